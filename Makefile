@@ -1,0 +1,37 @@
+# Entry points for people and CI. Each target installs what is missing, so
+# the README's two commands work on a fresh Debian 12 machine as root.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc)
+DEBIAN_PACKAGES := cmake g++ make libboost-graph-dev nlohmann-json3-dev libcli11-dev doctest-dev
+
+.PHONY: deps configure build demo test test-sanitize bench clean
+
+deps:
+	@bash .ci/install-deps $(DEBIAN_PACKAGES)
+
+configure: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@echo "== kst check scenarios/o1-add-owa-tap-breaks-um.json (the seed case)"
+	@./$(BUILD)/kst check scenarios/o1-add-owa-tap-breaks-um.json; status=$$?; \
+	  echo "== exit code $$status (1 = findings, as the scenario expects)"; \
+	  test $$status -eq 1
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-sanitize: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKST_SANITIZE=ON >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@./$(BUILD)/kst_bench
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,36 @@
+#pragma once
+// Reading input files is a side effect; loaders take a FileReader so tests can
+// hand them an in-memory file system that also records what was read.
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kst {
+
+class FileReader {
+ public:
+  virtual ~FileReader() = default;
+  /// Reads the whole file; returns false with a reason in `*error`.
+  virtual bool Read(const std::string& path, std::string* contents, std::string* error) = 0;
+};
+
+/// The real disk.
+class DiskFileReader : public FileReader {
+ public:
+  bool Read(const std::string& path, std::string* contents, std::string* error) override;
+};
+
+/// Files held in memory, for tests; remembers every path asked for.
+class VirtualFileReader : public FileReader {
+ public:
+  void Add(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
+  bool Read(const std::string& path, std::string* contents, std::string* error) override;
+  const std::vector<std::string>& reads() const { return reads_; }
+
+ private:
+  std::map<std::string, std::string> files_;
+  std::vector<std::string> reads_;
+};
+
+}  // namespace kst

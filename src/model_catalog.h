@@ -1,0 +1,99 @@
+#pragma once
+// The KST semantics as data (model/kst-model.json, embedded at build time):
+// known versions, roles, URI types, event ids and our descriptions, named
+// assumptions and the selectable readings of UM Routing's behaviour.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kst {
+
+struct VersionInfo {
+  int kst_version = 0;
+  std::string product;
+  std::string evidence;  // "documented" or "inferred"
+  std::string source;
+};
+
+struct RoleInfo {
+  std::string name;
+  bool hosts_registrar = false;  // may be the registrar of a trusted application pool
+  bool holds_kst = false;
+  bool runs_um_routing = false;
+  std::string source;
+};
+
+struct UriTypeInfo {
+  std::string name;
+  bool um_routing_adds = false;
+};
+
+/// An event-log line kst predicts. `id` 0 means no public id (the line is ours).
+struct EventInfo {
+  int id = 0;
+  std::string key;  // "14563", or a name such as "um-runtime-add" when id is 0
+  std::string source;
+  std::string level;
+  std::string description;  // ours: the real text is not public
+  std::string evidence;
+};
+
+struct Assumption {
+  std::string id;
+  std::string kind;  // "source" or "inferred"
+  std::string statement;
+  std::string source;
+};
+
+/// What UM Routing does with an FQDN whose start-up add hit a topology entry.
+enum class StartupConflictPolicy { kWithdrawRemember, kWithdrawRetry, kWithdrawForget };
+
+struct Semantics {
+  std::string name;
+  bool is_default = false;
+  StartupConflictPolicy startup_conflict = StartupConflictPolicy::kWithdrawRemember;
+  std::string statement;
+  std::vector<std::string> assumptions;
+};
+
+/// Read-only view of the model. Built once from the embedded JSON.
+class ModelCatalog {
+ public:
+  /// The catalog kst was built with.
+  static const ModelCatalog& Embedded();
+  /// Parses a model document; throws std::runtime_error if it is malformed
+  /// (the embedded one is checked by the test suite).
+  static ModelCatalog Parse(std::string_view json_text);
+
+  const VersionInfo* FindVersion(int kst_version) const;
+  const RoleInfo* FindRole(std::string_view name) const;
+  const UriTypeInfo* FindUriType(std::string_view name) const;
+  const EventInfo& Event(std::string_view key) const;  // throws on an unknown key: a bug
+  const Semantics* FindSemantics(std::string_view name) const;
+  const Semantics& DefaultSemantics() const;
+  const Assumption* FindAssumption(std::string_view id) const;
+
+  const std::vector<VersionInfo>& versions() const { return versions_; }
+  const std::vector<RoleInfo>& roles() const { return roles_; }
+  const std::vector<UriTypeInfo>& uri_types() const { return uri_types_; }
+  const std::vector<EventInfo>& events() const { return events_; }
+  const std::vector<Assumption>& assumptions() const { return assumptions_; }
+  const std::vector<Semantics>& semantics() const { return semantics_; }
+  std::string RoleNames() const;       // "FrontEnd, StandardEdition, ..." for messages
+  std::string UriTypeNames() const;
+  std::string SemanticsNames() const;
+
+ private:
+  std::vector<VersionInfo> versions_;
+  std::vector<RoleInfo> roles_;
+  std::vector<UriTypeInfo> uri_types_;
+  std::vector<EventInfo> events_;
+  std::vector<Assumption> assumptions_;
+  std::vector<Semantics> semantics_;
+};
+
+std::string_view EmbeddedModelText();  // generated from model/kst-model.json
+
+}  // namespace kst

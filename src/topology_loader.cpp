@@ -1,0 +1,191 @@
+#include "topology_loader.h"
+
+#include <map>
+
+#include "document_reader.h"
+
+namespace kst {
+namespace {
+
+class TopologyReader {
+ public:
+  TopologyReader(const ModelCatalog& model, Topology* out, Diagnostics* diagnostics)
+      : model_(model), out_(out), diagnostics_(diagnostics) {}
+
+  void Read(const JsonNode& root, bool require_format) {
+    ObjectReader top(root, "topology", diagnostics_);
+    if (!top.ok()) return;
+    if (require_format) {
+      top.Format("kst-topology/1");
+    } else if (top.node().Find("format")) {
+      top.Format("kst-topology/1");
+    }
+    top.Accept("description");
+    if (const JsonNode* lync = top.Get("lync", false)) ReadLync(*lync);
+    if (const JsonNode* exchange = top.Get("exchange", false)) ReadExchange(*exchange);
+  }
+
+ private:
+  void ReadLync(const JsonNode& node) {
+    ObjectReader lync(node, "lync section", diagnostics_);
+    if (const JsonNode* pools = lync.Array("pools", false))
+      for (const JsonNode& item : pools->items) ReadPool(item);
+    if (const JsonNode* taps = lync.Array("trusted_application_pools", false))
+      for (const JsonNode& item : taps->items) ReadTrustedApplicationPool(item);
+  }
+
+  void ReadExchange(const JsonNode& node) {
+    ObjectReader exchange(node, "exchange section", diagnostics_);
+    if (const JsonNode* servers = exchange.Array("servers", false))
+      for (const JsonNode& item : servers->items) ReadExchangeServer(item);
+    if (const JsonNode* plans = exchange.Array("um_dial_plans", false))
+      for (const JsonNode& item : plans->items) ReadDialPlan(item);
+  }
+
+  void ReadPool(const JsonNode& node) {
+    ObjectReader reader(node, "pool", diagnostics_);
+    if (!reader.ok()) return;
+    LyncPool pool;
+    bool ok = reader.Fqdn("fqdn", true, &pool.fqdn);
+    Location role_at;
+    ok &= reader.String("role", true, &pool.role, &role_at);
+    ok &= reader.Integer("version", true, &pool.version, &pool.version_location);
+    ok &= reader.FqdnArray("computers", false, &pool.computers);
+    reader.Accept("site");
+    reader.Accept("description");
+    if (ok && !model_.FindRole(pool.role)) {
+      diagnostics_->Error("unknown-role", role_at, node.pointer + "/role",
+                          "unknown role \"" + pool.role + "\"; known roles: " + model_.RoleNames());
+      ok = false;
+    }
+    if (ok) WarnUnknownVersion(pool.version, pool.version_location, node.pointer + "/version");
+    if (ok) out_->pools.push_back(std::move(pool));
+  }
+
+  void ReadTrustedApplicationPool(const JsonNode& node) {
+    ObjectReader reader(node, "trusted application pool", diagnostics_);
+    if (!reader.ok()) return;
+    TrustedApplicationPool tap;
+    bool ok = reader.Fqdn("fqdn", true, &tap.fqdn);
+    ok &= reader.Integer("version", true, &tap.version, &tap.version_location);
+    ok &= reader.Fqdn("registrar", true, &tap.registrar);
+    ok &= reader.FqdnArray("computers", false, &tap.computers);
+    reader.Accept("site");
+    reader.Accept("description");
+    reader.Accept("applications");
+    if (!ok) return;
+    // New-CsTrustedApplicationPool gives the first computer the pool's FQDN
+    // unless -ComputerFqdn says otherwise.
+    if (tap.computers.empty()) tap.computers.push_back(tap.fqdn);
+    WarnUnknownVersion(tap.version, tap.version_location, node.pointer + "/version");
+    out_->trusted_application_pools.push_back(std::move(tap));
+  }
+
+  void ReadExchangeServer(const JsonNode& node) {
+    ObjectReader reader(node, "Exchange server", diagnostics_);
+    if (!reader.ok()) return;
+    ExchangeServer server;
+    bool ok = reader.Fqdn("fqdn", true, &server.fqdn);
+    ok &= reader.String("version", false, &server.version);
+    reader.Accept("roles");
+    reader.Accept("description");
+    if (ok) out_->exchange_servers.push_back(std::move(server));
+  }
+
+  void ReadDialPlan(const JsonNode& node) {
+    ObjectReader reader(node, "UM dial plan", diagnostics_);
+    if (!reader.ok()) return;
+    UmDialPlan plan;
+    Location name_at;
+    bool ok = reader.String("name", true, &plan.name.name, &plan.name.location);
+    ok &= reader.String("uri_type", true, &plan.uri_type, &plan.uri_type_location);
+    ok &= reader.FqdnArray("servers", true, &plan.servers);
+    reader.Accept("description");
+    if (ok && !model_.FindUriType(plan.uri_type)) {
+      diagnostics_->Error("unknown-uri-type", plan.uri_type_location, node.pointer + "/uri_type",
+                          "unknown uri_type \"" + plan.uri_type + "\"; known: " + model_.UriTypeNames());
+      ok = false;
+    }
+    if (ok) out_->dial_plans.push_back(std::move(plan));
+  }
+
+  void WarnUnknownVersion(int version, const Location& at, const std::string& field) {
+    if (model_.FindVersion(version)) return;
+    diagnostics_->Warning("unknown-version", at, field,
+                          "version " + std::to_string(version) +
+                              " is not a known KST version; it is compared as a plain number");
+  }
+
+  const ModelCatalog& model_;
+  Topology* out_;
+  Diagnostics* diagnostics_;
+};
+
+void CheckUnique(const std::string& what, const NamedAt& name, std::map<std::string, Location>* seen,
+                 Diagnostics* diagnostics) {
+  auto [it, inserted] = seen->emplace(name.name, name.location);
+  if (inserted) return;
+  diagnostics->Error("duplicate-definition", name.location, "",
+                     what + " \"" + name.name + "\" is defined twice (first at " + it->second.ToString() + ")");
+}
+
+}  // namespace
+
+void CheckTopologyReferences(const Topology& topology, const ModelCatalog& model, Diagnostics* diagnostics) {
+  std::map<std::string, Location> pool_names, exchange_names, plan_names;
+  for (const LyncPool& pool : topology.pools) CheckUnique("pool", pool.fqdn, &pool_names, diagnostics);
+  for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
+    CheckUnique("pool", tap.fqdn, &pool_names, diagnostics);
+  for (const ExchangeServer& server : topology.exchange_servers)
+    CheckUnique("Exchange server", server.fqdn, &exchange_names, diagnostics);
+  for (const UmDialPlan& plan : topology.dial_plans) CheckUnique("UM dial plan", plan.name, &plan_names, diagnostics);
+
+  for (const TrustedApplicationPool& tap : topology.trusted_application_pools) {
+    const LyncPool* registrar = topology.FindPool(tap.registrar.name);
+    if (!registrar) {
+      diagnostics->Error("unknown-registrar", tap.registrar.location, "",
+                         "registrar \"" + tap.registrar.name + "\" of trusted application pool \"" + tap.fqdn.name +
+                             "\" is not a pool of the topology");
+    } else if (const RoleInfo* role = model.FindRole(registrar->role); role && !role->hosts_registrar) {
+      diagnostics->Error("unknown-registrar", tap.registrar.location, "",
+                         "registrar \"" + tap.registrar.name + "\" of trusted application pool \"" + tap.fqdn.name +
+                             "\" is a " + registrar->role + " pool, which hosts no registrar");
+    }
+  }
+  for (const UmDialPlan& plan : topology.dial_plans) {
+    for (const NamedAt& server : plan.servers) {
+      if (topology.FindExchangeServer(server.name)) continue;
+      diagnostics->Error("unknown-exchange-server", server.location, "",
+                         "UM dial plan \"" + plan.name.name + "\" names Exchange server \"" + server.name +
+                             "\", which is not listed under exchange.servers");
+    }
+  }
+}
+
+bool ReadTopology(const JsonNode& root, const ModelCatalog& model, bool require_format, Topology* out,
+                  Diagnostics* diagnostics) {
+  Diagnostics local;
+  TopologyReader(model, out, &local).Read(root, require_format);
+  if (!local.has_errors()) CheckTopologyReferences(*out, model, &local);
+  diagnostics->Append(local);
+  return !local.has_errors();
+}
+
+bool ParseInputFile(const std::string& path, FileReader* files, JsonNode* root, Diagnostics* diagnostics) {
+  std::string text, error;
+  if (!files->Read(path, &text, &error)) {
+    diagnostics->Error("unreadable-file", Location{path, 0, 0}, "", "cannot read file: " + error);
+    return false;
+  }
+  return ParseJsonDocument(path, text, root, diagnostics);
+}
+
+bool LoadTopologyFile(const std::string& path, FileReader* files, const ModelCatalog& model, Topology* out,
+                      Diagnostics* diagnostics) {
+  JsonNode root;
+  if (!ParseInputFile(path, files, &root, diagnostics)) return false;
+  out->file = path;
+  return ReadTopology(root, model, true, out, diagnostics);
+}
+
+}  // namespace kst

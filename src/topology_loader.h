@@ -1,0 +1,32 @@
+#pragma once
+// Loads the kst-topology/1 format (README.md, "Topology format") into a
+// Topology, checking names, references and versions against the model.
+
+#include <string>
+
+#include "diagnostic.h"
+#include "file_reader.h"
+#include "json_document.h"
+#include "model_catalog.h"
+#include "topology.h"
+
+namespace kst {
+
+/// Reads a topology object. `require_format` is false for a topology written
+/// inline in a scenario. Returns false when any error was reported.
+bool ReadTopology(const JsonNode& root, const ModelCatalog& model, bool require_format, Topology* out,
+                  Diagnostics* diagnostics);
+
+/// Reads, parses and loads a topology file.
+bool LoadTopologyFile(const std::string& path, FileReader* files, const ModelCatalog& model, Topology* out,
+                      Diagnostics* diagnostics);
+
+/// Parses any JSON input file into a located tree (shared by every loader).
+bool ParseInputFile(const std::string& path, FileReader* files, JsonNode* root, Diagnostics* diagnostics);
+
+/// Cross-reference checks that must hold after every change too: dial plans
+/// name listed Exchange servers, TAP registrars are registrar pools, names are
+/// defined once. Used by the loader and by the scenario plan.
+void CheckTopologyReferences(const Topology& topology, const ModelCatalog& model, Diagnostics* diagnostics);
+
+}  // namespace kst
