@@ -58,7 +58,7 @@ void CollectTrustedApplicationPool(const TrustedApplicationPool& tap, ClaimIndex
   for (const NamedAt& computer : tap.computers) {
     Requirement& need = index->required[computer.name];
     need.trusted_application = true;
-    need.why += (need.why.empty() ? "" : "; ") + std::string("trusted application (e.g. OWA IM) ") + kind;
+    need.why += (need.why.empty() ? "" : " and ") + std::string("OWA IM / the trusted application of ") + kind;
   }
 }
 
@@ -70,7 +70,8 @@ void CollectDialPlan(const UmDialPlan& plan, const ModelCatalog& model, ClaimInd
         {Producer::kUmRouting, 0, "Exchange server hosting SipName dial plan \"" + plan.name.name + "\"",
          server.location});
     Requirement& need = index->required[server.name];
-    if (!need.um_host) need.why += (need.why.empty() ? "" : "; ") + std::string("Exchange UM (SipName dial plan)");
+    if (!need.um_host)
+      need.why += (need.why.empty() ? "" : " and ") + std::string("Exchange UM (SipName dial plan \"") + plan.name.name + "\")";
     need.um_host = true;
   }
 }

@@ -39,7 +39,8 @@ ModelCatalog ModelCatalog::Parse(std::string_view json_text) {
   for (const auto& e : doc.at("events")) {
     int id = e.at("id");
     std::string key = id != 0 ? std::to_string(id) : e.at("key").get<std::string>();
-    model.events_.push_back({id, key, e.at("source"), e.at("level"), e.at("description"), e.at("evidence")});
+    model.events_.push_back(
+        {id, key, e.at("source"), e.at("level"), e.at("description"), e.at("public_text"), e.at("evidence")});
   }
   for (const auto& a : doc.at("assumptions"))
     model.assumptions_.push_back({a.at("id"), a.at("kind"), a.at("statement"), a.at("source")});

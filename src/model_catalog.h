@@ -37,6 +37,7 @@ struct EventInfo {
   std::string source;
   std::string level;
   std::string description;  // ours: the real text is not public
+  bool public_text = false;  // true only if the description is the server's own text
   std::string evidence;
 };
 

@@ -7,6 +7,81 @@
 namespace kst {
 namespace {
 
+void WarnUnknownVersion(const ModelCatalog& model, int version, const Location& at, const std::string& field,
+                        Diagnostics* diagnostics) {
+  if (model.FindVersion(version)) return;
+  diagnostics->Warning("unknown-version", at, field,
+                       "version " + std::to_string(version) +
+                           " is not a known KST version; it is compared as a plain number");
+}
+
+}  // namespace
+
+bool ReadLyncPool(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics, LyncPool* pool) {
+  ObjectReader reader(node, "pool", diagnostics);
+  if (!reader.ok()) return false;
+  bool ok = reader.Fqdn("fqdn", true, &pool->fqdn);
+  Location role_at;
+  ok &= reader.String("role", true, &pool->role, &role_at);
+  ok &= reader.Integer("version", true, &pool->version, &pool->version_location);
+  ok &= reader.FqdnArray("computers", false, &pool->computers);
+  reader.Accept("site");
+  reader.Accept("description");
+  if (ok && !model.FindRole(pool->role)) {
+    diagnostics->Error("unknown-role", role_at, node.pointer + "/role",
+                       "unknown role \"" + pool->role + "\"; known roles: " + model.RoleNames());
+    ok = false;
+  }
+  if (ok) WarnUnknownVersion(model, pool->version, pool->version_location, node.pointer + "/version", diagnostics);
+  return ok;
+}
+
+bool ReadTrustedApplicationPool(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics,
+                                TrustedApplicationPool* tap) {
+  ObjectReader reader(node, "trusted application pool", diagnostics);
+  if (!reader.ok()) return false;
+  bool ok = reader.Fqdn("fqdn", true, &tap->fqdn);
+  ok &= reader.Integer("version", true, &tap->version, &tap->version_location);
+  ok &= reader.Fqdn("registrar", true, &tap->registrar);
+  ok &= reader.FqdnArray("computers", false, &tap->computers);
+  reader.Accept("site");
+  reader.Accept("description");
+  reader.Accept("applications");
+  if (!ok) return false;
+  // New-CsTrustedApplicationPool gives the first computer the pool's FQDN
+  // unless -ComputerFqdn says otherwise.
+  if (tap->computers.empty()) tap->computers.push_back(tap->fqdn);
+  WarnUnknownVersion(model, tap->version, tap->version_location, node.pointer + "/version", diagnostics);
+  return true;
+}
+
+bool ReadExchangeServer(const JsonNode& node, Diagnostics* diagnostics, ExchangeServer* server) {
+  ObjectReader reader(node, "Exchange server", diagnostics);
+  if (!reader.ok()) return false;
+  bool ok = reader.Fqdn("fqdn", true, &server->fqdn);
+  ok &= reader.String("version", false, &server->version);
+  reader.Accept("roles");
+  reader.Accept("description");
+  return ok;
+}
+
+bool ReadDialPlan(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics, UmDialPlan* plan) {
+  ObjectReader reader(node, "UM dial plan", diagnostics);
+  if (!reader.ok()) return false;
+  bool ok = reader.String("name", true, &plan->name.name, &plan->name.location);
+  ok &= reader.String("uri_type", true, &plan->uri_type, &plan->uri_type_location);
+  ok &= reader.FqdnArray("servers", true, &plan->servers);
+  reader.Accept("description");
+  if (ok && !model.FindUriType(plan->uri_type)) {
+    diagnostics->Error("unknown-uri-type", plan->uri_type_location, node.pointer + "/uri_type",
+                       "unknown uri_type \"" + plan->uri_type + "\"; known: " + model.UriTypeNames());
+    ok = false;
+  }
+  return ok;
+}
+
+namespace {
+
 class TopologyReader {
  public:
   TopologyReader(const ModelCatalog& model, Topology* out, Diagnostics* diagnostics)
@@ -29,96 +104,36 @@ class TopologyReader {
   void ReadLync(const JsonNode& node) {
     ObjectReader lync(node, "lync section", diagnostics_);
     if (const JsonNode* pools = lync.Array("pools", false))
-      for (const JsonNode& item : pools->items) ReadPool(item);
+      for (const JsonNode& item : pools->items)
+        Keep(ReadLyncPool(item, model_, diagnostics_, &pool_), pool_, &out_->pools);
     if (const JsonNode* taps = lync.Array("trusted_application_pools", false))
-      for (const JsonNode& item : taps->items) ReadTrustedApplicationPool(item);
+      for (const JsonNode& item : taps->items)
+        Keep(ReadTrustedApplicationPool(item, model_, diagnostics_, &tap_), tap_, &out_->trusted_application_pools);
   }
 
   void ReadExchange(const JsonNode& node) {
     ObjectReader exchange(node, "exchange section", diagnostics_);
     if (const JsonNode* servers = exchange.Array("servers", false))
-      for (const JsonNode& item : servers->items) ReadExchangeServer(item);
+      for (const JsonNode& item : servers->items)
+        Keep(ReadExchangeServer(item, diagnostics_, &server_), server_, &out_->exchange_servers);
     if (const JsonNode* plans = exchange.Array("um_dial_plans", false))
-      for (const JsonNode& item : plans->items) ReadDialPlan(item);
+      for (const JsonNode& item : plans->items)
+        Keep(ReadDialPlan(item, model_, diagnostics_, &plan_), plan_, &out_->dial_plans);
   }
 
-  void ReadPool(const JsonNode& node) {
-    ObjectReader reader(node, "pool", diagnostics_);
-    if (!reader.ok()) return;
-    LyncPool pool;
-    bool ok = reader.Fqdn("fqdn", true, &pool.fqdn);
-    Location role_at;
-    ok &= reader.String("role", true, &pool.role, &role_at);
-    ok &= reader.Integer("version", true, &pool.version, &pool.version_location);
-    ok &= reader.FqdnArray("computers", false, &pool.computers);
-    reader.Accept("site");
-    reader.Accept("description");
-    if (ok && !model_.FindRole(pool.role)) {
-      diagnostics_->Error("unknown-role", role_at, node.pointer + "/role",
-                          "unknown role \"" + pool.role + "\"; known roles: " + model_.RoleNames());
-      ok = false;
-    }
-    if (ok) WarnUnknownVersion(pool.version, pool.version_location, node.pointer + "/version");
-    if (ok) out_->pools.push_back(std::move(pool));
-  }
-
-  void ReadTrustedApplicationPool(const JsonNode& node) {
-    ObjectReader reader(node, "trusted application pool", diagnostics_);
-    if (!reader.ok()) return;
-    TrustedApplicationPool tap;
-    bool ok = reader.Fqdn("fqdn", true, &tap.fqdn);
-    ok &= reader.Integer("version", true, &tap.version, &tap.version_location);
-    ok &= reader.Fqdn("registrar", true, &tap.registrar);
-    ok &= reader.FqdnArray("computers", false, &tap.computers);
-    reader.Accept("site");
-    reader.Accept("description");
-    reader.Accept("applications");
-    if (!ok) return;
-    // New-CsTrustedApplicationPool gives the first computer the pool's FQDN
-    // unless -ComputerFqdn says otherwise.
-    if (tap.computers.empty()) tap.computers.push_back(tap.fqdn);
-    WarnUnknownVersion(tap.version, tap.version_location, node.pointer + "/version");
-    out_->trusted_application_pools.push_back(std::move(tap));
-  }
-
-  void ReadExchangeServer(const JsonNode& node) {
-    ObjectReader reader(node, "Exchange server", diagnostics_);
-    if (!reader.ok()) return;
-    ExchangeServer server;
-    bool ok = reader.Fqdn("fqdn", true, &server.fqdn);
-    ok &= reader.String("version", false, &server.version);
-    reader.Accept("roles");
-    reader.Accept("description");
-    if (ok) out_->exchange_servers.push_back(std::move(server));
-  }
-
-  void ReadDialPlan(const JsonNode& node) {
-    ObjectReader reader(node, "UM dial plan", diagnostics_);
-    if (!reader.ok()) return;
-    UmDialPlan plan;
-    Location name_at;
-    bool ok = reader.String("name", true, &plan.name.name, &plan.name.location);
-    ok &= reader.String("uri_type", true, &plan.uri_type, &plan.uri_type_location);
-    ok &= reader.FqdnArray("servers", true, &plan.servers);
-    reader.Accept("description");
-    if (ok && !model_.FindUriType(plan.uri_type)) {
-      diagnostics_->Error("unknown-uri-type", plan.uri_type_location, node.pointer + "/uri_type",
-                          "unknown uri_type \"" + plan.uri_type + "\"; known: " + model_.UriTypeNames());
-      ok = false;
-    }
-    if (ok) out_->dial_plans.push_back(std::move(plan));
-  }
-
-  void WarnUnknownVersion(int version, const Location& at, const std::string& field) {
-    if (model_.FindVersion(version)) return;
-    diagnostics_->Warning("unknown-version", at, field,
-                          "version " + std::to_string(version) +
-                              " is not a known KST version; it is compared as a plain number");
+  template <typename T>
+  static void Keep(bool ok, T& item, std::vector<T>* into) {
+    if (ok) into->push_back(std::move(item));
+    item = T{};
   }
 
   const ModelCatalog& model_;
   Topology* out_;
   Diagnostics* diagnostics_;
+  LyncPool pool_;
+  TrustedApplicationPool tap_;
+  ExchangeServer server_;
+  UmDialPlan plan_;
 };
 
 void CheckUnique(const std::string& what, const NamedAt& name, std::map<std::string, Location>* seen,

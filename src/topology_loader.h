@@ -21,6 +21,14 @@ bool ReadTopology(const JsonNode& root, const ModelCatalog& model, bool require_
 bool LoadTopologyFile(const std::string& path, FileReader* files, const ModelCatalog& model, Topology* out,
                       Diagnostics* diagnostics);
 
+/// Readers of single items, shared by the topology and the scenario plan.
+/// Each reports its own errors and returns false when the item is unusable.
+bool ReadLyncPool(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics, LyncPool* pool);
+bool ReadTrustedApplicationPool(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics,
+                                TrustedApplicationPool* tap);
+bool ReadExchangeServer(const JsonNode& node, Diagnostics* diagnostics, ExchangeServer* server);
+bool ReadDialPlan(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics, UmDialPlan* plan);
+
 /// Parses any JSON input file into a located tree (shared by every loader).
 bool ParseInputFile(const std::string& path, FileReader* files, JsonNode* root, Diagnostics* diagnostics);
 

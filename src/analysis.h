@@ -1,0 +1,29 @@
+#pragma once
+// Runs a scenario (or a topology, as a scenario with an empty plan) through
+// the model checker and turns what it finds into a Report.
+
+#include <cstdint>
+#include <string>
+
+#include "finding.h"
+#include "model_catalog.h"
+#include "scenario.h"
+
+namespace kst {
+
+struct AnalysisOptions {
+  const Semantics* semantics = nullptr;  // null: the model's default reading
+  uint64_t max_states = 50'000'000;       // over all explored classes
+  bool compare_readings = true;           // say under which readings each finding holds
+};
+
+/// Explores every cell class, then reports per (rule, FQDN). The report's
+/// diagnostics start with `load_diagnostics` (warnings that make the verdict
+/// inconclusive, such as unknown fields, stay visible there).
+Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& model, const AnalysisOptions& options,
+               const Diagnostics& load_diagnostics);
+
+/// Peak resident set size of this process, in KiB (0 when unknown).
+uint64_t PeakRssKib();
+
+}  // namespace kst

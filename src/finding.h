@@ -1,0 +1,91 @@
+#pragma once
+// What an analysis reports: findings that explain themselves (rule, FQDN,
+// servers, claims, predicted event-log lines, and a trace with the table
+// after each step), the statistics of the exploration, and the verdict.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cell_explorer.h"
+#include "diagnostic.h"
+
+namespace kst {
+
+struct ClaimRef {
+  std::string producer;
+  int version = 0;
+  std::string what;
+  Location location;
+};
+
+/// One step of a trace: what happened, on which server, the lines the
+/// server would log, and the cell's KST entry afterwards.
+struct TraceStep {
+  CellEvent event = CellEvent::kAdminStep;
+  int plan_index = -1;  // the plan step this event belongs to (-1: none)
+  std::string description;
+  std::vector<LogLine> lines;
+  CellEntry entry_after;
+};
+
+struct Trace {
+  std::string title;  // e.g. "shortest order to the conflict"
+  std::string server;
+  std::string fqdn;
+  std::vector<LogLine> start_lines;  // the steady start (assumption steady-start)
+  CellEntry entry_at_start;
+  std::vector<TraceStep> steps;
+  EventPath events;
+};
+
+struct Finding {
+  std::string rule;
+  Severity severity = Severity::kError;
+  std::string fqdn;
+  std::vector<std::string> servers;  // affected servers
+  std::string servers_summary;       // "6 of 8 FrontEnd servers"
+  std::string message;
+  std::vector<std::string> events;   // predicted lines, "14563 LS Protocol Stack: ..."
+  std::vector<ClaimRef> claims;
+  std::vector<std::string> assumptions;  // ids of model assumptions it rests on
+  std::vector<std::string> holds_under;  // readings under which it appears
+  std::vector<std::string> fixes;
+  std::vector<Trace> traces;
+};
+
+struct Statistics {
+  uint64_t servers = 0;
+  uint64_t fqdns = 0;
+  uint64_t cells = 0;
+  uint64_t classes = 0;  // cells explored once for all cells with equal inputs
+  uint64_t states = 0;
+  uint64_t transitions = 0;
+  int depth = 0;
+  double seconds = 0;
+  uint64_t peak_rss_kib = 0;
+};
+
+enum class Verdict { kPass, kFail, kInconclusive };
+const char* VerdictName(Verdict verdict);
+
+struct ExpectationResult {
+  bool met = true;
+  std::vector<std::string> differences;
+};
+
+struct Report {
+  std::string input;
+  bool is_scenario = false;
+  std::string description;
+  std::string semantics;
+  Verdict verdict = Verdict::kPass;
+  std::vector<std::string> inconclusive_reasons;
+  std::vector<Finding> findings;
+  std::vector<std::string> notes;
+  Diagnostics diagnostics;
+  Statistics statistics;
+  std::optional<ExpectationResult> expectation;
+};
+
+}  // namespace kst

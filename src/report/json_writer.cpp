@@ -1,0 +1,103 @@
+// The JSON report (format_version 1), documented in README.md.
+
+#include "model_catalog.h"
+#include "report_writer.h"
+
+namespace kst {
+namespace {
+
+nlohmann::json DiagnosticToJson(const Diagnostic& d) {
+  return {{"severity", SeverityName(d.severity)}, {"id", d.id},       {"file", d.location.file},
+          {"line", d.location.line},              {"column", d.location.column}, {"field", d.field},
+          {"message", d.message}};
+}
+
+nlohmann::json FindingToJson(const Finding& finding) {
+  nlohmann::json claims = nlohmann::json::array();
+  for (const ClaimRef& claim : finding.claims)
+    claims.push_back({{"producer", claim.producer},
+                      {"version", claim.version},
+                      {"what", claim.what},
+                      {"file", claim.location.file},
+                      {"line", claim.location.line},
+                      {"column", claim.location.column}});
+  nlohmann::json traces = nlohmann::json::array();
+  for (const Trace& trace : finding.traces) traces.push_back(TraceToJson(trace));
+  return {{"rule", finding.rule},
+          {"severity", SeverityName(finding.severity)},
+          {"fqdn", finding.fqdn},
+          {"servers", finding.servers},
+          {"servers_summary", finding.servers_summary},
+          {"message", finding.message},
+          {"events", finding.events},
+          {"claims", claims},
+          {"assumptions", finding.assumptions},
+          {"holds_under", finding.holds_under},
+          {"fixes", finding.fixes},
+          {"traces", traces}};
+}
+
+class JsonWriter : public ReportWriter {
+ public:
+  void Write(const Report& report, std::ostream& out) override {
+    nlohmann::json findings = nlohmann::json::array(), diagnostics = nlohmann::json::array();
+    for (const Finding& finding : report.findings) findings.push_back(FindingToJson(finding));
+    for (const Diagnostic& d : report.diagnostics.all()) diagnostics.push_back(DiagnosticToJson(d));
+    const Statistics& s = report.statistics;
+    nlohmann::json doc = {
+        {"format_version", "1"},
+        {"input", report.input},
+        {"kind", report.is_scenario ? "scenario" : "topology"},
+        {"semantics", report.semantics},
+        {"verdict", VerdictName(report.verdict)},
+        {"inconclusive_reasons", report.inconclusive_reasons},
+        {"findings", findings},
+        {"diagnostics", diagnostics},
+        {"notes", report.notes},
+        {"statistics",
+         {{"servers", s.servers}, {"fqdns", s.fqdns}, {"cells", s.cells}, {"classes", s.classes},
+          {"states", s.states}, {"transitions", s.transitions}, {"depth", s.depth}, {"seconds", s.seconds},
+          {"peak_rss_kib", s.peak_rss_kib}}},
+    };
+    if (!report.description.empty()) doc["description"] = report.description;
+    if (report.expectation)
+      doc["expectation"] = {{"met", report.expectation->met}, {"differences", report.expectation->differences}};
+    out << doc.dump(2) << "\n";
+  }
+};
+
+}  // namespace
+
+nlohmann::json LogLineToJson(const LogLine& line) {
+  const EventInfo& event = ModelCatalog::Embedded().Event(line.event_key);
+  return {{"id", event.id},       {"key", event.key},   {"source", event.source}, {"level", event.level},
+          {"text", line.text},    {"description", event.description}, {"text_is_ours", !event.public_text}};
+}
+
+nlohmann::json EntryToJson(const CellEntry& entry) {
+  if (!entry.present) return {{"present", false}};
+  return {{"present", true}, {"version", entry.version}};
+}
+
+nlohmann::json TraceToJson(const Trace& trace) {
+  nlohmann::json start_lines = nlohmann::json::array(), steps = nlohmann::json::array();
+  for (const LogLine& line : trace.start_lines) start_lines.push_back(LogLineToJson(line));
+  for (const TraceStep& step : trace.steps) {
+    nlohmann::json lines = nlohmann::json::array();
+    for (const LogLine& line : step.lines) lines.push_back(LogLineToJson(line));
+    steps.push_back({{"event", CellEventName(step.event)},
+                     {"plan_step", step.plan_index + 1},
+                     {"description", step.description},
+                     {"lines", lines},
+                     {"entry_after", EntryToJson(step.entry_after)}});
+  }
+  return {{"title", trace.title},
+          {"server", trace.server},
+          {"fqdn", trace.fqdn},
+          {"start", {{"lines", start_lines}, {"entry", EntryToJson(trace.entry_at_start)}}},
+          {"steps", steps}};
+}
+
+std::unique_ptr<ReportWriter> MakeJsonWriter() { return std::make_unique<JsonWriter>(); }
+
+}  // namespace kst

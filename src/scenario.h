@@ -1,0 +1,69 @@
+#pragma once
+// A what-if scenario (kst-scenario/1): a base topology, an ordered change
+// plan and what the author expects. The loader applies each plan step to a
+// copy of the topology, so every step carries the topology after it.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostic.h"
+#include "file_reader.h"
+#include "model_catalog.h"
+#include "topology.h"
+
+namespace kst {
+
+/// One admin step of the plan, already applied.
+struct PlanStep {
+  enum class Kind {
+    kPublish,             // a Lync topology change: published, then replicated asynchronously
+    kAdChange,            // an Exchange change: seen by UM Routing at a later poll
+    kRestart,             // RTCSRV restarts on `servers`
+    kWaitForReplication,  // the admin waits until every server has the newest replica
+  };
+  Kind kind = Kind::kPublish;
+  std::string op;           // as written, e.g. "add_trusted_application_pool"
+  std::string description;  // for people: "add trusted application pool ex1.contoso.com (version 6)"
+  Location location;
+  std::vector<std::string> servers;  // kRestart: the FQDNs restarted
+  Topology after;                    // the whole topology once this step is done
+};
+
+struct ExpectedFinding {
+  std::string rule;
+  std::string fqdn;
+  Location location;
+};
+
+struct Expectation {
+  std::optional<std::string> verdict;
+  std::optional<std::vector<ExpectedFinding>> findings;  // when given: exactly these (rule, fqdn) pairs
+  Location location;
+};
+
+struct Scenario {
+  std::string file;
+  std::string description;
+  Topology base;
+  std::vector<PlanStep> plan;
+  bool unplanned_restarts = false;  // environment.restarts == "any"
+  std::optional<Expectation> expect;
+
+  const Topology& final_topology() const { return plan.empty() ? base : plan.back().after; }
+};
+
+/// Loads a scenario file; the topology may be a path relative to the file or
+/// an inline object. Returns false when any error was reported.
+bool LoadScenarioFile(const std::string& path, FileReader* files, const ModelCatalog& model, Scenario* out,
+                      Diagnostics* diagnostics);
+
+/// A topology alone, as a scenario with an empty plan, so one analysis serves both.
+Scenario ScenarioFromTopology(Topology topology);
+
+/// Loads what `kst check` accepts: a scenario when the document's "format" is
+/// kst-scenario/1, otherwise a topology (wrapped by ScenarioFromTopology).
+bool LoadCheckInput(const std::string& path, FileReader* files, const ModelCatalog& model, Scenario* out,
+                    bool* is_scenario, Diagnostics* diagnostics);
+
+}  // namespace kst
