@@ -52,6 +52,8 @@ ClassResult Judge(const CellInput& input, CellVerdict verdict) {
 bool HasRule(const ClassResult& result, const std::string& rule) {
   if (rule == "kst/version-conflict") return result.conflict;
   if (rule == "kst/unknown-server") return result.end_absent || result.transient_absent;
+  if (rule == "kst/unknown-server/error") return result.end_absent;
+  if (rule == "kst/unknown-server/warning") return result.transient_absent;
   if (rule == "kst/order-dependent") return result.order_dependent;
   return false;
 }
@@ -148,7 +150,8 @@ class Analyzer {
       if (result.verdict.initial_conflict) {
         narrate("already at RTCSRV start with the base topology", {});
         finding.message = fqdn + " is claimed with two different versions in the base topology itself: every "
-                          "RTCSRV start logs 14563 for it";
+                          "RTCSRV start logs 14563 for it, and a server that has not restarted since both claims "
+                          "appeared may not know it at all (O1)";
       } else {
         narrate("shortest order to the conflict", *result.verdict.conflict_path);
         finding.message = fqdn + " can be claimed with two different versions: 14563 is logged and both entries "
@@ -202,18 +205,23 @@ class Analyzer {
       if (std::find(finding->assumptions.begin(), finding->assumptions.end(), id) == finding->assumptions.end())
         finding->assumptions.push_back(id);
     };
-    for (const Trace& trace : finding->traces) {
-      for (const TraceStep& step : trace.steps) {
-        for (const LogLine& line : step.lines) {
-          if (line.event_key == "44030") {
-            add("um-startup-withdraw");
-            add("startup-line-order");
-          }
-          if (line.event_key.rfind("um-runtime", 0) == 0) add("um-runtime-events");
+    auto add_for_lines = [&](const std::vector<LogLine>& lines) {
+      for (const LogLine& line : lines) {
+        if (line.event_key == "44030") {
+          add("um-startup-withdraw");
+          add("startup-line-order");
         }
+        if (line.event_key.rfind("um-runtime", 0) == 0) add("um-runtime-events");
+      }
+    };
+    for (const Trace& trace : finding->traces) {
+      add_for_lines(trace.start_lines);
+      for (const TraceStep& step : trace.steps) {
+        add_for_lines(step.lines);
         if (step.event == CellEvent::kReplicate) add("replication-applies-live");
       }
       bool restarted = false;
+      for (const LogLine& line : trace.start_lines) restarted |= line.event_key == "44030";
       for (const TraceStep& step : trace.steps) {
         for (const LogLine& line : step.lines) restarted |= line.event_key == "44030";
         if (restarted && !step.entry_after.present && finding->rule == "kst/unknown-server")
@@ -255,7 +263,12 @@ class Analyzer {
         if (reading.name != semantics_->name) {
           CellModel model(input, reading.startup_conflict, "");
           ClassResult result = Judge(input, ExploreCell(model, options_.max_states, false));
-          holds = HasRule(result, finding.rule);
+          // Same rule at the same severity: an outage that is permanent under
+          // one reading and transient under another is not "the same finding".
+          std::string rule = finding.rule;
+          if (rule == "kst/unknown-server")
+            rule += finding.severity == Severity::kError ? "/error" : "/warning";
+          holds = HasRule(result, rule);
         }
         if (holds) finding.holds_under.push_back(reading.name);
       }

@@ -44,6 +44,10 @@ EventPath PathTo(const std::vector<Visit>& visits, uint32_t index) {
 
 CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_graph) {
   CellVerdict verdict;
+  if (max_states == 0) {  // not even the initial state fits in the budget
+    verdict.complete = false;
+    return verdict;
+  }
   std::vector<Visit> visits;
   std::unordered_map<uint64_t, uint32_t> seen;
   bool initial_conflict = false;

@@ -1,2 +1,92 @@
 #!/usr/bin/env bash
-exit 0
+# End-to-end checks of the command line: help, usage errors, exit codes,
+# JSON shape, show, model, explore, and the trace replay round trip.
+# Usage: run_cli.sh KST REPO
+set -u
+kst=$1
+repo=$2
+cd "$repo" || exit 2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# expect_exit CODE DESCRIPTION -- COMMAND...: runs it, output in $work/out
+expect_exit() {
+  local want=$1 what=$2
+  shift 3
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || fail "$what: exit $got, expected $want; stderr: $(head -3 "$work/err")"
+}
+expect_in() {  # FILE PATTERN DESCRIPTION
+  grep -q -- "$2" "$1" || fail "$3: '$2' not found in $(basename "$1")"
+}
+
+o1=scenarios/o1-add-owa-tap-breaks-um.json
+
+expect_exit 0 "help" -- "$kst" --help
+expect_in "$work/out" "Exit codes: 0 pass, 1" "help documents exit codes"
+expect_exit 0 "check --help" -- "$kst" check --help
+expect_in "$work/out" "--max-states" "check help lists --max-states"
+expect_exit 2 "no subcommand" -- "$kst"
+expect_exit 2 "unknown subcommand" -- "$kst" frobnicate
+expect_exit 2 "check without FILE" -- "$kst" check
+expect_exit 2 "bad --format" -- "$kst" check --format xml "$o1"
+expect_exit 2 "bad --semantics" -- "$kst" check --semantics optimistic "$o1"
+expect_in "$work/err" "withdraw-remember" "unknown semantics lists the known readings"
+expect_exit 3 "missing file" -- "$kst" check "$work/nope.json"
+expect_in "$work/err" "nope.json: error\[unreadable-file\]" "missing file is named"
+[ -s "$work/out" ] && fail "missing file: something printed on stdout"
+
+# JSON report shape (README.md, "JSON output").
+expect_exit 1 "check --format json" -- "$kst" check --format json "$o1"
+for key in '"format_version": "1"' '"verdict": "fail"' '"rule": "kst/version-conflict"' '"severity": "error"' \
+  '"fqdn": "ex1.contoso.com"' '"servers": \[' '"claims": \[' '"producer": "Exchange UM Routing"' \
+  '"events": \[' '"diagnostics": \[' '"statistics": {' '"states":' '"peak_rss_kib":' '"text_is_ours": true'; do
+  expect_in "$work/out" "$key" "JSON report"
+done
+
+# Readings: under "forget", O3's repair does not last.
+expect_exit 1 "o3 under forget" -- "$kst" check --semantics forget --format json scenarios/o3-restart-repairs.json
+expect_in "$work/out" '"semantics": "forget"' "reading is reported"
+
+# A state budget that runs out makes the verdict inconclusive, never pass.
+expect_exit 4 "tiny budget on a clean scenario" -- "$kst" check --max-states 1 scenarios/topologies/contoso.json
+expect_in "$work/out" "inconclusive" "budget exhaustion is explained"
+
+# show and model
+expect_exit 0 "show" -- "$kst" show scenarios/topologies/contoso.json --server fe01.contoso.com
+expect_in "$work/out" "ex1.contoso.com  *0  *UM Routing v0" "show lists UM Routing's entry"
+expect_exit 2 "show unknown server" -- "$kst" show scenarios/topologies/contoso.json --server nobody.contoso.com
+expect_exit 0 "model" -- "$kst" model
+expect_in "$work/out" "14563  LS Protocol Stack" "model lists event 14563"
+expect_in "$work/out" "withdraw-remember (default)" "model lists the readings"
+expect_exit 0 "model json" -- "$kst" model --format json
+expect_in "$work/out" '"assumptions"' "model JSON has assumptions"
+
+# explore one cell, and its Graphviz export
+expect_exit 0 "explore" -- "$kst" explore "$o1" --server fe01.contoso.com --fqdn ex1.contoso.com
+expect_in "$work/out" "14563 reachable: yes" "explore finds the conflict"
+expect_exit 0 "explore --dot" -- "$kst" explore "$o1" --server fe01.contoso.com --fqdn ex1.contoso.com --dot
+expect_in "$work/out" "digraph cell" "dot output"
+expect_exit 2 "explore unknown cell" -- "$kst" explore "$o1" --server fe09.contoso.com --fqdn ex1.contoso.com
+
+# Traces: written, replayed exactly, and a tampered trace is caught.
+for scenario in scenarios/o1-patch-night.json scenarios/o3-restart-repairs.json scenarios/remove-tap-after-restart.json; do
+  expect_exit 1 "check --trace-out $scenario" -- "$kst" check --trace-out "$work/traces.json" "$scenario"
+  expect_exit 0 "replay $scenario" -- "$kst" replay "$work/traces.json"
+  expect_in "$work/out" "^reproduced: kst/version-conflict ex1.contoso.com on fe01.contoso.com" "replay reproduces"
+  grep -q DIVERGED "$work/out" && fail "replay $scenario diverged: $(cat "$work/out")"
+done
+sed 's/"version": 6/"version": 5/' "$work/traces.json" >"$work/tampered.json"
+expect_exit 1 "replay of a tampered trace" -- "$kst" replay "$work/tampered.json"
+expect_in "$work/out" "DIVERGED" "tampering is detected"
+echo '{"format": "something-else"}' >"$work/bad-trace.json"
+expect_exit 3 "replay of a non-trace file" -- "$kst" replay "$work/bad-trace.json"
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures CLI check(s) failed"
+  exit 1
+fi
+echo "all CLI checks passed"
