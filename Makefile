@@ -31,7 +31,7 @@ test-sanitize: deps
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
-	@./$(BUILD)/kst_bench
+	@./$(BUILD)/bench/kst_bench
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -18,6 +18,8 @@
 #include <map>
 
 #include "expectation.h"
+#include "progress_line.h"
+#include "state_graph.h"
 #include "plan_compiler.h"
 #include "trace_narrator.h"
 
@@ -26,6 +28,7 @@ namespace {
 
 struct ClassResult {
   CellVerdict verdict;
+  bool flapping = false;          // a cycle of states: producers undo each other forever
   bool conflict = false;
   bool end_absent = false;        // needed at end, absent in some end state
   bool transient_absent = false;  // needed throughout, present at start and end, absent on the way
@@ -55,6 +58,7 @@ bool HasRule(const ClassResult& result, const std::string& rule) {
   if (rule == "kst/unknown-server/error") return result.end_absent;
   if (rule == "kst/unknown-server/warning") return result.transient_absent;
   if (rule == "kst/order-dependent") return result.order_dependent;
+  if (rule == "kst/flapping") return result.flapping;
   return false;
 }
 
@@ -92,16 +96,23 @@ class Analyzer {
  private:
   void ExploreClasses() {
     uint64_t budget = options_.max_states;
+    ProgressLine progress(plan_.classes().size());
     for (const CellClass& cell_class : plan_.classes()) {
       CellModel model(cell_class.input, semantics_->startup_conflict, "");
-      CellVerdict verdict = ExploreCell(model, budget, false);
+      CellVerdict verdict = ExploreCell(model, budget, true);
+      const bool flapping = !CyclicComponents(verdict).empty();
+      verdict.edges = {};  // the graph was only needed for the cycle check
+      verdict.state_list = {};
+      progress.Tick(results_.size() + 1, stats_.states + verdict.states);
       budget = budget > verdict.states ? budget - verdict.states : 0;
       if (!verdict.complete) incomplete_ = true;
       stats_.states += verdict.states;
       stats_.transitions += verdict.transitions;
       stats_.depth = std::max(stats_.depth, verdict.depth);
       results_.push_back(Judge(cell_class.input, std::move(verdict)));
+      results_.back().flapping = flapping;
     }
+    progress.Done();
     if (incomplete_)
       report_->inconclusive_reasons.push_back("the state budget (--max-states " + std::to_string(options_.max_states) +
                                               ") ran out before every order was explored");
@@ -109,7 +120,8 @@ class Analyzer {
 
   void CollectFindings() {
     const std::vector<std::string>& fqdns = plan_.fqdns();
-    for (const std::string rule : {"kst/version-conflict", "kst/unknown-server", "kst/order-dependent"}) {
+    for (const std::string rule :
+         {"kst/version-conflict", "kst/unknown-server", "kst/order-dependent", "kst/flapping"}) {
       for (size_t f = 0; f < fqdns.size(); ++f) {
         std::vector<std::string> servers;
         int first_server = -1;
@@ -172,6 +184,10 @@ class Analyzer {
                           need.why + " is interrupted meanwhile";
       }
       finding.assumptions = {"both-removed", "steady-start"};
+    } else if (rule == "kst/flapping") {
+      finding.severity = Severity::kError;
+      finding.message = "the producers of " + fqdn + " can undo each other forever: the state graph has a cycle";
+      if (result.verdict.absent_path) narrate("shortest order into the cycle's neighbourhood", *result.verdict.absent_path);
     } else {
       finding.severity = Severity::kWarning;
       const auto& ends = result.verdict.ends;

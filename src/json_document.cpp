@@ -97,6 +97,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   }
   bool binary(binary_t&) override { return Leaf(JsonNode::Kind::kNull); }
   bool start_object(std::size_t) override {
+    if (TooDeep()) return false;
     open_.push_back({Start(JsonNode::Kind::kObject), {}, {}});
     return true;
   }
@@ -117,6 +118,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   }
   bool end_object() override { return Close(); }
   bool start_array(std::size_t) override {
+    if (TooDeep()) return false;
     open_.push_back({Start(JsonNode::Kind::kArray), {}, {}});
     return true;
   }
@@ -134,6 +136,17 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     std::string pending_key;
     Location pending_key_location;
   };
+
+  /// Inputs nest a few levels; a deeper document is hostile (its pointers
+  /// grow quadratically and its tree is freed recursively), so refuse it.
+  bool TooDeep() {
+    if (open_.size() < kMaxDepth) return false;
+    diagnostics_->Error("json-syntax", lines_.At(file_, TokenStart()), "",
+                        "malformed JSON: nested deeper than " + std::to_string(kMaxDepth) + " levels");
+    failed = true;
+    return true;
+  }
+  static constexpr size_t kMaxDepth = 256;
 
   size_t TokenStart() {
     size_t at = scan_from_;
@@ -182,8 +195,10 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   /// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 2: ";
   /// we print our own position, so keep only the explanation.
   static std::string CleanMessage(std::string message) {
+    size_t bracket = message.find("] ");
+    if (message.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) message = message.substr(bracket + 2);
     size_t colon = message.find(": ");
-    if (message.rfind("[json.exception", 0) == 0 && colon != std::string::npos) message = message.substr(colon + 2);
+    if (message.rfind("parse error", 0) == 0 && colon != std::string::npos) message = message.substr(colon + 2);
     return "malformed JSON: " + message;
   }
 
