@@ -183,7 +183,7 @@ class Analyzer {
         finding.message = fqdn + " drops out of the Known Servers Table while the plan runs (it is back at the end); " +
                           need.why + " is interrupted meanwhile";
       }
-      finding.assumptions = {"both-removed", "steady-start"};
+      finding.assumptions = {"both-removed", "steady-start", "needed-by"};
     } else if (rule == "kst/flapping") {
       finding.severity = Severity::kError;
       finding.message = "the producers of " + fqdn + " can undo each other forever: the state graph has a cycle";

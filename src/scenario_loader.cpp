@@ -358,6 +358,15 @@ bool ReadScenario(const JsonNode& root, const std::string& path, FileReader* fil
   }
   PlanReader plan(model, out->base, diagnostics);
   if (const JsonNode* steps = reader.Array("plan", true)) {
+    // Cell states count plan steps and revisions in 16 bits; a real change
+    // plan is a few dozen steps, so refuse rather than wrap around.
+    constexpr size_t kMaxPlanSteps = 10000;
+    if (steps->items.size() > kMaxPlanSteps) {
+      diagnostics->Error("plan-too-long", steps->location, steps->pointer,
+                         "the plan has " + std::to_string(steps->items.size()) + " steps; kst handles at most " +
+                             std::to_string(kMaxPlanSteps));
+      return false;
+    }
     for (const JsonNode& item : steps->items) {
       PlanStep step;
       if (!plan.ReadStep(item, &step)) return false;  // later steps would build on a wrong topology
