@@ -3,7 +3,8 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
-DEBIAN_PACKAGES := cmake g++ make libboost-graph-dev nlohmann-json3-dev libcli11-dev doctest-dev
+DEBIAN_PACKAGES := cmake g++ make libboost-graph-dev nlohmann-json3-dev libcli11-dev doctest-dev libyaml-cpp-dev \
+                   libxml2-utils
 
 .PHONY: deps configure build demo test test-sanitize bench clean
 

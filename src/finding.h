@@ -39,6 +39,15 @@ struct Trace {
   EventPath events;
 };
 
+/// The waiver that covers a finding (issue: pre-deploy gate). A waived
+/// finding is still reported, marked waived, and does not fail the gate.
+struct WaiverRef {
+  std::string reason;
+  std::string owner;
+  std::string expires;  // YYYY-MM-DD
+  Location location;
+};
+
 struct Finding {
   std::string rule;
   Severity severity = Severity::kError;
@@ -52,6 +61,7 @@ struct Finding {
   std::vector<std::string> holds_under;  // readings under which it appears
   std::vector<std::string> fixes;
   std::vector<Trace> traces;
+  std::optional<WaiverRef> waiver;
 };
 
 struct Statistics {

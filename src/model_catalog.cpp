@@ -42,6 +42,8 @@ ModelCatalog ModelCatalog::Parse(std::string_view json_text) {
     model.events_.push_back(
         {id, key, e.at("source"), e.at("level"), e.at("description"), e.at("public_text"), e.at("evidence")});
   }
+  for (const auto& r : doc.at("rules"))
+    model.rules_.push_back({r.at("id"), r.at("level"), r.at("name"), r.at("short"), r.at("full"), r.at("help")});
   for (const auto& a : doc.at("assumptions"))
     model.assumptions_.push_back({a.at("id"), a.at("kind"), a.at("statement"), a.at("source")});
   for (const auto& s : doc.at("semantics")) {
@@ -94,6 +96,12 @@ const Semantics& ModelCatalog::DefaultSemantics() const {
 const Assumption* ModelCatalog::FindAssumption(std::string_view id) const {
   for (const Assumption& a : assumptions_)
     if (a.id == id) return &a;
+  return nullptr;
+}
+
+const RuleInfo* ModelCatalog::FindRule(std::string_view id) const {
+  for (const RuleInfo& r : rules_)
+    if (r.id == id) return &r;
   return nullptr;
 }
 

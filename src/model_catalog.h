@@ -41,6 +41,16 @@ struct EventInfo {
   std::string evidence;
 };
 
+/// A finding rule: stable id, default level and the texts reports show.
+struct RuleInfo {
+  std::string id;
+  std::string level;  // default: "error" or "warning"
+  std::string name;   // CamelCase, for SARIF
+  std::string short_description;
+  std::string full_description;
+  std::string help;
+};
+
 struct Assumption {
   std::string id;
   std::string kind;  // "source" or "inferred"
@@ -75,12 +85,14 @@ class ModelCatalog {
   const Semantics* FindSemantics(std::string_view name) const;
   const Semantics& DefaultSemantics() const;
   const Assumption* FindAssumption(std::string_view id) const;
+  const RuleInfo* FindRule(std::string_view id) const;
 
   const std::vector<VersionInfo>& versions() const { return versions_; }
   const std::vector<RoleInfo>& roles() const { return roles_; }
   const std::vector<UriTypeInfo>& uri_types() const { return uri_types_; }
   const std::vector<EventInfo>& events() const { return events_; }
   const std::vector<Assumption>& assumptions() const { return assumptions_; }
+  const std::vector<RuleInfo>& rules() const { return rules_; }
   const std::vector<Semantics>& semantics() const { return semantics_; }
   std::string RoleNames() const;       // "FrontEnd, StandardEdition, ..." for messages
   std::string UriTypeNames() const;
@@ -92,6 +104,7 @@ class ModelCatalog {
   std::vector<UriTypeInfo> uri_types_;
   std::vector<EventInfo> events_;
   std::vector<Assumption> assumptions_;
+  std::vector<RuleInfo> rules_;
   std::vector<Semantics> semantics_;
 };
 

@@ -50,7 +50,7 @@ TEST_CASE("a malformed model is refused") {
   CHECK_THROWS(ModelCatalog::Parse("{}"));
   CHECK_THROWS(ModelCatalog::Parse(R"({"format": "kst-model/2"})"));
   CHECK_THROWS(ModelCatalog::Parse(R"({"format": "kst-model/1", "versions": [], "roles": [], "uri_types": [],
-      "events": [], "assumptions": [], "semantics": [{"name": "x", "um_startup_conflict": "withdraw-remember",
+      "events": [], "rules": [], "assumptions": [], "semantics": [{"name": "x", "um_startup_conflict": "withdraw-remember",
       "statement": "", "assumptions": ["no-such-assumption"]}]})"));
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "document_reader.h"
+#include "yaml_document.h"
 
 namespace kst {
 namespace {
@@ -164,7 +165,7 @@ void CheckTopologyReferences(const Topology& topology, const ModelCatalog& model
     } else if (const RoleInfo* role = model.FindRole(registrar->role); role && !role->hosts_registrar) {
       diagnostics->Error("unknown-registrar", tap.registrar.location, "",
                          "registrar \"" + tap.registrar.name + "\" of trusted application pool \"" + tap.fqdn.name +
-                             "\" is a " + registrar->role + " pool, which hosts no registrar");
+                             "\" is a pool of role " + registrar->role + ", which hosts no registrar");
     }
   }
   for (const UmDialPlan& plan : topology.dial_plans) {
@@ -192,6 +193,7 @@ bool ParseInputFile(const std::string& path, FileReader* files, JsonNode* root, 
     diagnostics->Error("unreadable-file", Location{path, 0, 0}, "", "cannot read file: " + error);
     return false;
   }
+  if (IsYamlPath(path)) return ParseYamlDocument(path, text, root, diagnostics);
   return ParseJsonDocument(path, text, root, diagnostics);
 }
 

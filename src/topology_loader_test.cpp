@@ -205,7 +205,7 @@ const BadTopology kBadTopologies[] = {
     "trusted_application_pools": [
     {"fqdn": "ex1.contoso.com", "version": 6, "registrar": "edge.contoso.com"}]}})",
      "topology.json:4:60: error[unknown-registrar]: registrar \"edge.contoso.com\" of trusted application pool "
-      "\"ex1.contoso.com\" is a Edge pool, which hosts no registrar"},
+      "\"ex1.contoso.com\" is a pool of role Edge, which hosts no registrar"},
     {"invalid FQDN, and references wait for a clean read", R"({"format": "kst-topology/1",
   "lync": {"pools": [{"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6,
                       "computers": ["fe01.contoso.com", "FE02"]}],

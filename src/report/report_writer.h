@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "finding.h"
 
@@ -17,8 +18,10 @@ class ReportWriter {
   virtual void Write(const Report& report, std::ostream& out) = 0;
 };
 
-/// "text" or "json"; nullptr for an unknown format.
-std::unique_ptr<ReportWriter> MakeReportWriter(const std::string& format);
+/// One of ReportFormats(); nullptr for an unknown format. `color` applies to
+/// text only (ANSI colours, for a terminal).
+std::unique_ptr<ReportWriter> MakeReportWriter(const std::string& format, bool color = false);
+const std::vector<std::string>& ReportFormats();
 
 /// Shared JSON pieces (the report and the trace file use the same shapes).
 nlohmann::json TraceToJson(const Trace& trace);

@@ -75,12 +75,6 @@ class TextWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> MakeJsonWriter();
-
-std::unique_ptr<ReportWriter> MakeReportWriter(const std::string& format) {
-  if (format == "text") return std::make_unique<TextWriter>();
-  if (format == "json") return MakeJsonWriter();
-  return nullptr;
-}
+std::unique_ptr<ReportWriter> MakeTextWriter(bool) { return std::make_unique<TextWriter>(); }
 
 }  // namespace kst
