@@ -49,6 +49,23 @@ void WriteStartLog(const std::vector<std::vector<LogLine>>& cell_lines, const st
 
 }  // namespace
 
+ServerTables StartTables(const Topology& topology, const ModelCatalog& model) {
+  Scenario base = ScenarioFromTopology(topology);
+  CompiledPlan plan(base, model);
+  ServerTables tables;
+  for (size_t s = 0; s < plan.servers().size(); ++s) {
+    auto& table = tables[plan.servers()[s].fqdn];
+    for (size_t f = 0; f < plan.fqdns().size(); ++f) {
+      const CellInput& input = plan.classes()[plan.ClassOf(s, f)].input;
+      if (input.topology[0].empty() && !input.ad_lists[0]) continue;  // nobody claims it here
+      CellModel cell(input, model.DefaultSemantics().startup_conflict, plan.fqdns()[f]);
+      bool conflict = false;
+      table[plan.fqdns()[f]] = cell.Entry(cell.Initial(nullptr, &conflict));
+    }
+  }
+  return tables;
+}
+
 bool ShowTables(const Scenario& scenario, const ModelCatalog& model, const std::string& server, std::ostream& out) {
   Scenario base = ScenarioFromTopology(scenario.base);
   CompiledPlan plan(base, model);

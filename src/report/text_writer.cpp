@@ -6,16 +6,33 @@
 namespace kst {
 namespace {
 
+/// ANSI colours for a terminal; empty strings when colour is off.
+struct Palette {
+  const char* error = "";
+  const char* warning = "";
+  const char* dim = "";
+  const char* bold = "";
+  const char* reset = "";
+};
+
+Palette MakePalette(bool color) {
+  if (!color) return {};
+  return {"\033[1;31m", "\033[1;33m", "\033[2m", "\033[1m", "\033[0m"};
+}
+
 class TextWriter : public ReportWriter {
  public:
+  explicit TextWriter(bool color) : palette_(MakePalette(color)) {}
+
   void Write(const Report& report, std::ostream& out) override {
     out << "kst: " << report.input;
     if (!report.description.empty()) out << " -- " << report.description;
     out << "\n";
-    int errors = 0, warnings = 0;
-    for (const Finding& f : report.findings) (f.severity == Severity::kError ? errors : warnings)++;
-    out << "verdict: " << VerdictName(report.verdict) << " (" << errors << " error(s), " << warnings
-        << " warning(s); reading " << report.semantics << ")\n";
+    const char* verdict_color = report.verdict == Verdict::kFail   ? palette_.error
+                                : report.verdict == Verdict::kPass ? palette_.bold
+                                                                   : palette_.warning;
+    out << "verdict: " << verdict_color << VerdictName(report.verdict) << palette_.reset << " (reading "
+        << report.semantics << ")\n";
     for (const std::string& reason : report.inconclusive_reasons) out << "  inconclusive: " << reason << "\n";
     for (const Finding& finding : report.findings) WriteFinding(finding, out);
     if (report.expectation) WriteExpectation(*report.expectation, out);
@@ -25,14 +42,33 @@ class TextWriter : public ReportWriter {
       out << "note: event texts are kst's descriptions (the real texts are not public); ids and sources are the "
              "servers'.\n";
     const Statistics& s = report.statistics;
-    out << "explored: " << s.servers << " servers x " << s.fqdns << " FQDNs = " << s.cells << " cells in " << s.classes
+    out << palette_.dim << "explored: " << s.servers << " servers x " << s.fqdns << " FQDNs = " << s.cells << " cells in " << s.classes
         << " classes, " << s.states << " states, " << s.transitions << " transitions, depth " << s.depth << ", "
-        << s.seconds << " s, peak RSS " << s.peak_rss_kib / 1024 << " MiB\n";
+        << s.seconds << " s, peak RSS " << s.peak_rss_kib / 1024 << " MiB" << palette_.reset << "\n";
+    out << Summary(report) << "\n";
   }
 
  private:
-  static void WriteFinding(const Finding& finding, std::ostream& out) {
-    out << "\n" << SeverityName(finding.severity) << " " << finding.rule << ": " << finding.fqdn << "\n";
+  /// "2 errors, 1 warning, 1 waived" (waived findings are not counted twice).
+  static std::string Summary(const Report& report) {
+    int errors = 0, warnings = 0, waived = 0;
+    for (const Finding& f : report.findings) {
+      if (f.waiver) waived++;
+      else if (f.severity == Severity::kError) errors++;
+      else if (f.severity == Severity::kWarning) warnings++;
+    }
+    auto count = [](int n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
+    return count(errors, "error") + ", " + count(warnings, "warning") + ", " + std::to_string(waived) + " waived";
+  }
+
+  void WriteFinding(const Finding& finding, std::ostream& out) const {
+    const char* color = finding.waiver ? palette_.dim
+                        : finding.severity == Severity::kError ? palette_.error : palette_.warning;
+    out << "\n" << color << SeverityName(finding.severity) << palette_.reset << " " << palette_.bold << finding.rule
+        << ": " << finding.fqdn << palette_.reset << (finding.waiver ? " (waived)" : "") << "\n";
+    if (finding.waiver)
+      out << "  waived: " << finding.waiver->reason << " (owner " << finding.waiver->owner << ", expires "
+          << finding.waiver->expires << "; " << finding.waiver->location.ToString() << ")\n";
     out << "  " << finding.message << "\n";
     out << "  servers: " << finding.servers_summary << " (";
     for (size_t i = 0; i < finding.servers.size() && i < 8; ++i) out << (i ? ", " : "") << finding.servers[i];
@@ -71,10 +107,12 @@ class TextWriter : public ReportWriter {
     out << "\nexpectation: " << (expectation.met ? "met" : "NOT met") << "\n";
     for (const std::string& difference : expectation.differences) out << "  " << difference << "\n";
   }
+
+  Palette palette_;
 };
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> MakeTextWriter(bool) { return std::make_unique<TextWriter>(); }
+std::unique_ptr<ReportWriter> MakeTextWriter(bool color) { return std::make_unique<TextWriter>(color); }
 
 }  // namespace kst

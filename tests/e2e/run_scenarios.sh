@@ -10,7 +10,8 @@ cd "$repo" || exit 2
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-for scenario in scenarios/*.json; do
+for scenario in scenarios/*.json scenarios/*.yaml; do
+  [ -e "$scenario" ] || continue
   json=$("$kst" check --format json "$scenario" 2>/tmp/kst-e2e-stderr.$$)
   status=$?
   grep -q '"met": true' <<<"$json" || fail "$scenario: expectation not met (exit $status): $(grep -A5 differences <<<"$json")"

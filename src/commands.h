@@ -1,0 +1,49 @@
+#pragma once
+// The subcommands behind `kst`: each takes the parsed options, does its work
+// through the core, writes to the given streams and returns an ExitStatus.
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "diagnostic.h"
+
+namespace kst {
+
+struct CommandOptions {
+  std::vector<std::string> files;   // FILE, or DIR_OR_FILES...
+  std::string before_file;          // kst diff BEFORE AFTER
+  std::string after_file;
+  std::string format = "text";      // what goes to stdout
+  std::vector<std::string> outputs;  // FORMAT=FILE, repeatable
+  std::string semantics;
+  std::string server;
+  std::string fqdn;
+  std::string trace_out;
+  std::string waivers;
+  std::string today;  // YYYY-MM-DD; empty: the clock (tests pin it)
+  uint64_t max_states = 50'000'000;
+  std::string fail_on = "error";
+  bool no_waivers = false;
+  bool inconclusive_ok = false;
+  bool no_fail = false;
+  bool no_color = false;
+  bool dot = false;
+};
+
+struct CommandStreams {
+  std::ostream& out;
+  std::ostream& err;
+  bool out_is_terminal = false;
+};
+
+int RunCheckCommand(const CommandOptions& options, CommandStreams streams);
+int RunShowCommand(const CommandOptions& options, CommandStreams streams);
+int RunModelCommand(const CommandOptions& options, CommandStreams streams);
+int RunReplayCommand(const CommandOptions& options, CommandStreams streams);
+int RunExploreCommand(const CommandOptions& options, CommandStreams streams);
+int RunDiffCommand(const CommandOptions& options, CommandStreams streams);
+int RunTestCommand(const CommandOptions& options, CommandStreams streams);
+
+}  // namespace kst

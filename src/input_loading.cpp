@@ -1,0 +1,37 @@
+#include "input_loading.h"
+
+namespace kst {
+namespace {
+
+void Print(const Diagnostics& diagnostics, std::ostream& err) {
+  for (const Diagnostic& d : diagnostics.all()) err << d.ToString() << "\n";
+}
+
+}  // namespace
+
+bool LoadInput(const std::string& path, LoadedInput* input, std::ostream& err) {
+  DiskFileReader files;
+  bool ok = LoadCheckInput(path, &files, ModelCatalog::Embedded(), &input->scenario, &input->is_scenario,
+                           &input->diagnostics);
+  Print(input->diagnostics, err);
+  return ok && !input->diagnostics.has_errors();
+}
+
+bool LoadWaivers(const std::string& path, std::vector<Waiver>* waivers, std::ostream& err) {
+  DiskFileReader files;
+  Diagnostics diagnostics;
+  bool ok = LoadWaiverFile(path, &files, waivers, &diagnostics);
+  Print(diagnostics, err);
+  return ok && !diagnostics.has_errors();
+}
+
+const Semantics* ChooseSemantics(const std::string& name, std::ostream& err) {
+  const ModelCatalog& model = ModelCatalog::Embedded();
+  if (name.empty()) return &model.DefaultSemantics();
+  const Semantics* semantics = model.FindSemantics(name);
+  if (!semantics)
+    err << "kst: fatal: unknown --semantics \"" << name << "\"; known: " << model.SemanticsNames() << "\n";
+  return semantics;
+}
+
+}  // namespace kst

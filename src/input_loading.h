@@ -1,0 +1,32 @@
+#pragma once
+// Loading what a command names, with its diagnostics printed, shared by the
+// subcommands.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "diagnostic.h"
+#include "model_catalog.h"
+#include "scenario.h"
+#include "waivers.h"
+
+namespace kst {
+
+struct LoadedInput {
+  Scenario scenario;
+  bool is_scenario = false;
+  Diagnostics diagnostics;
+};
+
+/// Loads a topology or scenario from disk; prints its diagnostics to `err`.
+/// Returns false when it has errors.
+bool LoadInput(const std::string& path, LoadedInput* input, std::ostream& err);
+
+bool LoadWaivers(const std::string& path, std::vector<Waiver>* waivers, std::ostream& err);
+
+/// The reading named by --semantics (the default when empty); prints the
+/// known names and returns null for an unknown one.
+const Semantics* ChooseSemantics(const std::string& name, std::ostream& err);
+
+}  // namespace kst
