@@ -10,6 +10,7 @@ DEBIAN_PACKAGES := cmake g++ make libboost-graph-dev nlohmann-json3-dev libcli11
 
 deps:
 	@bash .ci/install-deps $(DEBIAN_PACKAGES)
+	@bash .ci/install-npm-tools
 
 configure: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -105,10 +105,13 @@ class SyntheticBuilder {
     const int edge_pools = std::max(1, pools / 5);
     for (int p = 0; p < edge_pools; ++p) {
       const char* site = kSites[p % kSiteCount];
+      auto two = [&](const char* pattern) {
+        return std::vector<std::string>{Format(pattern, 2 * p + 1, site), Format(pattern, 2 * p + 2, site)};
+      };
       AddPool("Director", 6, Format("dirpool%02d.%s.lync.contoso.com", p + 1, site),
-              {Format("dir%03d.%s.lync.contoso.com", 2 * p + 1, site), Format("dir%03d.%s.lync.contoso.com", 2 * p + 2, site)});
+              two("dir%03d.%s.lync.contoso.com"));
       AddPool("Edge", p + 1 == edge_pools ? 5 : 6, Format("edgepool%02d.%s.dmz.contoso.com", p + 1, site),
-              {Format("edge%03d.%s.dmz.contoso.com", 2 * p + 1, site), Format("edge%03d.%s.dmz.contoso.com", 2 * p + 2, site)});
+              two("edge%03d.%s.dmz.contoso.com"));
     }
   }
 
@@ -117,13 +120,16 @@ class SyntheticBuilder {
   void AddExchange(int count) {
     for (int x = 0; x < count; ++x) {
       const char* site = kSites[x % kSiteCount];
-      ExchangeServer server{NewFqdn(Format("ex%04d.%s.mail.contoso.com", x + 1, site)), x % 5 == 4 ? "2016" : "2013"};
-      (x < std::max(2, count / 3) ? um_servers_ : other_exchange_).push_back(server.fqdn.name);
+      ExchangeServer server{At(Format("ex%04d.%s.mail.contoso.com", x + 1, site)), x % 5 == 4 ? "2016" : "2013"};
+      const bool runs_um = x < std::max(2, count / 3);
+      (runs_um ? um_servers_ : other_exchange_).push_back(server.fqdn.name);
+      if (runs_um) ++fqdns_;  // in a SipName dial plan, so UM Routing claims it
       topology_.exchange_servers.push_back(std::move(server));
     }
     for (size_t i = 0; i + 1 < um_servers_.size(); i += 2) {
       const bool last_pair = i + 3 >= um_servers_.size();
-      std::vector<std::string> servers(um_servers_.begin() + i, last_pair ? um_servers_.end() : um_servers_.begin() + i + 2);
+      const auto end = last_pair ? um_servers_.end() : um_servers_.begin() + i + 2;
+      const std::vector<std::string> servers(um_servers_.begin() + i, end);
       AddDialPlan(Format("SIP %s %03d", kSites[(i / 2) % kSiteCount], static_cast<int>(i / 2) + 1), "SipName", servers);
       if (last_pair) break;
     }
@@ -153,7 +159,10 @@ class SyntheticBuilder {
   /// OWA IM TAPs named after half the Exchange servers without UM, and, in a
   /// base large enough, one after a SipName server: a conflict already there.
   void AddOwaTaps() {
-    for (size_t i = 0; i < other_exchange_.size(); i += 2) AddOwaTap(other_exchange_[i]);
+    for (size_t i = 0; i < other_exchange_.size(); i += 2) {
+      AddOwaTap(other_exchange_[i]);
+      ++fqdns_;  // an Exchange server that only its TAP puts into the table
+    }
     if (topology_.exchange_servers.size() >= 40) AddOwaTap(um_servers_.back());
   }
 
@@ -173,7 +182,8 @@ class SyntheticBuilder {
     const int app = ++applications_;
     TrustedApplicationPool tap = MakeTap(NewFqdn(Format("app%04d.apps.contoso.com", app)), version);
     const int computers = 2 + static_cast<int>(random_.Below(2));
-    for (int c = 0; c < computers; ++c) tap.computers.push_back(NewFqdn(Format("app%04d-n%d.apps.contoso.com", app, c + 1)));
+    for (int c = 0; c < computers; ++c)
+      tap.computers.push_back(NewFqdn(Format("app%04d-n%d.apps.contoso.com", app, c + 1)));
     topology_.trusted_application_pools.push_back(std::move(tap));
     return 1 + computers;
   }

@@ -27,7 +27,8 @@
 
 namespace kst {
 
-/// What to generate. `fqdns` counts the distinct FQDNs of the base topology;
+/// What to generate. `fqdns` counts the FQDNs some producer claims in the base
+/// topology (Exchange servers with neither UM nor a TAP are not among them);
 /// the plan adds a few (new application TAPs). When the Lync pools alone need
 /// more FQDNs than asked, the base has as many as they need.
 struct SyntheticSize {

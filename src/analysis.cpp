@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <iterator>
 #include <map>
 
 #include "expectation.h"
@@ -119,21 +120,33 @@ class Analyzer {
   }
 
   void CollectFindings() {
-    const std::vector<std::string>& fqdns = plan_.fqdns();
-    for (const std::string rule :
-         {"kst/version-conflict", "kst/unknown-server", "kst/order-dependent", "kst/flapping"}) {
-      for (size_t f = 0; f < fqdns.size(); ++f) {
-        std::vector<std::string> servers;
+    static constexpr const char* kRules[] = {"kst/version-conflict", "kst/unknown-server", "kst/order-dependent",
+                                             "kst/flapping"};
+    // The rules each class shows, once per class; then, in one pass over the
+    // cells in memory order, the rules each FQDN shows on some server.
+    std::vector<uint8_t> class_rules(results_.size());
+    for (size_t c = 0; c < results_.size(); ++c)
+      for (size_t r = 0; r < std::size(kRules); ++r) class_rules[c] |= HasRule(results_[c], kRules[r]) << r;
+    const size_t fqdns = plan_.fqdns().size(), servers = plan_.servers().size();
+    std::vector<uint8_t> fqdn_rules(fqdns);
+    for (size_t s = 0; s < servers; ++s)
+      for (size_t f = 0; f < fqdns; ++f) fqdn_rules[f] |= class_rules[plan_.ClassOf(s, f)];
+    for (size_t r = 0; r < std::size(kRules); ++r) {
+      const uint8_t bit = static_cast<uint8_t>(1u << r);
+      for (size_t f = 0; f < fqdns; ++f) {
+        if (!(fqdn_rules[f] & bit)) continue;
+        std::vector<std::string> affected;
         int first_server = -1;
         bool any_error_absence = false;
-        for (size_t s = 0; s < plan_.servers().size(); ++s) {
-          const ClassResult& result = results_[plan_.ClassOf(s, f)];
-          if (!HasRule(result, rule)) continue;
-          servers.push_back(plan_.servers()[s].fqdn);
+        for (size_t s = 0; s < servers; ++s) {
+          const uint32_t c = plan_.ClassOf(s, f);
+          if (!(class_rules[c] & bit)) continue;
+          const ClassResult& result = results_[c];
+          affected.push_back(plan_.servers()[s].fqdn);
           if (first_server < 0 || (result.end_absent && !any_error_absence)) first_server = static_cast<int>(s);
           any_error_absence |= result.end_absent;
         }
-        if (!servers.empty()) AddFinding(rule, f, static_cast<size_t>(first_server), servers);
+        AddFinding(kRules[r], f, static_cast<size_t>(first_server), affected);
       }
     }
   }

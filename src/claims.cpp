@@ -41,12 +41,15 @@ void CollectPool(const LyncPool& pool, const ModelCatalog& model, ClaimIndex* in
   std::string kind = pool.role + " pool " + pool.fqdn.name;
   AddTopologyClaim(index, pool.fqdn, pool.version, kind);
   const RoleInfo* role = model.FindRole(pool.role);
-  for (const NamedAt& computer : PoolServers(pool)) {
+  auto collect = [&](const NamedAt& computer) {
     if (computer.name != pool.fqdn.name) AddTopologyClaim(index, computer, pool.version, "computer of " + kind);
-    if (!role || !role->holds_kst) continue;
+    if (!role || !role->holds_kst) return;
     index->servers.push_back(
         {computer.name, pool.role, pool.fqdn.name, role->runs_um_routing, role->hosts_registrar});
-  }
+  };
+  // PoolServers(pool) without its copy: a pool with no computers is its own server.
+  if (pool.computers.empty()) collect(pool.fqdn);
+  for (const NamedAt& computer : pool.computers) collect(computer);
 }
 
 void CollectTrustedApplicationPool(const TrustedApplicationPool& tap, ClaimIndex* index) {

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "finding.h"
 
@@ -22,24 +23,30 @@ std::string FqdnKey(const std::vector<int>& parts) {
 }  // namespace
 
 CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model) : scenario_(scenario) {
+  // Restarts and waits change no claim: they share the snapshot before them.
   snapshots_.push_back(CollectClaims(scenario.base, model));
+  snapshot_at_.push_back(0);
   for (const PlanStep& step : scenario.plan) {
     if (step.kind == PlanStep::Kind::kPublish || step.kind == PlanStep::Kind::kAdChange)
       snapshots_.push_back(CollectClaims(step.after, model));
-    else
-      snapshots_.push_back(snapshots_.back());
+    snapshot_at_.push_back(static_cast<uint32_t>(snapshots_.size() - 1));
   }
   servers_ = snapshots_.front().servers;
-  for (const KstServer& server : snapshots_.back().servers) {
+  for (const KstServer& server : final_claims().servers) {
     bool known = std::any_of(servers_.begin(), servers_.end(), [&](const KstServer& s) { return s.fqdn == server.fqdn; });
     if (!known) joining_servers_.push_back(server);
   }
-  std::set<std::string> all;
+  // Every FQDN any snapshot names, hashed once per name rather than a set per snapshot.
+  std::unordered_set<std::string_view> seen;
+  auto add = [&](const std::string& fqdn) {
+    if (seen.insert(fqdn).second) fqdns_.push_back(fqdn);
+  };
   for (const ClaimIndex& snapshot : snapshots_) {
-    std::set<std::string> some = snapshot.AllFqdns();
-    all.insert(some.begin(), some.end());
+    for (const auto& entry : snapshot.topology) add(entry.first);
+    for (const auto& entry : snapshot.um_routing) add(entry.first);
+    for (const auto& entry : snapshot.required) add(entry.first);
   }
-  fqdns_.assign(all.begin(), all.end());
+  std::sort(fqdns_.begin(), fqdns_.end());
   signatures_.reserve(fqdns_.size());
   for (const std::string& fqdn : fqdns_) signatures_.push_back(SignatureOf(fqdn));
   Classify();
@@ -50,11 +57,11 @@ CompiledPlan::FqdnSignature CompiledPlan::SignatureOf(const std::string& fqdn) c
   signature.base_versions = snapshots_.front().TopologyVersions(fqdn);
   signature.base_listed = snapshots_.front().UmRoutingClaims(fqdn);
   signature.start = RequirementOf(snapshots_.front(), fqdn);
-  signature.end = RequirementOf(snapshots_.back(), fqdn);
+  signature.end = RequirementOf(final_claims(), fqdn);
   VersionSet versions = signature.base_versions;
   bool listed = signature.base_listed;
   for (size_t i = 0; i < scenario_.plan.size(); ++i) {
-    const ClaimIndex& after = snapshots_[i + 1];
+    const ClaimIndex& after = snapshots_[snapshot_at_[i + 1]];
     if (scenario_.plan[i].kind == PlanStep::Kind::kPublish) {
       VersionSet now = after.TopologyVersions(fqdn);
       if (now == versions) continue;

@@ -44,7 +44,7 @@ class CompiledPlan {
   /// Claims on `fqdn` in the base topology and after every plan step, deduplicated.
   std::vector<ClaimRef> ClaimsOn(const std::string& fqdn) const;
   const ClaimIndex& base_claims() const { return snapshots_.front(); }
-  const ClaimIndex& final_claims() const { return snapshots_.back(); }
+  const ClaimIndex& final_claims() const { return snapshots_[snapshot_at_.back()]; }
   /// Servers of the final topology that the base topology does not have.
   const std::vector<KstServer>& joining_servers() const { return joining_servers_; }
 
@@ -67,7 +67,8 @@ class CompiledPlan {
   void Classify();
 
   const Scenario& scenario_;
-  std::vector<ClaimIndex> snapshots_;  // [0] base, [i+1] after plan step i
+  std::vector<ClaimIndex> snapshots_;   // distinct claim sets: [0] base, then one per publish or AD change
+  std::vector<uint32_t> snapshot_at_;   // [0] base, [i+1] the snapshot after plan step i
   std::vector<KstServer> servers_;
   std::vector<KstServer> joining_servers_;
   std::vector<std::string> fqdns_;
