@@ -1,0 +1,321 @@
+// The naive oracle against the real checker (house style 14): the golden
+// cases, every scenario of a tiny scope, and a seeded random sample of a
+// larger one. The real path is CompiledPlan (projection, classes) plus
+// ExploreCell per class; the naive path is naive_explorer.cpp. Per cell they
+// must agree on 14563 reachability and its shortest length, the set of end
+// entries, and whether (and how soon) the FQDN can be absent.
+
+#include "naive_explorer.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <random>
+
+#include "cell_explorer.h"
+#include "file_reader.h"
+#include "plan_compiler.h"
+
+namespace kst {
+namespace {
+
+const ModelCatalog& Model() { return ModelCatalog::Embedded(); }
+
+// Under AddressSanitizer (KST_SANITIZE) the oracle is ~40x slower: check 2-step plans and 20 random draws.
+#ifdef __SANITIZE_ADDRESS__
+constexpr int kTinyPlanLength = 2, kRandomScenarios = 20;
+#else
+constexpr int kTinyPlanLength = 3, kRandomScenarios = 150;
+#endif
+
+NamedAt Name(const std::string& host) { return {host + ".contoso.com", {}}; }
+std::string Ex(int i) { return "ex" + std::to_string(i + 1); }
+
+/// Front Ends fe01.. in pool01, maybe an Edge, Exchange servers ex1.., each
+/// maybe hosting a SipName dial plan and maybe given an OWA IM TAP.
+struct Shape {
+  int front_ends = 1;
+  bool edge = false;
+  int exchange = 1;
+  bool tap_pools = false;         // exN's TAP is pool owaN with computer exN; else its FQDN is exN (O1)
+  std::vector<bool> listed;       // exN hosts a SipName dial plan
+  std::vector<int> tap_versions;  // 0: exN has no TAP
+  bool unplanned_restarts = false;
+};
+
+enum class OpKind {
+  kAddTap, kRemoveTap, kSetTapVersion, kAddDialPlan, kRemoveDialPlan, kRestartFe01, kRestartAll, kWait,
+  kSetPoolVersion,  // pool01 between versions 6 and 5 (random mode only)
+};
+
+struct Op {
+  OpKind kind;
+  int target = 0;   // the Exchange server
+  int version = 6;  // kAddTap
+};
+
+/// Builds a kst::Scenario in memory as scenario_loader.cpp would: each plan
+/// step carries the whole topology after it.
+class ScenarioBuilder {
+ public:
+  explicit ScenarioBuilder(const Shape& shape) : shape_(shape) {
+    Topology& base = scenario_.base;
+    base.pools.push_back({Name("pool01"), "FrontEnd", 6, {}, {}});
+    for (int i = 0; i < shape.front_ends; ++i) base.pools[0].computers.push_back(Name("fe0" + std::to_string(i + 1)));
+    if (shape.edge) base.pools.push_back({Name("edgepool"), "Edge", 6, {}, {Name("edge01")}});
+    scenario_.unplanned_restarts = shape.unplanned_restarts;
+    scenario_.description = std::to_string(shape.front_ends) + " FE" + (shape.edge ? " + Edge" : "") +
+                            (shape.tap_pools ? ", TAPs owaN" : ", TAPs named exN") + ", restarts " +
+                            (shape.unplanned_restarts ? "any" : "planned") + "; base:";
+    for (int i = 0; i < shape.exchange; ++i) {
+      base.exchange_servers.push_back({Name(Ex(i)), "2013"});
+      if (shape.listed[i]) AddDialPlan(i, &base);
+      if (shape.tap_versions[i]) AddTap(i, shape.tap_versions[i], &base);
+      scenario_.description += " " + Ex(i) + (shape.listed[i] ? " SipName" : "") +
+                               (shape.tap_versions[i] ? " TAP v" + std::to_string(shape.tap_versions[i]) : "");
+    }
+    scenario_.description += "; plan:";
+  }
+
+  /// Adds `op`; false (and nothing added) when the loader would reject it here.
+  bool Add(const Op& op) {
+    Topology topology = scenario_.final_topology();
+    auto& taps = topology.trusted_application_pools;
+    auto& plans = topology.dial_plans;
+    const std::string tap_name = TapName(op.target);
+    auto tap = std::find_if(taps.begin(), taps.end(), [&](const auto& p) { return p.fqdn == Name(tap_name); });
+    auto plan = std::find_if(plans.begin(), plans.end(), [&](const auto& p) { return p.name.name == "SIP " + Ex(op.target); });
+    const bool has_tap = tap != taps.end(), listed = plan != plans.end();
+    const bool valid[] = {!has_tap, has_tap, has_tap, !listed, listed, true, true, true, true};
+    if (!valid[static_cast<int>(op.kind)]) return false;
+    PlanStep step;
+    step.kind = op.kind == OpKind::kAddDialPlan || op.kind == OpKind::kRemoveDialPlan ? PlanStep::Kind::kAdChange
+                                                                                      : PlanStep::Kind::kPublish;
+    switch (op.kind) {
+      case OpKind::kAddTap:
+        AddTap(op.target, op.version, &topology);
+        step.description = "add TAP " + tap_name + " v" + std::to_string(op.version);
+        break;
+      case OpKind::kRemoveTap:
+        taps.erase(tap);
+        step.description = "remove TAP " + tap_name;
+        break;
+      case OpKind::kSetTapVersion:
+        tap->version = tap->version == 6 ? 5 : 6;
+        step.description = "set TAP " + tap_name + " to v" + std::to_string(tap->version);
+        break;
+      case OpKind::kAddDialPlan:
+        AddDialPlan(op.target, &topology);
+        step.description = "add SipName dial plan on " + Ex(op.target);
+        break;
+      case OpKind::kRemoveDialPlan:
+        plans.erase(plan);
+        step.description = "remove dial plan of " + Ex(op.target);
+        break;
+      case OpKind::kRestartFe01:
+      case OpKind::kRestartAll:
+        step.kind = PlanStep::Kind::kRestart;
+        for (const LyncPool& pool : topology.pools)
+          for (const NamedAt& computer : PoolServers(pool))
+            if (op.kind == OpKind::kRestartAll || computer == Name("fe01")) step.servers.push_back(computer.name);
+        step.description = op.kind == OpKind::kRestartAll ? "restart all" : "restart fe01";
+        break;
+      case OpKind::kWait:
+        step.kind = PlanStep::Kind::kWaitForReplication;
+        step.description = "wait";
+        break;
+      case OpKind::kSetPoolVersion:
+        topology.pools[0].version = topology.pools[0].version == 6 ? 5 : 6;
+        step.description = "set pool01 to v" + std::to_string(topology.pools[0].version);
+        break;
+    }
+    scenario_.description += (scenario_.plan.empty() ? " " : ", ") + step.description;
+    step.after = std::move(topology);
+    scenario_.plan.push_back(std::move(step));
+    return true;
+  }
+
+  const Scenario& scenario() const { return scenario_; }
+
+ private:
+  std::string TapName(int i) const { return shape_.tap_pools ? "owa" + std::to_string(i + 1) : Ex(i); }
+
+  void AddTap(int i, int version, Topology* topology) const {
+    topology->trusted_application_pools.push_back({Name(TapName(i)), version, {}, Name("pool01"), {Name(Ex(i))}});
+  }
+
+  static void AddDialPlan(int i, Topology* topology) {
+    topology->dial_plans.push_back({{"SIP " + Ex(i), {}}, "SipName", {}, {Name(Ex(i))}});
+  }
+
+  Shape shape_;
+  Scenario scenario_;
+};
+
+std::optional<int> Length(bool at_start, const std::optional<EventPath>& path) {
+  if (at_start) return 0;
+  return path ? std::optional<int>(static_cast<int>(path->size())) : std::nullopt;
+}
+
+std::string Text(const std::optional<int>& length) { return length ? std::to_string(*length) : "unreachable"; }
+
+std::string Text(const std::vector<CellEntry>& ends) {
+  std::string text;
+  for (const CellEntry& entry : ends) text += (text.empty() ? "" : ", ") + entry.ToString();
+  return "{" + text + "}";
+}
+
+/// Explores `scenario` both ways; "" when every cell agrees, else the first difference.
+std::string Disagreement(const Scenario& scenario, const Semantics& reading, uint64_t* global_states = nullptr) {
+  const naive::Outcome naive = naive::ExploreNaively(scenario, Model(), reading.startup_conflict);
+  if (global_states) *global_states = naive.states;
+  const CompiledPlan plan(scenario, Model());
+  std::vector<CellVerdict> verdicts;
+  for (const CellClass& cell_class : plan.classes())
+    verdicts.push_back(ExploreCell(CellModel(cell_class.input, reading.startup_conflict, ""), 1u << 24, false));
+  const std::string where = "[" + reading.name + "] " + scenario.description + " -- ";
+  if (!naive.complete) return where + "the naive exploration ran out of states";
+  std::vector<std::string> servers;
+  for (const KstServer& server : plan.servers()) servers.push_back(server.fqdn);
+  if (servers != naive.servers || plan.fqdns() != naive.fqdns) return where + "the two sides see different cells";
+  for (size_t s = 0; s < servers.size(); ++s) {
+    for (size_t f = 0; f < naive.fqdns.size(); ++f) {
+      const std::string cell = where + servers[s] + " / " + naive.fqdns[f] + ": ";
+      const CellVerdict& real = verdicts[plan.ClassOf(s, f)];
+      const naive::CellOutcome& oracle = naive.At(s, f);
+      if (!real.complete) return cell + "the real exploration ran out of states";
+      const std::optional<int> conflict = Length(real.initial_conflict, real.conflict_path);
+      const std::optional<int> absent = Length(false, real.absent_path);
+      std::vector<CellEntry> ends;
+      for (const EndOutcome& end : real.ends) ends.push_back(end.entry);
+      std::sort(ends.begin(), ends.end(), naive::EntryLess);
+      if (oracle.conflict != conflict.has_value() || oracle.conflict_length != conflict)
+        return cell + "14563 naive " + Text(oracle.conflict_length) + ", real " + Text(conflict);
+      if (oracle.ends != ends) return cell + "end entries naive " + Text(oracle.ends) + ", real " + Text(ends);
+      if (oracle.ever_absent != absent.has_value() || oracle.absent_length != absent)
+        return cell + "absence naive " + Text(oracle.absent_length) + ", real " + Text(absent);
+      if (plan.InputFor(s, f).Key() != plan.classes()[plan.ClassOf(s, f)].input.Key())
+        return cell + "its class's input is not its own";
+    }
+  }
+  return "";
+}
+
+/// Checks scenarios under every reading; keeps the first disagreement.
+struct Tally {
+  int scenarios = 0, runs = 0, disagreements = 0;
+  uint64_t max_states = 0;  // the largest global state space seen
+  std::string first;
+
+  void Check(const Scenario& scenario) {
+    scenarios++;
+    for (const Semantics& reading : Model().semantics()) {
+      uint64_t states = 0;
+      const std::string difference = Disagreement(scenario, reading, &states);
+      runs++;
+      max_states = std::max(max_states, states);
+      if (!difference.empty() && disagreements++ == 0) first = difference;
+    }
+  }
+  std::string Summary(std::chrono::steady_clock::time_point start) const {
+    return std::to_string(scenarios) + " scenarios, " + std::to_string(runs) + " runs, up to " +
+           std::to_string(max_states) + " global states, " +
+           std::to_string(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()) + " s";
+  }
+};
+
+/// Every valid plan of exactly `length` more tiny-scope ops after `builder`'s.
+void ForEachPlan(const ScenarioBuilder& builder, int length, const std::function<void(const Scenario&)>& visit) {
+  if (length == 0) return visit(builder.scenario());
+  for (int kind = 0; kind <= static_cast<int>(OpKind::kWait); ++kind) {
+    ScenarioBuilder next = builder;
+    if (next.Add({static_cast<OpKind>(kind)})) ForEachPlan(next, length - 1, visit);
+  }
+}
+
+TEST_CASE("naive oracle: golden cases O1-O3") {
+  // Given the three documented observations, the naive global explorer should
+  // reproduce them for ex1 on every server and agree with the real checker.
+  struct Golden {
+    const char* file;
+    CellEntry front_end_end, edge_end;  // ex1's one end entry on each Front End, on the Edge
+  };
+  for (const Golden& golden : {Golden{"o1-add-owa-tap-breaks-um.json", {false, 0}, {true, 6}},
+                               Golden{"o2-remove-tap-restores.json", {true, 0}, {false, 0}},
+                               Golden{"o3-restart-repairs.json", {true, 6}, {true, 6}}}) {
+    CAPTURE(golden.file);
+    DiskFileReader files;
+    Diagnostics diagnostics;
+    Scenario scenario;
+    REQUIRE(LoadScenarioFile(std::string(KST_SOURCE_DIR) + "/scenarios/" + golden.file, &files, Model(), &scenario,
+                             &diagnostics));
+    const naive::Outcome outcome = naive::ExploreNaively(scenario, Model(), Model().DefaultSemantics().startup_conflict);
+    const auto f = std::find(outcome.fqdns.begin(), outcome.fqdns.end(), "ex1.contoso.com") - outcome.fqdns.begin();
+    REQUIRE(outcome.servers == std::vector<std::string>{"edge01.contoso.com", "fe01.contoso.com", "fe02.contoso.com"});
+    for (size_t s : {1, 2}) {
+      CHECK(outcome.At(s, f).conflict);
+      CHECK(outcome.At(s, f).conflict_length == 2);  // the publish, then its replication to this server
+      CHECK(outcome.At(s, f).ends == std::vector<CellEntry>{golden.front_end_end});
+    }
+    CHECK_FALSE(outcome.At(0, f).conflict);
+    CHECK(outcome.At(0, f).ends == std::vector<CellEntry>{golden.edge_end});
+    for (const Semantics& reading : Model().semantics()) CHECK(Disagreement(scenario, reading) == "");
+  }
+}
+
+TEST_CASE("naive oracle: every scenario of the tiny scope agrees with the real checker") {
+  // Given 1-2 Front Ends, maybe an Edge, ex1 with or without a SipName dial
+  // plan and a TAP (v5/v6, named ex1 or a pool owa1), planned or any restarts,
+  // and every valid plan of up to 3 steps (2 for three servers with any
+  // restarts, the costly corner the random mode covers), we should find no
+  // cell where the two explorers differ.
+  const auto start = std::chrono::steady_clock::now();
+  Tally tally;
+  for (int length = 0; length <= kTinyPlanLength; ++length)
+    for (int front_ends : {1, 2})
+      for (bool edge : {false, true})
+        for (bool tap_pools : {false, true})
+          for (bool listed : {true, false})
+            for (int tap_version : {0, 6, 5})
+              for (bool unplanned : {false, true}) {
+                if (front_ends == 2 && edge && unplanned && length == 3) continue;
+                const Shape shape{front_ends, edge, 1, tap_pools, {listed}, {tap_version}, unplanned};
+                ForEachPlan(ScenarioBuilder(shape), length, [&](const Scenario& s) { tally.Check(s); });
+              }
+  MESSAGE("tiny scope: " << tally.Summary(start));
+  CHECK(tally.scenarios > (kTinyPlanLength == 3 ? 15000 : 1000));
+  INFO("first (smallest) disagreement: " << tally.first);
+  CHECK(tally.disagreements == 0);
+}
+
+TEST_CASE("naive oracle: seeded random scenarios of a larger scope agree with the real checker") {
+  // Given 3 Lync servers, two Exchange servers with their TAP FQDNs and 5-step
+  // plans drawn with a fixed seed (pool version changes too), we should again
+  // find no difference.
+  const auto start = std::chrono::steady_clock::now();
+  std::mt19937 random(20240611);
+  auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  const int kVersions[] = {0, 5, 6};
+  Tally tally;
+  for (int i = 0; i < kRandomScenarios; ++i) {
+    Shape shape;
+    shape.front_ends = 2 + pick(2);
+    shape.edge = shape.front_ends == 2;
+    shape.exchange = 2;
+    shape.tap_pools = pick(2);
+    shape.listed = {pick(2) == 1, pick(2) == 1};
+    shape.tap_versions = {kVersions[pick(3)], kVersions[pick(3)]};
+    shape.unplanned_restarts = pick(2);
+    ScenarioBuilder builder(shape);
+    while (builder.scenario().plan.size() < 5) builder.Add({static_cast<OpKind>(pick(9)), pick(2), pick(2) ? 6 : 5});
+    tally.Check(builder.scenario());
+  }
+  MESSAGE("random scope: " << tally.Summary(start));
+  INFO("first disagreement: " << tally.first);
+  CHECK(tally.disagreements == 0);
+}
+
+}  // namespace
+}  // namespace kst
