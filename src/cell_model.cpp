@@ -21,9 +21,8 @@ std::string JoinVersions(const VersionSet& versions) {
 }
 
 bool AddsVersion(const VersionSet& before, const VersionSet& after) {
-  return std::any_of(after.begin(), after.end(), [&](int v) {
-    return std::find(before.begin(), before.end(), v) == before.end();
-  });
+  return std::any_of(after.begin(), after.end(),
+                     [&](int v) { return std::find(before.begin(), before.end(), v) == before.end(); });
 }
 
 }  // namespace
@@ -66,10 +65,14 @@ CellState CellState::Unpack(uint64_t packed) {
 
 const char* CellEventName(CellEvent event) {
   switch (event) {
-    case CellEvent::kAdminStep: return "admin_step";
-    case CellEvent::kReplicate: return "replicate";
-    case CellEvent::kUmPoll: return "um_poll";
-    case CellEvent::kUnplannedRestart: return "unplanned_restart";
+    case CellEvent::kAdminStep:
+      return "admin_step";
+    case CellEvent::kReplicate:
+      return "replicate";
+    case CellEvent::kUmPoll:
+      return "um_poll";
+    case CellEvent::kUnplannedRestart:
+      return "unplanned_restart";
   }
   return "?";
 }
@@ -84,7 +87,9 @@ bool ParseCellEvent(const std::string& name, CellEvent* event) {
   return false;
 }
 
-std::string CellEntry::ToString() const { return present ? "version " + std::to_string(version) : "absent"; }
+std::string CellEntry::ToString() const {
+  return present ? "version " + std::to_string(version) : "absent";
+}
 
 CellModel::CellModel(const CellInput& input, StartupConflictPolicy policy, std::string fqdn)
     : input_(input), policy_(policy), fqdn_(std::move(fqdn)) {
@@ -106,10 +111,6 @@ CellEntry CellModel::Entry(const CellState& state) const {
   return {true, claimed.front()};
 }
 
-void CellModel::Line(std::vector<LogLine>* lines, const char* key, std::string text) const {
-  if (lines) lines->push_back({key, std::move(text)});
-}
-
 // Assumptions both-removed, conflict-repeats, withdraw-restores-at-once and
 // version-change-replaces, in one place.
 void CellModel::Narrate(const VersionSet& before, const VersionSet& after, bool claim_added, bool* conflict,
@@ -118,13 +119,15 @@ void CellModel::Narrate(const VersionSet& before, const VersionSet& after, bool 
   if (after.size() >= 2) {
     if (!claim_added) return;  // still in conflict; nothing new arrived
     *conflict = true;
-    Line(lines, "14563", fqdn_ + " is claimed with versions " + JoinVersions(after) + "; both entries are removed");
+    Line(lines, "14563",
+         [&] { return fqdn_ + " is claimed with versions " + JoinVersions(after) + "; both entries are removed"; });
   } else if (after.size() == 1) {
     if (was_present && before.front() == after.front()) return;
-    if (was_present) Line(lines, "14495", fqdn_ + " removed (version " + std::to_string(before.front()) + ")");
-    Line(lines, "14493", fqdn_ + " added (version " + std::to_string(after.front()) + ")");
+    if (was_present)
+      Line(lines, "14495", [&] { return fqdn_ + " removed (version " + std::to_string(before.front()) + ")"; });
+    Line(lines, "14493", [&] { return fqdn_ + " added (version " + std::to_string(after.front()) + ")"; });
   } else if (was_present) {
-    Line(lines, "14495", fqdn_ + " removed (version " + std::to_string(before.front()) + ")");
+    Line(lines, "14495", [&] { return fqdn_ + " removed (version " + std::to_string(before.front()) + ")"; });
   }
 }
 
@@ -134,17 +137,20 @@ void CellModel::Narrate(const VersionSet& before, const VersionSet& after, bool 
 void CellModel::Start(CellState* state, bool* conflict, std::vector<LogLine>* lines) const {
   const VersionSet& topology = input_.topology[state->replica];
   if (topology.size() == 1) {
-    Line(lines, "14492", "RTCSRV started; the table lists " + fqdn_ + " (version " + std::to_string(topology[0]) + ")");
+    Line(lines, "14492",
+         [&] { return "RTCSRV started; the table lists " + fqdn_ + " (version " + std::to_string(topology[0]) + ")"; });
   } else {
-    Line(lines, "14492", "RTCSRV started; the table does not list " + fqdn_);
+    Line(lines, "14492", [&] { return "RTCSRV started; the table does not list " + fqdn_; });
     if (topology.size() >= 2) Narrate({}, topology, true, conflict, lines);
   }
   state->um_claim = state->um_handled = state->um_retry = false;
   if (!input_.runs_um_routing) return;
   state->ad_seen = static_cast<uint16_t>(ad_revision(*state));
   const bool listed = input_.ad_lists[state->ad_seen];
-  Line(lines, "44024",
-       std::string("UM Routing started; the SipName dial plan hosts it found ") + (listed ? "include " : "do not include ") + fqdn_);
+  Line(lines, "44024", [&] {
+    return std::string("UM Routing started; the SipName dial plan hosts it found ") +
+           (listed ? "include " : "do not include ") + fqdn_;
+  });
   if (!listed) return;
   const bool clash = !topology.empty() && !(topology.size() == 1 && topology[0] == 0);
   if (!clash) {
@@ -153,8 +159,10 @@ void CellModel::Start(CellState* state, bool* conflict, std::vector<LogLine>* li
     return;
   }
   Narrate(topology, WithUmClaim(topology, true), true, conflict, lines);
-  Line(lines, "44030", "UM Routing could not add " + fqdn_ + " (version 0) over the topology's version " +
-                           JoinVersions(topology) + "; it withdraws its claim");
+  Line(lines, "44030", [&] {
+    return "UM Routing could not add " + fqdn_ + " (version 0) over the topology's version " + JoinVersions(topology) +
+           "; it withdraws its claim";
+  });
   state->um_handled = policy_ == StartupConflictPolicy::kWithdrawRemember;
   state->um_retry = policy_ == StartupConflictPolicy::kWithdrawRetry;
   Narrate(WithUmClaim(topology, true), topology, false, conflict, lines);
@@ -172,12 +180,12 @@ bool CellModel::Poll(CellState* state, bool* conflict, std::vector<LogLine>* lin
     if (add) {
       state->um_claim = state->um_handled = true;
       state->um_retry = false;
-      Line(lines, "um-runtime-add", "UM Routing adds " + fqdn_ + " (version 0)");
+      Line(lines, "um-runtime-add", [&] { return "UM Routing adds " + fqdn_ + " (version 0)"; });
       Narrate(claimed, Claimed(*state), true, conflict, lines);
     }
   } else if (state->um_handled || state->um_retry) {
     state->um_claim = state->um_handled = state->um_retry = false;
-    Line(lines, "um-runtime-remove", "UM Routing no longer finds " + fqdn_ + " and drops it");
+    Line(lines, "um-runtime-remove", [&] { return "UM Routing no longer finds " + fqdn_ + " and drops it"; });
     Narrate(claimed, Claimed(*state), false, conflict, lines);
   }
   return !(*state == before);

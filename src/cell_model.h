@@ -112,7 +112,12 @@ class CellModel {
   bool Poll(CellState* state, bool* conflict, std::vector<LogLine>* lines) const;
   void Narrate(const VersionSet& before, const VersionSet& after, bool claim_added, bool* conflict,
                std::vector<LogLine>* lines) const;
-  void Line(std::vector<LogLine>* lines, const char* key, std::string text) const;
+  /// Appends a line when narrating; `text` is only called then, so the
+  /// exploration's hot loop never builds strings.
+  template <typename TextFn>
+  void Line(std::vector<LogLine>* lines, const char* key, TextFn text) const {
+    if (lines) lines->push_back({key, text()});
+  }
 
   const CellInput& input_;
   StartupConflictPolicy policy_;
