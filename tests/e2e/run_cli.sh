@@ -6,22 +6,8 @@ set -u
 kst=$1
 repo=$2
 cd "$repo" || exit 2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-# expect_exit CODE DESCRIPTION -- COMMAND...: runs it, output in $work/out
-expect_exit() {
-  local want=$1 what=$2
-  shift 3
-  "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  [ "$got" -eq "$want" ] || fail "$what: exit $got, expected $want; stderr: $(head -3 "$work/err")"
-}
-expect_in() {  # FILE PATTERN DESCRIPTION
-  grep -q -- "$2" "$1" || fail "$3: '$2' not found in $(basename "$1")"
-}
+# shellcheck source=tests/e2e/lib.sh
+source tests/e2e/lib.sh
 
 o1=scenarios/o1-add-owa-tap-breaks-um.json
 
@@ -85,8 +71,4 @@ expect_in "$work/out" "DIVERGED" "tampering is detected"
 echo '{"format": "something-else"}' >"$work/bad-trace.json"
 expect_exit 3 "replay of a non-trace file" -- "$kst" replay "$work/bad-trace.json"
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures CLI check(s) failed"
-  exit 1
-fi
-echo "all CLI checks passed"
+finish CLI

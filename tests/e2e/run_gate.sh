@@ -6,18 +6,8 @@ set -u
 kst=$1
 repo=$2
 cd "$repo" || exit 2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-expect_exit() {  # CODE DESCRIPTION -- COMMAND...
-  local want=$1 what=$2
-  shift 3
-  "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  [ "$got" -eq "$want" ] || fail "$what: exit $got, expected $want; stderr: $(head -3 "$work/err")"
-}
-expect_in() { grep -q -- "$2" "$1" || fail "$3: '$2' not found in $(basename "$1")"; }
+# shellcheck source=tests/e2e/lib.sh
+source tests/e2e/lib.sh
 
 o1=scenarios/o1-add-owa-tap-breaks-um.json
 inputs=tests/e2e/inputs
@@ -80,8 +70,4 @@ expect_in "$work/out" "expected verdict pass, got fail" "difference shown"
 expect_in "$work/out" "^1 passed, 1 failed, 0 skipped" "runner counts"
 expect_exit 1 "kst test on a missing path" -- "$kst" test "$work/nothing-here"
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures gate check(s) failed"
-  exit 1
-fi
-echo "all gate checks passed"
+finish gate

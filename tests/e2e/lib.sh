@@ -1,0 +1,27 @@
+# Shared by the end-to-end scripts: a scratch folder, failure counting and
+# the two assertions they all use. Source it after setting kst and repo.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# expect_exit CODE DESCRIPTION -- COMMAND...: runs it; output in $work/out, $work/err
+expect_exit() {
+  local want=$1 what=$2
+  shift 3
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || fail "$what: exit $got, expected $want; stderr: $(head -3 "$work/err")"
+}
+
+# expect_in FILE PATTERN DESCRIPTION
+expect_in() { grep -q -- "$2" "$1" || fail "$3: '$2' not found in $(basename "$1")"; }
+
+# finish NAME: prints the verdict and exits 1 when anything failed
+finish() {
+  if [ "$failures" -gt 0 ]; then
+    echo "$failures $1 check(s) failed"
+    exit 1
+  fi
+  echo "all $1 checks passed"
+}
