@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: `kst check` on the malformed-input corpus (tests/malformed/).
 #
-# Usage: run_malformed.sh /path/to/kst /path/to/repo
+# Usage: run_malformed.sh /path/to/kst /path/to/repo [corpus folder under the repo, default tests/malformed]
 #
 # Each line of tests/malformed/expectations.txt reads
 #   <file> <exit-code> <line>:<column> <diagnostic-id>
@@ -11,17 +11,17 @@
 #     (input error), or "...: warning[<id>]" otherwise (4: inconclusive, since kst will not pass what it did
 #     not read), and then no error at all;
 #   - prints nothing on stdout when <exit-code> is 3 (no report as if the input were fine).
-# Every .json file of the corpus must have a line. Blank lines and lines starting with '#' are skipped.
+# Every .json/.yaml file of the corpus must have a line. Blank lines and lines starting with '#' are skipped.
 # Prints one FAIL line per broken expectation and exits 1 if there was any.
 
 set -u
 
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 /path/to/kst /path/to/repo" >&2
+if [[ $# -ne 2 && $# -ne 3 ]]; then
+  echo "usage: $0 /path/to/kst /path/to/repo [corpus]" >&2
   exit 2
 fi
 kst=$1
-corpus=$2/tests/malformed
+corpus=$2/${3:-tests/malformed}
 expectations=$corpus/expectations.txt
 if [[ ! -x $kst ]]; then
   echo "FAIL: $kst is not an executable" >&2
@@ -92,7 +92,7 @@ while read -r file code position id extra || [[ -n ${file:-} ]]; do
   check_case "$file" "$code" "$position" "$id"
 done <"$expectations"
 
-for path in "$corpus"/*.json; do
+for path in "$corpus"/*.json "$corpus"/*.yaml "$corpus"/*.yml; do
   [[ -e $path ]] || continue
   file=${path##*/}
   [[ -n ${listed[$file]:-} ]] || fail "$file" "has no line in expectations.txt"
