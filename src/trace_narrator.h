@@ -4,6 +4,7 @@
 // step. Exploration and narration run the same CellModel code, which is why
 // a narrated trace is exactly what the explorer saw.
 
+#include <ostream>
 #include <string>
 
 #include "cell_model.h"
@@ -16,6 +17,11 @@ namespace kst {
 /// the path is not enabled (only possible for a hand-edited trace file).
 bool NarrateTrace(const Scenario& scenario, const CellInput& input, StartupConflictPolicy policy,
                   const std::string& server, const std::string& fqdn, const EventPath& path, Trace* trace);
+
+/// A trace for people: a title line, the steady start, then each step with
+/// its log lines and the entry after it, every line prefixed by `indent`.
+/// Shared by the text and JUnit reports.
+void WriteTraceText(const Trace& trace, const std::string& indent, std::ostream& out);
 
 /// "14563 LS Protocol Stack (Error): <our description>: <detail>" for reports.
 std::string FormatLogLine(const LogLine& line);

@@ -122,18 +122,7 @@ std::string ExplainFinding(const Finding& finding) {
         << claim.location.ToString() << ")\n";
   if (!finding.events.empty()) out << "predicted event-log lines:\n";
   for (const std::string& event : finding.events) out << "  " << event << "\n";
-  for (const Trace& trace : finding.traces) {
-    out << "trace (" << trace.title << ") on " << trace.server << ":\n"
-        << "  0. steady start with the base topology -> " << trace.fqdn << " " << trace.entry_at_start.ToString()
-        << "\n";
-    for (const LogLine& line : trace.start_lines) out << "       " << FormatLogLine(line) << "\n";
-    for (size_t i = 0; i < trace.steps.size(); ++i) {
-      const TraceStep& step = trace.steps[i];
-      out << "  " << i + 1 << ". " << step.description << " -> " << trace.fqdn << " " << step.entry_after.ToString()
-          << "\n";
-      for (const LogLine& line : step.lines) out << "       " << FormatLogLine(line) << "\n";
-    }
-  }
+  for (const Trace& trace : finding.traces) WriteTraceText(trace, "", out);
   out << "rests on: " << Join(finding.assumptions);
   if (!finding.holds_under.empty()) out << "; holds under reading(s): " << Join(finding.holds_under);
   out << "\n";

@@ -78,7 +78,7 @@ class TextWriter : public ReportWriter {
     for (const ClaimRef& claim : finding.claims)
       out << "    version " << claim.version << "  " << claim.producer << ": " << claim.what << "  ("
           << claim.location.ToString() << ")\n";
-    for (const Trace& trace : finding.traces) WriteTrace(trace, out);
+    for (const Trace& trace : finding.traces) WriteTraceText(trace, "  ", out);
     out << "  rests on: ";
     for (size_t i = 0; i < finding.assumptions.size(); ++i) out << (i ? ", " : "") << finding.assumptions[i];
     if (!finding.holds_under.empty()) {
@@ -88,19 +88,6 @@ class TextWriter : public ReportWriter {
     out << "\n";
     if (!finding.fixes.empty()) out << "  fix options:\n";
     for (const std::string& fix : finding.fixes) out << "    - " << fix << "\n";
-  }
-
-  static void WriteTrace(const Trace& trace, std::ostream& out) {
-    out << "  trace (" << trace.title << ") on " << trace.server << ":\n";
-    out << "    0. steady start with the base topology -> " << trace.fqdn << " " << trace.entry_at_start.ToString()
-        << "\n";
-    for (const LogLine& line : trace.start_lines) out << "         " << FormatLogLine(line) << "\n";
-    for (size_t i = 0; i < trace.steps.size(); ++i) {
-      const TraceStep& step = trace.steps[i];
-      out << "    " << i + 1 << ". " << step.description << " -> " << trace.fqdn << " " << step.entry_after.ToString()
-          << "\n";
-      for (const LogLine& line : step.lines) out << "         " << FormatLogLine(line) << "\n";
-    }
   }
 
   static void WriteExpectation(const ExpectationResult& expectation, std::ostream& out) {
