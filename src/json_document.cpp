@@ -164,10 +164,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     return node;
   }
   std::string ChildPointer() const {
-    if (open_.empty()) return "";
-    const Frame& parent = open_.back();
-    if (parent.node.is_array()) return parent.node.pointer + "/" + std::to_string(parent.node.items.size());
-    return parent.node.pointer + "/" + EscapePointerToken(parent.pending_key);
+    return open_.empty() ? "" : NextChildPointer(open_.back().node, open_.back().pending_key);
   }
   bool Leaf(JsonNode::Kind kind) { return Attach(Start(kind)); }
   bool Attach(JsonNode node) {
@@ -229,6 +226,11 @@ const char* JsonNode::KindName() const {
     case Kind::kObject: return "object";
   }
   return "value";
+}
+
+std::string NextChildPointer(const JsonNode& parent, std::string_view key) {
+  if (parent.is_array()) return parent.pointer + "/" + std::to_string(parent.items.size());
+  return parent.pointer + "/" + EscapePointerToken(key);
 }
 
 std::string EscapePointerToken(std::string_view key) {

@@ -50,6 +50,10 @@ struct JsonNode::Member {
 bool ParseJsonDocument(const std::string& file_name, std::string_view text, JsonNode* root,
                        Diagnostics* diagnostics);
 
+/// The JSON pointer of the next child of `parent` (an array's next index, or
+/// an object's member `key`). Shared by the JSON and YAML tree builders.
+std::string NextChildPointer(const JsonNode& parent, std::string_view key);
+
 /// Escapes a key for use in a JSON pointer (RFC 6901: ~ -> ~0, / -> ~1).
 std::string EscapePointerToken(std::string_view key);
 

@@ -289,10 +289,7 @@ class TreeBuilder : public YAML::EventHandler {
     return node;
   }
   std::string ChildPointer() const {
-    if (open_.empty()) return "";
-    const Frame& parent = open_.back();
-    if (parent.node.is_array()) return parent.node.pointer + "/" + std::to_string(parent.node.items.size());
-    return parent.node.pointer + "/" + EscapePointerToken(parent.key);
+    return open_.empty() ? "" : NextChildPointer(open_.back().node, open_.back().key);
   }
   void Remember(YAML::anchor_t anchor, const JsonNode& node) {
     if (anchor != 0) anchors_[anchor] = node;
