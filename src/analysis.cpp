@@ -348,6 +348,13 @@ const char* VerdictName(Verdict verdict) {
   return "inconclusive";
 }
 
+Verdict VerdictOf(const Report& report) {
+  bool error = std::any_of(report.findings.begin(), report.findings.end(),
+                           [](const Finding& f) { return f.severity == Severity::kError && !f.waiver; });
+  if (error) return Verdict::kFail;
+  return report.inconclusive_reasons.empty() ? Verdict::kPass : Verdict::kInconclusive;
+}
+
 uint64_t PeakRssKib() {
   std::ifstream status("/proc/self/status");
   std::string line;
@@ -368,10 +375,7 @@ Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& m
   Analyzer(scenario, model, options, &report).Run();
   for (const Diagnostic& d : load_diagnostics.all())
     if (AffectsVerdict(d)) report.inconclusive_reasons.push_back(d.location.ToString() + ": " + d.message);
-  bool error = std::any_of(report.findings.begin(), report.findings.end(),
-                           [](const Finding& f) { return f.severity == Severity::kError; });
-  report.verdict = error ? Verdict::kFail
-                         : (report.inconclusive_reasons.empty() ? Verdict::kPass : Verdict::kInconclusive);
+  report.verdict = VerdictOf(report);
   if (scenario.expect) report.expectation = CompareWithExpectation(*scenario.expect, report);
   report.statistics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   report.statistics.peak_rss_kib = PeakRssKib();

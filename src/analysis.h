@@ -23,6 +23,11 @@ struct AnalysisOptions {
 Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& model, const AnalysisOptions& options,
                const Diagnostics& load_diagnostics);
 
+/// The verdict of a report: fail when a finding that is not waived is an
+/// error, else inconclusive when there are reasons to be, else pass. The one
+/// place this rule lives (Analyze and ApplyWaivers both use it).
+Verdict VerdictOf(const Report& report);
+
 /// Peak resident set size of this process, in KiB (0 when unknown).
 uint64_t PeakRssKib();
 

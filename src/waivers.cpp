@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "analysis.h"
 #include "document_reader.h"
 #include "topology_loader.h"
 
@@ -97,14 +98,6 @@ std::string TodayUtc() {
   char text[11];
   std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
   return text;
-}
-
-Verdict VerdictOf(const Report& report) {
-  bool error = std::any_of(report.findings.begin(), report.findings.end(), [](const Finding& f) {
-    return f.severity == Severity::kError && !f.waiver;
-  });
-  if (error) return Verdict::kFail;
-  return report.inconclusive_reasons.empty() ? Verdict::kPass : Verdict::kInconclusive;
 }
 
 void ApplyWaivers(const std::vector<Waiver>& waivers, const std::string& today, Report* report) {

@@ -35,7 +35,4 @@ void ApplyWaivers(const std::vector<Waiver>& waivers, const std::string& today, 
 /// Today's date in UTC as YYYY-MM-DD.
 std::string TodayUtc();
 
-/// The verdict from the findings that are not waived (and the inconclusive reasons).
-Verdict VerdictOf(const Report& report);
-
 }  // namespace kst
