@@ -1,0 +1,34 @@
+#pragma once
+// Real exports come in the encodings Windows tools write: UTF-8 with or
+// without a byte-order mark, and UTF-16LE with a BOM (Windows PowerShell 5.1's
+// `>` and Out-File). Importers work on UTF-8 only; this converts once, keeping
+// line breaks where they were so line numbers still match the file.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kst {
+
+struct DecodedText {
+  std::string utf8;
+  std::string encoding;  // "utf-8", "utf-8 with BOM", "utf-16le with BOM", "utf-16be with BOM"
+};
+
+/// Decodes `bytes` to UTF-8. Returns false with a reason (e.g. an unpaired
+/// surrogate, an odd byte count, invalid UTF-8 and its byte offset) when the
+/// bytes are not text in a supported encoding.
+bool DecodeText(std::string_view bytes, DecodedText* out, std::string* error);
+
+/// Maps byte offsets of a text to 1-based line and column numbers.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  /// Line and column (bytes) of `offset`; offsets past the end map to the last position.
+  void Locate(size_t offset, int* line, int* column) const;
+
+ private:
+  std::vector<size_t> line_starts_;
+};
+
+}  // namespace kst
