@@ -334,7 +334,8 @@ class Analyzer {
 };
 
 bool AffectsVerdict(const Diagnostic& diagnostic) {
-  return diagnostic.severity == Severity::kWarning && diagnostic.id == "unknown-field";
+  return diagnostic.severity == Severity::kWarning &&
+         (diagnostic.id == "unknown-field" || diagnostic.id == kImportUnrecognizedId);
 }
 
 }  // namespace

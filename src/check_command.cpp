@@ -32,6 +32,7 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   analysis.semantics = semantics;
   analysis.max_states = options.max_states;
   Report report = Analyze(input.scenario, input.is_scenario, ModelCatalog::Embedded(), analysis, input.diagnostics);
+  report.imports = input.imports;
   if (!options.no_waivers) ApplyWaivers(waivers, options.today.empty() ? TodayUtc() : options.today, &report);
   bool color = streams.out_is_terminal && !options.no_color && options.format == "text";
   if (!WriteOutputs(report, options.format, color, options.outputs, streams.out, streams.err)) return kExitInputError;

@@ -30,6 +30,8 @@ struct CommandOptions {
   bool no_fail = false;
   bool no_color = false;
   bool dot = false;
+  std::string output_file;  // kst import -o
+  bool report = false;      // kst import --report
 };
 
 struct CommandStreams {
@@ -44,6 +46,7 @@ int RunModelCommand(const CommandOptions& options, CommandStreams streams);
 int RunReplayCommand(const CommandOptions& options, CommandStreams streams);
 int RunExploreCommand(const CommandOptions& options, CommandStreams streams);
 int RunDiffCommand(const CommandOptions& options, CommandStreams streams);
+int RunImportCommand(const CommandOptions& options, CommandStreams streams);
 int RunTestCommand(const CommandOptions& options, CommandStreams streams);
 
 }  // namespace kst

@@ -1,6 +1,8 @@
 #include "file_reader.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <filesystem>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -32,6 +34,50 @@ bool DiskFileReader::Read(const std::string& path, std::string* contents, std::s
   std::ostringstream buffer;
   buffer << in.rdbuf();
   *contents = buffer.str();
+  return true;
+}
+
+bool DiskFileReader::IsDirectory(const std::string& path) {
+  std::error_code error;
+  return std::filesystem::is_directory(path, error);
+}
+
+bool DiskFileReader::ListDirectory(const std::string& path, std::vector<std::string>* files, std::string* error) {
+  std::error_code code;
+  std::vector<std::string> names;
+  for (std::filesystem::directory_iterator it(path, code), end; !code && it != end; it.increment(code)) {
+    std::string name = it->path().filename().string();
+    if (name.empty() || name[0] == '.' || it->is_directory(code)) continue;
+    names.push_back(name);
+  }
+  if (code) {
+    *error = code.message();
+    return false;
+  }
+  std::sort(names.begin(), names.end());
+  files->clear();
+  for (const std::string& name : names) files->push_back((std::filesystem::path(path) / name).string());
+  return true;
+}
+
+bool VirtualFileReader::IsDirectory(const std::string& path) {
+  std::string prefix = path + "/";
+  return std::any_of(files_.begin(), files_.end(), [&](const auto& file) { return file.first.rfind(prefix, 0) == 0; });
+}
+
+bool VirtualFileReader::ListDirectory(const std::string& path, std::vector<std::string>* files, std::string* error) {
+  std::string prefix = path + "/";
+  files->clear();
+  for (const auto& [name, contents] : files_) {  // std::map: already sorted
+    if (name.rfind(prefix, 0) != 0) continue;
+    std::string rest = name.substr(prefix.size());
+    if (rest.empty() || rest[0] == '.' || rest.find('/') != std::string::npos) continue;
+    files->push_back(name);
+  }
+  if (files->empty() && !IsDirectory(path)) {
+    *error = "No such file or directory";
+    return false;
+  }
   return true;
 }
 

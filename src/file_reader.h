@@ -13,12 +13,20 @@ class FileReader {
   virtual ~FileReader() = default;
   /// Reads the whole file; returns false with a reason in `*error`.
   virtual bool Read(const std::string& path, std::string* contents, std::string* error) = 0;
+  /// True when `path` names a directory (a snapshot folder of exports).
+  virtual bool IsDirectory(const std::string& path) = 0;
+  /// The files directly inside directory `path` as "path/name", sorted by
+  /// name so results never depend on the file system's order; hidden files
+  /// (".name") and subdirectories are left out.
+  virtual bool ListDirectory(const std::string& path, std::vector<std::string>* files, std::string* error) = 0;
 };
 
 /// The real disk.
 class DiskFileReader : public FileReader {
  public:
   bool Read(const std::string& path, std::string* contents, std::string* error) override;
+  bool IsDirectory(const std::string& path) override;
+  bool ListDirectory(const std::string& path, std::vector<std::string>* files, std::string* error) override;
 };
 
 /// Files held in memory, for tests; remembers every path asked for.
@@ -26,6 +34,9 @@ class VirtualFileReader : public FileReader {
  public:
   void Add(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
   bool Read(const std::string& path, std::string* contents, std::string* error) override;
+  /// A directory is any path that is a prefix "path/" of an added file.
+  bool IsDirectory(const std::string& path) override;
+  bool ListDirectory(const std::string& path, std::vector<std::string>* files, std::string* error) override;
   const std::vector<std::string>& reads() const { return reads_; }
 
  private:

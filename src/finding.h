@@ -9,6 +9,7 @@
 
 #include "cell_explorer.h"
 #include "diagnostic.h"
+#include "import/import_report.h"
 
 namespace kst {
 
@@ -96,6 +97,7 @@ struct Report {
   Diagnostics diagnostics;
   Statistics statistics;
   std::optional<ExpectationResult> expectation;
+  std::vector<FileImportReport> imports;  // when the input was a snapshot of real exports
 };
 
 }  // namespace kst

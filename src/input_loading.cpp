@@ -1,5 +1,7 @@
 #include "input_loading.h"
 
+#include "import/snapshot_import.h"
+
 namespace kst {
 namespace {
 
@@ -11,6 +13,15 @@ void Print(const Diagnostics& diagnostics, std::ostream& err) {
 
 bool LoadInput(const std::string& path, LoadedInput* input, std::ostream& err) {
   DiskFileReader files;
+  if (IsExportInput(path, &files)) {
+    ImportedSnapshot snapshot;
+    bool ok = ImportSnapshot({path}, &files, ModelCatalog::Embedded(), &snapshot, &input->diagnostics);
+    snapshot.topology.file = path;
+    input->scenario = ScenarioFromTopology(std::move(snapshot.topology));
+    input->imports = std::move(snapshot.files);
+    Print(input->diagnostics, err);
+    return ok && !input->diagnostics.has_errors();
+  }
   bool ok = LoadCheckInput(path, &files, ModelCatalog::Embedded(), &input->scenario, &input->is_scenario,
                            &input->diagnostics);
   Print(input->diagnostics, err);

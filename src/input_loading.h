@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diagnostic.h"
+#include "import/import_report.h"
 #include "model_catalog.h"
 #include "scenario.h"
 #include "waivers.h"
@@ -17,6 +18,7 @@ struct LoadedInput {
   Scenario scenario;
   bool is_scenario = false;
   Diagnostics diagnostics;
+  std::vector<FileImportReport> imports;  // set when the input was a snapshot folder or export file
 };
 
 /// Loads a topology or scenario from disk; prints its diagnostics to `err`.

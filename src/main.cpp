@@ -53,7 +53,11 @@ const std::vector<Subcommand>& Subcommands() {
   static const std::vector<Subcommand> table = {
       {"check", "verdict and findings for a topology (kst-topology/1) or a what-if scenario (kst-scenario/1)",
        [](CLI::App* app, CommandOptions* o) {
-         app->add_option("FILE", o->files, "topology or scenario file (.json, .yaml)")->required()->expected(1);
+         app->add_option("FILE", o->files,
+                         "topology or scenario file (.json, .yaml), or real exports: a snapshot folder or one export "
+                         "file (see kst import)")
+             ->required()
+             ->expected(1);
          AddReportOptions(app, o);
          AddGateOptions(app, o);
          AddSemantics(app, o);
@@ -61,6 +65,18 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_option("--trace-out", o->trace_out, "write every finding's traces as JSON (for kst replay)");
        },
        RunCheckCommand},
+      {"import", "read real exports (Get-CsTopology -AsXml, Topology Builder .tbxml, Exchange CliXml / JSON / CSV) "
+                 "from files or a snapshot folder and write the kst-topology/1 equivalent",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("DIR_OR_FILES", o->files, "snapshot folders and export files, format detected by content")
+             ->required();
+         app->add_option("-o,--output", o->output_file, "write the topology here (default: stdout)");
+         app->add_flag("--report", o->report,
+                       "print what was understood per file (PASSED / PARTIALLY_UNRECOGNIZED / FAILED) on stdout");
+         app->add_option("--format", o->format, "report format: text or json")
+             ->check(CLI::IsMember({"text", "json"}));
+       },
+       RunImportCommand},
       {"test", "run the expect blocks of scenario files and directories; N passed, N failed, N skipped",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("DIR_OR_FILES", o->files, "scenario files or directories")->required();

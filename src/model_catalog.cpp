@@ -54,7 +54,23 @@ ModelCatalog ModelCatalog::Parse(std::string_view json_text) {
   for (const Semantics& s : model.semantics_)
     for (const std::string& id : s.assumptions)
       if (!model.FindAssumption(id)) throw std::runtime_error("model: semantics names unknown assumption " + id);
+  for (const auto& r : doc.at("topology_xml_roles").at("roles")) {
+    TopologyXmlRole role{r.at("role_name"), r.at("pool_role").is_null() ? "" : r.at("pool_role").get<std::string>(),
+                         r.at("precedence"), r.at("assumption")};
+    bool special = role.pool_role.empty() || role.pool_role == "registrar" || role.pool_role == "trusted_application_pool";
+    if (!special && !model.FindRole(role.pool_role))
+      throw std::runtime_error("model: topology_xml_roles maps " + role.role_name + " to unknown role " + role.pool_role);
+    if (!model.FindAssumption(role.assumption))
+      throw std::runtime_error("model: topology_xml_roles names unknown assumption " + role.assumption);
+    model.topology_xml_roles_.push_back(std::move(role));
+  }
   return model;
+}
+
+const TopologyXmlRole* ModelCatalog::FindTopologyXmlRole(std::string_view role_name) const {
+  for (const TopologyXmlRole& r : topology_xml_roles_)
+    if (r.role_name == role_name) return &r;
+  return nullptr;
 }
 
 const VersionInfo* ModelCatalog::FindVersion(int kst_version) const {

@@ -25,6 +25,15 @@ struct RoleInfo {
   std::string source;
 };
 
+/// How a RoleName of a topology XML export maps to a kst pool role
+/// (model/kst-model.json "topology_xml_roles").
+struct TopologyXmlRole {
+  std::string role_name;   // as in <ServiceId RoleName=...> or <Service RoleName=...>
+  std::string pool_role;   // a kst role, "registrar", "trusted_application_pool", or "" (no KST entry)
+  int precedence = 100;    // the cluster takes the role of its lowest-precedence service
+  std::string assumption;  // id of the named assumption the mapping rests on
+};
+
 struct UriTypeInfo {
   std::string name;
   bool um_routing_adds = false;
@@ -86,6 +95,7 @@ class ModelCatalog {
   const Semantics& DefaultSemantics() const;
   const Assumption* FindAssumption(std::string_view id) const;
   const RuleInfo* FindRule(std::string_view id) const;
+  const TopologyXmlRole* FindTopologyXmlRole(std::string_view role_name) const;
 
   const std::vector<VersionInfo>& versions() const { return versions_; }
   const std::vector<RoleInfo>& roles() const { return roles_; }
@@ -94,6 +104,7 @@ class ModelCatalog {
   const std::vector<Assumption>& assumptions() const { return assumptions_; }
   const std::vector<RuleInfo>& rules() const { return rules_; }
   const std::vector<Semantics>& semantics() const { return semantics_; }
+  const std::vector<TopologyXmlRole>& topology_xml_roles() const { return topology_xml_roles_; }
   std::string RoleNames() const;       // "FrontEnd, StandardEdition, ..." for messages
   std::string UriTypeNames() const;
   std::string SemanticsNames() const;
@@ -106,6 +117,7 @@ class ModelCatalog {
   std::vector<Assumption> assumptions_;
   std::vector<RuleInfo> rules_;
   std::vector<Semantics> semantics_;
+  std::vector<TopologyXmlRole> topology_xml_roles_;
 };
 
 std::string_view EmbeddedModelText();  // generated from model/kst-model.json

@@ -45,12 +45,22 @@ struct UmDialPlan {
   std::vector<NamedAt> servers;
 };
 
+/// A cluster of an imported topology that adds no KST entry (SQL stores, the
+/// file store, Office Web Apps, ...; model "topology_xml_roles"): listed so an
+/// administrator sees that kst read it and what it decided.
+struct OtherCluster {
+  NamedAt fqdn;
+  std::vector<std::string> roles;  // RoleNames of the services installed on it
+  std::vector<NamedAt> computers;
+};
+
 struct Topology {
   std::string file;  // where it was loaded from ("" when built in memory)
   std::vector<LyncPool> pools;
   std::vector<TrustedApplicationPool> trusted_application_pools;
   std::vector<ExchangeServer> exchange_servers;
   std::vector<UmDialPlan> dial_plans;
+  std::vector<OtherCluster> other_clusters;
 
   const LyncPool* FindPool(const std::string& fqdn) const;
   LyncPool* FindPool(const std::string& fqdn);

@@ -16,6 +16,25 @@ void WarnUnknownVersion(const ModelCatalog& model, int version, const Location& 
                            " is not a known KST version; it is compared as a plain number");
 }
 
+// "origin": {"file": ..., "line": ...} marks an item that `kst import` took
+// from a real export: findings then point at the export, not at this file.
+void ReadOrigin(ObjectReader& reader, Diagnostics* diagnostics, std::vector<Location*> locations,
+                std::vector<NamedAt>* computers = nullptr) {
+  const JsonNode* node = reader.Get("origin", false);
+  if (!node) return;
+  ObjectReader origin(*node, "origin", diagnostics);
+  if (!origin.ok()) return;
+  Location at;
+  bool ok = origin.String("file", true, &at.file);
+  ok &= origin.Integer("line", true, &at.line);
+  origin.Integer("column", false, &at.column);
+  origin.Accept("element");
+  if (!ok) return;
+  for (Location* location : locations) *location = at;
+  if (computers)
+    for (NamedAt& computer : *computers) computer.location = at;
+}
+
 }  // namespace
 
 bool ReadLyncPool(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics, LyncPool* pool) {
@@ -28,6 +47,7 @@ bool ReadLyncPool(const JsonNode& node, const ModelCatalog& model, Diagnostics* 
   ok &= reader.FqdnArray("computers", false, &pool->computers);
   reader.Accept("site");
   reader.Accept("description");
+  ReadOrigin(reader, diagnostics, {&pool->fqdn.location, &pool->version_location}, &pool->computers);
   if (ok && !model.FindRole(pool->role)) {
     diagnostics->Error("unknown-role", role_at, node.pointer + "/role",
                        "unknown role \"" + pool->role + "\"; known roles: " + model.RoleNames());
@@ -43,11 +63,15 @@ bool ReadTrustedApplicationPool(const JsonNode& node, const ModelCatalog& model,
   if (!reader.ok()) return false;
   bool ok = reader.Fqdn("fqdn", true, &tap->fqdn);
   ok &= reader.Integer("version", true, &tap->version, &tap->version_location);
-  ok &= reader.Fqdn("registrar", true, &tap->registrar);
+  // The registrar places the pool in the topology but adds no KST entry, and
+  // an import may not know it (no Registrar dependency in the export).
+  ok &= reader.Fqdn("registrar", false, &tap->registrar);
   ok &= reader.FqdnArray("computers", false, &tap->computers);
   reader.Accept("site");
   reader.Accept("description");
   reader.Accept("applications");
+  ReadOrigin(reader, diagnostics, {&tap->fqdn.location, &tap->version_location, &tap->registrar.location},
+             &tap->computers);
   if (!ok) return false;
   // New-CsTrustedApplicationPool gives the first computer the pool's FQDN
   // unless -ComputerFqdn says otherwise.
@@ -63,6 +87,7 @@ bool ReadExchangeServer(const JsonNode& node, Diagnostics* diagnostics, Exchange
   ok &= reader.String("version", false, &server->version);
   reader.Accept("roles");
   reader.Accept("description");
+  ReadOrigin(reader, diagnostics, {&server->fqdn.location});
   return ok;
 }
 
@@ -73,6 +98,7 @@ bool ReadDialPlan(const JsonNode& node, const ModelCatalog& model, Diagnostics* 
   ok &= reader.String("uri_type", true, &plan->uri_type, &plan->uri_type_location);
   ok &= reader.FqdnArray("servers", true, &plan->servers);
   reader.Accept("description");
+  ReadOrigin(reader, diagnostics, {&plan->name.location, &plan->uri_type_location}, &plan->servers);
   if (ok && !model.FindUriType(plan->uri_type)) {
     diagnostics->Error("unknown-uri-type", plan->uri_type_location, node.pointer + "/uri_type",
                        "unknown uri_type \"" + plan->uri_type + "\"; known: " + model.UriTypeNames());
@@ -110,6 +136,29 @@ class TopologyReader {
     if (const JsonNode* taps = lync.Array("trusted_application_pools", false))
       for (const JsonNode& item : taps->items)
         Keep(ReadTrustedApplicationPool(item, model_, diagnostics_, &tap_), tap_, &out_->trusted_application_pools);
+    if (const JsonNode* others = lync.Array("other_clusters", false))
+      for (const JsonNode& item : others->items) Keep(ReadOtherCluster(item), other_, &out_->other_clusters);
+  }
+
+  // Clusters an import listed but that add no KST entry: read so a round
+  // trip through `kst import` keeps them, never used by the analysis.
+  bool ReadOtherCluster(const JsonNode& node) {
+    ObjectReader reader(node, "other cluster", diagnostics_);
+    if (!reader.ok()) return false;
+    bool ok = reader.Fqdn("fqdn", true, &other_.fqdn);
+    ok &= reader.FqdnArray("computers", false, &other_.computers);
+    if (const JsonNode* roles = reader.Array("roles", false)) {
+      for (const JsonNode& role : roles->items) {
+        if (role.is_string()) {
+          other_.roles.push_back(role.string_value);
+        } else {
+          diagnostics_->Error("wrong-type", role.location, role.pointer, "expected a RoleName string");
+          ok = false;
+        }
+      }
+    }
+    ReadOrigin(reader, diagnostics_, {&other_.fqdn.location}, &other_.computers);
+    return ok;
   }
 
   void ReadExchange(const JsonNode& node) {
@@ -135,6 +184,7 @@ class TopologyReader {
   TrustedApplicationPool tap_;
   ExchangeServer server_;
   UmDialPlan plan_;
+  OtherCluster other_;
 };
 
 void CheckUnique(const std::string& what, const NamedAt& name, std::map<std::string, Location>* seen,
@@ -157,6 +207,7 @@ void CheckTopologyReferences(const Topology& topology, const ModelCatalog& model
   for (const UmDialPlan& plan : topology.dial_plans) CheckUnique("UM dial plan", plan.name, &plan_names, diagnostics);
 
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools) {
+    if (tap.registrar.name.empty()) continue;  // not known (imports); it adds no KST entry
     const LyncPool* registrar = topology.FindPool(tap.registrar.name);
     if (!registrar) {
       diagnostics->Error("unknown-registrar", tap.registrar.location, "",

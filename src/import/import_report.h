@@ -4,8 +4,11 @@
 // where it is and whether it could change a KST verdict. `kst import
 // --report` prints this; every check's JSON carries it.
 
+#include <ostream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "diagnostic.h"
 #include "location.h"
@@ -39,6 +42,11 @@ struct FileImportReport {
   void Unrecognized(const Location& at, std::string element_path, std::string comment, bool affects_verdict,
                     Diagnostics* diagnostics);
 };
+
+/// The report as JSON: file, format, encoding, status and every note.
+nlohmann::ordered_json ImportReportToJson(const FileImportReport& report);
+/// One block per file: "file: format (encoding) STATUS", then each note.
+void WriteImportReportText(const std::vector<FileImportReport>& reports, std::ostream& out);
 
 /// The diagnostic id every importer uses for a skipped element or value; a
 /// warning with this id makes the verdict inconclusive (analysis.cpp).

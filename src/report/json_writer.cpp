@@ -60,6 +60,11 @@ class JsonWriter : public ReportWriter {
           {"peak_rss_kib", s.peak_rss_kib}}},
     };
     if (!report.description.empty()) doc["description"] = report.description;
+    if (!report.imports.empty()) {
+      nlohmann::json imports = nlohmann::json::array();
+      for (const FileImportReport& file : report.imports) imports.push_back(nlohmann::json::parse(ImportReportToJson(file).dump()));
+      doc["imports"] = imports;
+    }
     if (report.expectation)
       doc["expectation"] = {{"met", report.expectation->met}, {"differences", report.expectation->differences}};
     out << doc.dump(2) << "\n";

@@ -1,0 +1,143 @@
+#include "import/snapshot_import.h"
+
+#include <algorithm>
+
+#include "import/lync_topology_mapping.h"
+#include "import/lync_topology_xml.h"
+#include "import/text_encoding.h"
+#include "import/xml_document.h"
+#include "topology_loader.h"
+#include "yaml_document.h"
+
+namespace kst {
+namespace {
+
+// The first character that is not white space, after decoding.
+char FirstSignificant(const std::string& utf8) {
+  for (char c : utf8)
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return c;
+  return '\0';
+}
+
+class SnapshotImporter {
+ public:
+  SnapshotImporter(FileReader* files, const ModelCatalog& model, ImportedSnapshot* out, Diagnostics* diagnostics)
+      : files_(files), model_(model), out_(out), diagnostics_(diagnostics) {}
+
+  void ImportPath(const std::string& path) {
+    if (!files_->IsDirectory(path)) {
+      ImportFile(path);
+      return;
+    }
+    std::vector<std::string> entries;
+    std::string error;
+    if (!files_->ListDirectory(path, &entries, &error)) {
+      diagnostics_->Error("unreadable-file", Location{path, 0, 0}, "", "cannot list folder: " + error);
+      return;
+    }
+    if (entries.empty())
+      diagnostics_->Error("import-empty-snapshot", Location{path, 0, 0}, "", "the snapshot folder holds no files");
+    for (const std::string& entry : entries) ImportFile(entry);
+  }
+
+ private:
+  void ImportFile(const std::string& path) {
+    FileImportReport report;
+    report.file = path;
+    std::string bytes, error;
+    DecodedText text;
+    if (!files_->Read(path, &bytes, &error)) {
+      diagnostics_->Error("unreadable-file", Location{path, 0, 0}, "", "cannot read file: " + error);
+      report.failed = true;
+    } else if (!DecodeText(bytes, &text, &error)) {
+      diagnostics_->Error("text-encoding", Location{path, 0, 0}, "", error);
+      report.failed = true;
+    } else {
+      report.encoding = text.encoding;
+      size_t before = diagnostics_->all().size();
+      ImportText(path, std::move(text.utf8), &report);
+      // An error anywhere in the file (an invalid FQDN, a syntax error) means
+      // its content did not make it into the topology as written.
+      for (size_t i = before; i < diagnostics_->all().size(); ++i)
+        if (diagnostics_->all()[i].severity == Severity::kError) report.failed = true;
+    }
+    out_->files.push_back(std::move(report));
+  }
+
+  void ImportText(const std::string& path, std::string utf8, FileImportReport* report) {
+    if (FirstSignificant(utf8) == '<') {
+      XmlDocument document;
+      Diagnostics parse;
+      bool parsed = document.Parse(path, utf8, &parse);
+      diagnostics_->Append(parse);
+      if (!parsed) {
+        report->format = "xml";
+        report->failed = true;
+        return;
+      }
+      if (DetectLyncXmlFormat(document) != LyncXmlFormat::kNotLyncTopology) {
+        LyncXmlTopology xml;
+        if (ReadLyncTopologyXml(document, &xml, report, diagnostics_))
+          MapLyncTopology(xml, model_, &out_->topology, report, diagnostics_);
+        return;
+      }
+    }
+    Unrecognised(path, report);
+  }
+
+  // A file kst cannot read could hold servers or dial plans: the verdict
+  // cannot be pass, but the other files are still checked.
+  void Unrecognised(const std::string& path, FileImportReport* report) {
+    report->format = "unknown";
+    report->failed = true;
+    report->Unrecognized(Location{path, 0, 0}, "",
+                         "not a format kst imports (published topology XML, Topology Builder .tbxml, Exchange "
+                         "CliXml / JSON / CSV exports)",
+                         true, diagnostics_);
+  }
+
+  FileReader* files_;
+  const ModelCatalog& model_;
+  ImportedSnapshot* out_;
+  Diagnostics* diagnostics_;
+};
+
+}  // namespace
+
+bool ImportedSnapshot::AffectsVerdict() const {
+  return std::any_of(files.begin(), files.end(), [](const FileImportReport& file) {
+    return std::any_of(file.notes.begin(), file.notes.end(), [](const ImportNote& note) { return note.affects_verdict; });
+  });
+}
+
+bool ImportSnapshot(const std::vector<std::string>& paths, FileReader* files, const ModelCatalog& model,
+                    ImportedSnapshot* out, Diagnostics* diagnostics) {
+  Diagnostics local;
+  SnapshotImporter importer(files, model, out, &local);
+  for (const std::string& path : paths) importer.ImportPath(path);
+  if (!local.has_errors()) CheckTopologyReferences(out->topology, model, &local);
+  diagnostics->Append(local);
+  return !local.has_errors();
+}
+
+bool IsExportInput(const std::string& path, FileReader* files) {
+  if (files->IsDirectory(path)) return true;
+  if (IsYamlPath(path)) return false;  // Exchange and Lync never export YAML
+  std::string bytes, error;
+  DecodedText text;
+  if (!files->Read(path, &bytes, &error) || !DecodeText(bytes, &text, &error)) return false;
+  const std::string& utf8 = text.utf8;
+  switch (FirstSignificant(utf8)) {
+    case '<': return true;
+    case '\0': return false;
+    case '{':
+    case '[':
+      // kst's own documents name their format or their sections; a cmdlet
+      // object (or array of them) from ConvertTo-Json names neither.
+      return utf8.find("\"kst-") == std::string::npos && utf8.find("\"lync\"") == std::string::npos &&
+             utf8.find("\"exchange\"") == std::string::npos;
+    default: return true;  // Export-Csv output, or something to report as unknown
+  }
+}
+
+}  // namespace kst
