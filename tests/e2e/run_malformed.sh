@@ -4,14 +4,14 @@
 # Usage: run_malformed.sh /path/to/kst /path/to/repo [corpus folder under the repo, default tests/malformed]
 #
 # Each line of tests/malformed/expectations.txt reads
-#   <file> <exit-code> <line>:<column> <diagnostic-id>
+#   <file> <exit-code> <line>:<column> <diagnostic-id>     (or "-" for the position: about the whole file)
 # and requires that `kst check <repo>/tests/malformed/<file>`
 #   - exits with <exit-code>;
 #   - prints on stderr a line starting "<path as passed>:<line>:<column>: error[<id>]" when <exit-code> is 3
 #     (input error), or "...: warning[<id>]" otherwise (4: inconclusive, since kst will not pass what it did
 #     not read), and then no error at all;
 #   - prints nothing on stdout when <exit-code> is 3 (no report as if the input were fine).
-# Every .json/.yaml file of the corpus must have a line. Blank lines and lines starting with '#' are skipped.
+# Every input file of the corpus (.json, .yaml, .xml, .tbxml, .csv) must have a line. Blank lines and lines starting with '#' are skipped.
 # Prints one FAIL line per broken expectation and exits 1 if there was any.
 
 set -u
@@ -67,6 +67,7 @@ check_case() {  # check_case <file> <exit-code> <line:column> <id>
   local severity=warning
   [[ $code == 3 ]] && severity=error
   local expected="$path:$position: $severity[$id]"
+  [[ $position == - ]] && expected="$path: $severity[$id]"  # about the whole file
   local before=$failures
   [[ $actual == "$code" ]] || fail "$file" "exit code $actual, expected $code"
   stderr_has_line_starting "$expected" || fail "$file" "stderr has no line starting \"$expected\""
@@ -83,8 +84,8 @@ line_number=0
 while read -r file code position id extra || [[ -n ${file:-} ]]; do
   line_number=$((line_number + 1))
   [[ -z ${file:-} || $file == \#* ]] && continue
-  if [[ -z ${id:-} || -n ${extra:-} || ! $code =~ ^[0-9]+$ || ! $position =~ ^[0-9]+:[0-9]+$ ]]; then
-    fail "expectations.txt:$line_number" "malformed line; want <file> <exit-code> <line>:<column> <diagnostic-id>"
+  if [[ -z ${id:-} || -n ${extra:-} || ! $code =~ ^[0-9]+$ || ! $position =~ ^([0-9]+:[0-9]+|-)$ ]]; then
+    fail "expectations.txt:$line_number" "malformed line; want <file> <exit-code> <line>:<column>|- <diagnostic-id>"
     continue
   fi
   cases=$((cases + 1))
@@ -92,7 +93,7 @@ while read -r file code position id extra || [[ -n ${file:-} ]]; do
   check_case "$file" "$code" "$position" "$id"
 done <"$expectations"
 
-for path in "$corpus"/*.json "$corpus"/*.yaml "$corpus"/*.yml; do
+for path in "$corpus"/*.json "$corpus"/*.yaml "$corpus"/*.yml "$corpus"/*.xml "$corpus"/*.tbxml "$corpus"/*.csv; do
   [[ -e $path ]] || continue
   file=${path##*/}
   [[ -n ${listed[$file]:-} ]] || fail "$file" "has no line in expectations.txt"

@@ -1,0 +1,119 @@
+// Given a cluster and its services in either XML shape, we should get the
+// kst pool the model's topology_xml_roles table says, with its version,
+// computers and registrar, and a verdict-blocking note for what is unknown.
+
+#include "import/lync_topology_mapping.h"
+
+#include <doctest/doctest.h>
+
+namespace kst {
+namespace {
+
+struct Imported {
+  Topology topology;
+  FileImportReport report;
+  Diagnostics diagnostics;
+};
+
+// A published topology of one cluster (machines as given) and its services.
+Imported ImportPublished(const std::string& machines, const std::string& services) {
+  std::string xml = "<Topology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\"><Clusters>"
+                    "<Cluster Fqdn=\"pool.contoso.com\"><ClusterId SiteId=\"1\" Number=\"1\"/>" +
+                    machines + "</Cluster></Clusters><Services>" + services + "</Services></Topology>";
+  Imported out;
+  XmlDocument document;
+  REQUIRE(document.Parse("t.xml", xml, &out.diagnostics));
+  LyncXmlTopology clusters;
+  REQUIRE(ReadLyncTopologyXml(document, &clusters, &out.report, &out.diagnostics));
+  MapLyncTopology(clusters, ModelCatalog::Embedded(), &out.topology, &out.report, &out.diagnostics);
+  return out;
+}
+
+std::string Service(const std::string& role, const std::string& version, const std::string& extra = "") {
+  return "<Service ServiceVersion=\"" + version + "\"><ServiceId SiteId=\"1\" RoleName=\"" + role +
+         "\" Instance=\"1\"/><InstalledOn><ClusterId SiteId=\"1\" Number=\"1\"/></InstalledOn>" + extra +
+         "</Service>";
+}
+
+const std::string kTwoMachines = "<Machine Fqdn=\"fe1.contoso.com\"/><Machine Fqdn=\"fe2.contoso.com\"/>";
+const std::string kSelf = "<Machine Fqdn=\"pool.contoso.com\"/>";
+
+TEST_CASE("registrar pools: Front End, Standard Edition, Director") {
+  SUBCASE("two machines: an Enterprise Edition Front End pool") {
+    Imported in = ImportPublished(kTwoMachines, Service("Registrar", "6") + Service("UserServices", "6"));
+    REQUIRE(in.topology.pools.size() == 1);
+    const LyncPool& pool = in.topology.pools[0];
+    CHECK(pool.role == "FrontEnd");
+    CHECK(pool.version == 6);
+    CHECK(pool.computers.size() == 2);
+    CHECK(pool.fqdn.location.ToString() == "t.xml:1:86");
+    CHECK(in.report.status() == ImportStatus::kPassed);
+  }
+  SUBCASE("one machine named like the pool: Standard Edition, no separate computers") {
+    Imported in = ImportPublished(kSelf, Service("Registrar", "5"));
+    REQUIRE(in.topology.pools.size() == 1);
+    CHECK(in.topology.pools[0].role == "StandardEdition");
+    CHECK(in.topology.pools[0].computers.empty());
+  }
+  SUBCASE("IsDirector makes a Director") {
+    std::string director = "<RegistrarService xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.ServiceRoles.2008\" "
+                           "IsDirector=\"true\"/>";
+    Imported in = ImportPublished(kTwoMachines, Service("Registrar", "6", director));
+    REQUIRE(in.topology.pools.size() == 1);
+    CHECK(in.topology.pools[0].role == "Director");
+  }
+  SUBCASE("a collocated Mediation service leaves a Front End pool a Front End pool") {
+    Imported in = ImportPublished(kTwoMachines, Service("MediationServer", "6") + Service("Registrar", "6"));
+    REQUIRE(in.topology.pools.size() == 1);
+    CHECK(in.topology.pools[0].role == "FrontEnd");
+  }
+}
+
+TEST_CASE("trusted application pools and other clusters") {
+  SUBCASE("an ExternalServer service makes a trusted application pool of the cluster's machines") {
+    Imported in = ImportPublished(kTwoMachines, Service("ExternalServer", "6"));
+    REQUIRE(in.topology.trusted_application_pools.size() == 1);
+    const TrustedApplicationPool& tap = in.topology.trusted_application_pools[0];
+    CHECK(tap.version == 6);
+    CHECK(tap.computers.size() == 2);
+    CHECK(tap.registrar.name.empty());  // no Registrar dependency: reported, not fatal
+    CHECK(in.report.status() == ImportStatus::kPartiallyUnrecognized);
+    CHECK_FALSE(in.report.notes.at(0).affects_verdict);
+  }
+  SUBCASE("stores and the file share are listed, with no KST entry") {
+    Imported in = ImportPublished(kSelf, Service("FileStore", "7") + Service("UserStore", "7"));
+    CHECK(in.topology.pools.empty());
+    REQUIRE(in.topology.other_clusters.size() == 1);
+    CHECK(in.topology.other_clusters[0].roles == std::vector<std::string>{"FileStore", "UserStore"});
+  }
+}
+
+TEST_CASE("what the mapping does not understand blocks a pass") {
+  SUBCASE("an unknown RoleName") {
+    Imported in = ImportPublished(kTwoMachines, Service("VideoInteropServer", "6"));
+    REQUIRE(in.report.notes.size() == 1);
+    CHECK(in.report.notes[0].affects_verdict);
+    CHECK(in.report.notes[0].element_path == "/Topology/Services/Service/@RoleName");
+    CHECK(in.diagnostics.all().back().id == kImportUnrecognizedId);
+    CHECK(in.diagnostics.all().back().severity == Severity::kWarning);
+  }
+  SUBCASE("a ServiceVersion that is no number leaves the cluster out") {
+    Imported in = ImportPublished(kTwoMachines, Service("Registrar", "6.0"));
+    CHECK(in.topology.pools.empty());
+    REQUIRE(in.report.notes.size() == 1);
+    CHECK(in.report.notes[0].affects_verdict);
+  }
+  SUBCASE("a version the model does not know is a warning, compared as a number") {
+    Imported in = ImportPublished(kTwoMachines, Service("Registrar", "9"));
+    REQUIRE(in.topology.pools.size() == 1);
+    CHECK(in.diagnostics.all().back().id == "unknown-version");
+  }
+  SUBCASE("an invalid machine FQDN is an error at its element") {
+    Imported in = ImportPublished("<Machine Fqdn=\"$FeName\"/>", Service("Registrar", "6"));
+    CHECK(in.diagnostics.has_errors());
+    CHECK(in.diagnostics.all().back().message.find("unexpanded PowerShell variable") != std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace kst

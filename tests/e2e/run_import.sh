@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# End-to-end: `kst import` on real exports (../shared/samples, read where they
+# lie) and on hand-built ones (tests/import_inputs), against golden
+# kst-topology/1 files in tests/import_golden/ (one per input, named after it).
+# Regenerate a golden after checking it by hand against its XML:
+#   build/kst import <input> -o tests/import_golden/<name without extension>.json
+# (run from the repository root, with the input path written as below).
+#
+# Usage: run_import.sh /path/to/kst /path/to/repo
+
+set -u
+kst=$1
+repo=$2
+source "$repo/tests/e2e/lib.sh"
+cd "$repo" || exit 2
+samples=../shared/samples/topology
+
+# 1. Every sample and hand-built topology imports to its golden file.
+inputs=("$samples"/*.xml "$samples"/*.tbxml tests/import_inputs/lync/*.xml tests/import_inputs/lync/*.tbxml)
+[ -e "${inputs[0]}" ] || fail "no samples under $samples (is ../shared beside the repository?)"
+for input in "${inputs[@]}"; do
+  name=$(basename "$input")
+  golden=tests/import_golden/${name%.*}.json
+  expect_exit 0 "import $name" -- "$kst" import "$input" -o "$work/topology.json"
+  if [ ! -f "$golden" ]; then
+    fail "$name has no golden file $golden"
+  elif ! diff -u "$golden" "$work/topology.json" >"$work/diff"; then
+    fail "$name differs from $golden:"; head -20 "$work/diff"
+  fi
+  # The written topology loads back and gives the same verdict as the export.
+  "$kst" check "$input" --format json >"$work/direct.json" 2>/dev/null
+  "$kst" check "$work/topology.json" --format json >"$work/roundtrip.json" 2>/dev/null
+  for doc in direct roundtrip; do
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["verdict"], sorted((f["rule"], f["fqdn"]) for f in d["findings"]))' \
+      "$work/$doc.json" >"$work/$doc.verdict" 2>/dev/null || echo unreadable >"$work/$doc.verdict"
+  done
+  cmp -s "$work/direct.verdict" "$work/roundtrip.verdict" ||
+    fail "$name: check of the export ($(cat "$work/direct.verdict")) and of its import ($(cat "$work/roundtrip.verdict")) disagree"
+done
+
+# 2. The template with unexpanded PowerShell variables: precise errors, exit 3.
+template=$samples/alvinchen1_ExchangeSkypeMDTAutomate__USS-SKYPE-CONFIG-4.ps1@70d0cd3__TopoXML-herestring.xml.txt
+expect_exit 3 "template import" -- "$kst" import "$template"
+expect_in "$work/err" "$template:12:5: error\[invalid-fqdn\]: invalid FQDN \"\$SkypeFQDN\": it holds an unexpanded PowerShell variable" "template"
+expect_in "$work/err" "$template:14:7: error\[invalid-fqdn\]" "template machine"
+expect_exit 3 "template report" -- "$kst" import --report --format json "$template"
+expect_in "$work/out" '"status": "FAILED"' "template report status"
+
+# 3. Encodings: UTF-16LE with BOM (Windows PowerShell's >) and UTF-8 without
+#    BOM give the same topology as the original.
+seed=tests/import_inputs/lync/seed-contoso-published.xml
+{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$seed"; } >"$work/seed-utf16.xml"
+expect_exit 0 "UTF-16LE import" -- "$kst" import --report "$work/seed-utf16.xml"
+expect_in "$work/out" "lync-published-topology-xml (utf-16le with BOM) PASSED" "UTF-16LE report"
+"$kst" import "$work/seed-utf16.xml" | sed "s|$work/seed-utf16.xml|$seed|" >"$work/utf16.json"
+diff -q "$work/utf16.json" tests/import_golden/seed-contoso-published.json >/dev/null || fail "UTF-16LE import differs from the UTF-8 one"
+tbxml=tests/import_inputs/lync/tailspin-2010-2013-coexistence.tbxml
+tail -c +4 "$tbxml" >"$work/no-bom.tbxml"
+"$kst" import "$work/no-bom.tbxml" | sed "s|$work/no-bom.tbxml|$tbxml|" >"$work/nobom.json"
+diff -q "$work/nobom.json" tests/import_golden/tailspin-2010-2013-coexistence.json >/dev/null || fail "BOM-less tbxml differs"
+
+# 4. Detection is by content: the same file under another name imports alike.
+cp "$tbxml" "$work/topology.txt"
+expect_exit 0 "tbxml named .txt" -- "$kst" import --report "$work/topology.txt"
+expect_in "$work/out" "lync-topology-builder-tbxml" "detected by content"
+
+# 5. The report says what was not understood, per file, with the element path.
+expect_exit 0 "report of an unknown attribute" -- "$kst" import --report --format json tests/import_inputs/lync/unknown-attribute.xml
+expect_in "$work/out" '"status": "PARTIALLY_UNRECOGNIZED"' "unknown attribute status"
+expect_in "$work/out" '"element": "/Topology/Clusters/Cluster/@HealthState"' "unknown attribute path"
+expect_in "$work/out" '"affects_verdict": false' "an unknown attribute does not block a pass"
+expect_exit 0 "report of an unknown role" -- "$kst" import --report --format json tests/import_inputs/lync/malformed/unknown-role.xml
+expect_in "$work/out" '"affects_verdict": true' "an unknown RoleName blocks a pass"
+expect_exit 4 "check JSON carries the import report" -- "$kst" check --format json tests/import_inputs/lync/malformed/unknown-role.xml
+expect_in "$work/out" '"imports"' "imports in check JSON"
+expect_in "$work/out" '"verdict": "inconclusive"' "unknown RoleName verdict"
+
+finish import
