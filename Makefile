@@ -6,7 +6,11 @@ JOBS       ?= $(shell nproc)
 DEBIAN_PACKAGES := cmake g++ make libboost-graph-dev nlohmann-json3-dev libcli11-dev doctest-dev libyaml-cpp-dev \
                    libxml2-utils libpugixml-dev libssl-dev
 
-.PHONY: deps configure build demo test test-sanitize bench clean
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+VALGRIND_BUILD ?= build-valgrind
+
+.PHONY: deps configure build demo test test-sanitize test-valgrind fuzz bench clean
 
 deps:
 	@bash .ci/install-deps $(DEBIAN_PACKAGES)
@@ -32,8 +36,15 @@ test-sanitize: deps
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# libFuzzer targets (clang), each run FUZZ_SECONDS; see fuzz/run_fuzzers.sh.
+fuzz: deps
+	@bash .ci/install-deps clang-14 libclang-rt-14-dev
+	@CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKST_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	@bash fuzz/run_fuzzers.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 bench: build
 	@./$(BUILD)/bench/kst_bench
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(VALGRIND_BUILD)

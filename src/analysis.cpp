@@ -19,6 +19,7 @@
 #include <map>
 
 #include "expectation.h"
+#include "interrupt.h"
 #include "progress_line.h"
 #include "state_graph.h"
 #include "plan_compiler.h"
@@ -99,6 +100,7 @@ class Analyzer {
     uint64_t budget = options_.max_states;
     ProgressLine progress(plan_.classes().size());
     for (const CellClass& cell_class : plan_.classes()) {
+      if (InterruptRequested()) break;
       CellModel model(cell_class.input, semantics_->startup_conflict, "");
       CellVerdict verdict = ExploreCell(model, budget, true);
       const bool flapping = !CyclicComponents(verdict).empty();
@@ -114,6 +116,13 @@ class Analyzer {
       results_.back().flapping = flapping;
     }
     progress.Done();
+    if (InterruptRequested()) {
+      report_->interrupted = true;
+      incomplete_ = false;  // the interrupt is the reason, not the budget
+      report_->inconclusive_reasons.push_back("interrupted: " + std::to_string(results_.size()) + " of " +
+                                              std::to_string(plan_.classes().size()) +
+                                              " cell classes were explored before the interrupt");
+    }
     if (incomplete_)
       report_->inconclusive_reasons.push_back("the state budget (--max-states " + std::to_string(options_.max_states) +
                                               ") ran out before every order was explored");
@@ -124,7 +133,8 @@ class Analyzer {
                                              "kst/flapping"};
     // The rules each class shows, once per class; then, in one pass over the
     // cells in memory order, the rules each FQDN shows on some server.
-    std::vector<uint8_t> class_rules(results_.size());
+    // Classes past results_ were not explored (an interrupt): they show no rule.
+    std::vector<uint8_t> class_rules(plan_.classes().size());
     for (size_t c = 0; c < results_.size(); ++c)
       for (size_t r = 0; r < std::size(kRules); ++r) class_rules[c] |= HasRule(results_[c], kRules[r]) << r;
     const size_t fqdns = plan_.fqdns().size(), servers = plan_.servers().size();
@@ -284,7 +294,7 @@ class Analyzer {
 
   /// Re-explores the classes behind each finding under every reading.
   void CompareReadings() {
-    for (size_t i = 0; i < report_->findings.size(); ++i) {
+    for (size_t i = 0; i < report_->findings.size() && !InterruptRequested(); ++i) {
       Finding& finding = report_->findings[i];
       const CellInput& input = plan_.classes()[finding_classes_[i]].input;
       for (const Semantics& reading : model_.semantics()) {

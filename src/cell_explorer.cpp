@@ -16,6 +16,8 @@
 
 #include "cell_explorer.h"
 
+#include "interrupt.h"
+
 #include <unordered_map>
 
 namespace kst {
@@ -57,6 +59,12 @@ CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_g
   seen.emplace(initial.Pack(), 0);
 
   for (uint32_t head = 0; head < visits.size(); ++head) {
+    // Polled every 4,096 states: cheap, and a huge cell still stops within
+    // milliseconds of Ctrl-C, incomplete like a spent budget.
+    if ((head & 0xFFF) == 0xFFF && InterruptRequested()) {
+      verdict.complete = false;
+      break;
+    }
     const CellState state = visits[head].state;
     const int depth = visits[head].depth;
     verdict.depth = std::max(verdict.depth, depth);

@@ -5,6 +5,7 @@
 #include "exit_status.h"
 #include "gate.h"
 #include "input_loading.h"
+#include "interrupt.h"
 #include "model_view.h"
 #include "state_graph.h"
 #include "table_view.h"
@@ -14,6 +15,7 @@
 namespace kst {
 
 int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
+  InstallInterruptHandler();
   const Semantics* semantics = ChooseSemantics(options.semantics, streams.err);
   if (!semantics) return kExitUsage;
   for (const std::string& spec : options.outputs) {

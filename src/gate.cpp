@@ -9,6 +9,10 @@
 namespace kst {
 
 int GateExitCode(const Report& report, const GatePolicy& policy, std::ostream& err) {
+  if (report.interrupted) {
+    err << "kst: interrupted; the report covers what was explored before it\n";
+    return kExitInterrupted;
+  }
   bool failing = std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
     return !f.waiver && (f.severity == Severity::kError || policy.fail_on == Severity::kWarning) &&
            f.severity != Severity::kNote;

@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "exit_status.h"
 #include "input_loading.h"
+#include "interrupt.h"
 
 namespace kst {
 namespace {
@@ -43,6 +44,7 @@ std::vector<std::string> ExpandArguments(const std::vector<std::string>& argumen
 }  // namespace
 
 int RunTestCommand(const CommandOptions& options, CommandStreams streams) {
+  InstallInterruptHandler();
   const Semantics* semantics = ChooseSemantics(options.semantics, streams.err);
   if (!semantics) return kExitUsage;
   bool arguments_ok = true;
@@ -65,6 +67,11 @@ int RunTestCommand(const CommandOptions& options, CommandStreams streams) {
     analysis.semantics = semantics;
     analysis.max_states = options.max_states;
     Report report = Analyze(input.scenario, true, ModelCatalog::Embedded(), analysis, input.diagnostics);
+    if (report.interrupted) {
+      streams.out << "INTERRUPTED " << file << "\n" << passed << " passed, " << failed << " failed, " << skipped
+                  << " skipped before the interrupt\n";
+      return kExitInterrupted;
+    }
     if (report.expectation->met) {
       streams.out << "PASS " << file << " (" << VerdictName(report.verdict) << ", " << report.findings.size()
                   << " finding(s))\n";

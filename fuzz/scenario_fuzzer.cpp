@@ -1,0 +1,19 @@
+// kst-scenario/1 with an inline topology, then the whole analysis when it
+// loads: the plan compiler and explorer must survive whatever the loader lets through.
+#include "analysis.h"
+#include "fuzz_input.h"
+#include "scenario.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  kst::VirtualFileReader files = kst::OneFile("fuzz.json", data, size);
+  kst::Scenario scenario;
+  kst::Diagnostics diagnostics;
+  const kst::ModelCatalog& model = kst::ModelCatalog::Embedded();
+  bool is_scenario = false;
+  if (!kst::LoadCheckInput("fuzz.json", &files, model, &scenario, &is_scenario, &diagnostics)) return 0;
+  kst::AnalysisOptions options;
+  options.max_states = 20'000;  // keep each input fast; the budget path is exercised too
+  options.compare_readings = false;
+  kst::Analyze(scenario, is_scenario, model, options, diagnostics);
+  return 0;
+}

@@ -1,0 +1,11 @@
+// kst-waivers/1 (JSON): rules, FQDNs, dates.
+#include "fuzz_input.h"
+#include "waivers.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  kst::VirtualFileReader files = kst::OneFile("fuzz.json", data, size);
+  std::vector<kst::Waiver> waivers;
+  kst::Diagnostics diagnostics;
+  kst::LoadWaiverFile("fuzz.json", &files, &waivers, &diagnostics);
+  return 0;
+}
