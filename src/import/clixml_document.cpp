@@ -35,6 +35,8 @@
 #include <map>
 #include <set>
 
+#include "import/clixml_text.h"
+
 namespace kst {
 namespace {
 
@@ -48,33 +50,6 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-void AppendUtf8(uint32_t code_point, std::string* out) {
-  if (code_point < 0x80) {
-    out->push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else if (code_point < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
-}
-
-// The UTF-16 unit of an `_xHHHH_` escape starting at `i`, or -1.
-int32_t EscapeAt(std::string_view text, size_t i) {
-  if (i + 7 > text.size() || text[i] != '_' || text[i + 1] != 'x' || text[i + 6] != '_') return -1;
-  uint32_t unit = 0;
-  auto [end, error] = std::from_chars(text.data() + i + 2, text.data() + i + 6, unit, 16);
-  if (error != std::errc() || end != text.data() + i + 6) return -1;
-  return static_cast<int32_t>(unit);
-}
-
 struct TagInfo {
   const char* tag;
   CliXmlKind kind;
@@ -82,15 +57,15 @@ struct TagInfo {
 
 // MS-PSRP §2.2.5.1 primitive types, plus <Obj> and <Ref>.
 constexpr TagInfo kValueTags[] = {
-    {"Nil", CliXmlKind::kNull},         {"S", CliXmlKind::kString},        {"C", CliXmlKind::kString},
-    {"B", CliXmlKind::kBoolean},        {"SB", CliXmlKind::kSigned},       {"I16", CliXmlKind::kSigned},
-    {"I32", CliXmlKind::kSigned},       {"I64", CliXmlKind::kSigned},      {"By", CliXmlKind::kUnsigned},
-    {"U16", CliXmlKind::kUnsigned},     {"U32", CliXmlKind::kUnsigned},    {"U64", CliXmlKind::kUnsigned},
-    {"Sg", CliXmlKind::kFloat},         {"Db", CliXmlKind::kFloat},        {"D", CliXmlKind::kFloat},
-    {"DT", CliXmlKind::kDateTime},      {"TS", CliXmlKind::kDuration},     {"G", CliXmlKind::kGuid},
-    {"BA", CliXmlKind::kBytes},         {"URI", CliXmlKind::kUri},         {"Version", CliXmlKind::kVersion},
-    {"XD", CliXmlKind::kXml},           {"SBK", CliXmlKind::kScriptBlock}, {"SS", CliXmlKind::kSecureString},
-    {"Obj", CliXmlKind::kObject},       {"Ref", CliXmlKind::kObject},
+    {"Nil", CliXmlKind::kNull},     {"S", CliXmlKind::kString},        {"C", CliXmlKind::kString},
+    {"B", CliXmlKind::kBoolean},    {"SB", CliXmlKind::kSigned},       {"I16", CliXmlKind::kSigned},
+    {"I32", CliXmlKind::kSigned},   {"I64", CliXmlKind::kSigned},      {"By", CliXmlKind::kUnsigned},
+    {"U16", CliXmlKind::kUnsigned}, {"U32", CliXmlKind::kUnsigned},    {"U64", CliXmlKind::kUnsigned},
+    {"Sg", CliXmlKind::kFloat},     {"Db", CliXmlKind::kFloat},        {"D", CliXmlKind::kFloat},
+    {"DT", CliXmlKind::kDateTime},  {"TS", CliXmlKind::kDuration},     {"G", CliXmlKind::kGuid},
+    {"BA", CliXmlKind::kBytes},     {"URI", CliXmlKind::kUri},         {"Version", CliXmlKind::kVersion},
+    {"XD", CliXmlKind::kXml},       {"SBK", CliXmlKind::kScriptBlock}, {"SS", CliXmlKind::kSecureString},
+    {"Obj", CliXmlKind::kObject},   {"Ref", CliXmlKind::kObject},
 };
 
 const TagInfo* FindValueTag(std::string_view tag) {
@@ -169,66 +144,6 @@ const CliXmlValue* CliXmlObject::Find(std::string_view name) const {
   return nullptr;
 }
 
-std::string DecodeCliXmlString(std::string_view text) {
-  if (text.find("_x") == std::string_view::npos) return std::string(text);
-  std::string out;
-  out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    int32_t unit = EscapeAt(text, i);
-    if (unit < 0) {
-      out.push_back(text[i++]);
-      continue;
-    }
-    i += 7;
-    if (unit >= 0xD800 && unit <= 0xDBFF) {
-      int32_t low = EscapeAt(text, i);
-      if (low >= 0xDC00 && low <= 0xDFFF) {
-        AppendUtf8(0x10000 + ((static_cast<uint32_t>(unit) - 0xD800) << 10) + (static_cast<uint32_t>(low) - 0xDC00),
-                   &out);
-        i += 7;
-        continue;
-      }
-      unit = 0xFFFD;
-    } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
-      unit = 0xFFFD;
-    }
-    AppendUtf8(static_cast<uint32_t>(unit), &out);
-  }
-  return out;
-}
-
-bool DecodeBase64(std::string_view text, std::string* bytes) {
-  bytes->clear();
-  uint32_t buffer = 0;
-  int bits = 0;
-  int padding = 0;
-  size_t symbols = 0;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-    ++symbols;
-    if (c == '=') {
-      ++padding;
-      continue;
-    }
-    if (padding > 0) return false;  // data after padding
-    int value = c >= 'A' && c <= 'Z'   ? c - 'A'
-                : c >= 'a' && c <= 'z' ? c - 'a' + 26
-                : c >= '0' && c <= '9' ? c - '0' + 52
-                : c == '+'             ? 62
-                : c == '/'             ? 63
-                                       : -1;
-    if (value < 0) return false;
-    buffer = (buffer << 6) | static_cast<uint32_t>(value);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes->push_back(static_cast<char>((buffer >> bits) & 0xFF));
-    }
-  }
-  return symbols % 4 == 0 && padding <= 2;
-}
-
 class CliXmlDocument::Reader {
  public:
   Reader(const XmlDocument& xml, CliXmlDocument* document, Diagnostics* diagnostics)
@@ -272,6 +187,7 @@ class CliXmlDocument::Reader {
            "values nest deeper than " + std::to_string(kCliXmlMaxDepth) + " elements; kst stops here");
       return false;
     }
+    ++document_->value_count_;
     out->kind = info->kind;
     out->tag = info->tag;
     out->name = DecodeCliXmlString(node.attribute("N").value());
@@ -325,7 +241,7 @@ class CliXmlDocument::Reader {
     out->signed_value = static_cast<int64_t>(out->unsigned_value);
     if (out->tag == "C") {  // a character: keep it as text
       out->text.clear();
-      AppendUtf8(static_cast<uint32_t>(out->unsigned_value), &out->text);
+      AppendUtf8CodePoint(static_cast<uint32_t>(out->unsigned_value), &out->text);
     }
     return true;
   }
@@ -477,7 +393,7 @@ class CliXmlDocument::Reader {
   CliXmlDocument* document_;
   Diagnostics* diagnostics_;
   std::map<std::string, std::shared_ptr<const CliXmlObject>> objects_;  // finished objects by RefId
-  std::set<std::string> open_;                                           // RefIds of objects being read
+  std::set<std::string> open_;                                          // RefIds of objects being read
   std::map<std::string, std::vector<std::string>> type_names_;
   bool ok_ = true;
 };
@@ -485,6 +401,7 @@ class CliXmlDocument::Reader {
 bool CliXmlDocument::Read(const XmlDocument& xml, Diagnostics* diagnostics) {
   values_.clear();
   unknown_.clear();
+  value_count_ = 0;
   Reader reader(xml, this, diagnostics);
   return reader.ReadRoot();
 }

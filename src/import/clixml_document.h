@@ -61,8 +61,8 @@ struct CliXmlValue {
   int64_t signed_value = 0;
   uint64_t unsigned_value = 0;
   double float_value = 0;
-  std::string bytes;                            // kBytes
-  std::shared_ptr<const CliXmlObject> object;   // kObject; shared when reached through <Ref>
+  std::string bytes;                           // kBytes
+  std::shared_ptr<const CliXmlObject> object;  // kObject; shared when reached through <Ref>
 };
 
 struct CliXmlEntry {
@@ -85,8 +85,8 @@ struct CliXmlObject {
   std::vector<CliXmlValue> properties;
   std::vector<CliXmlValue> members;
   CliXmlContainer container = CliXmlContainer::kNone;
-  std::vector<CliXmlValue> items;      // kList, kEnumerable, kStack, kQueue
-  std::vector<CliXmlEntry> entries;    // kDictionary
+  std::vector<CliXmlValue> items;    // kList, kEnumerable, kStack, kQueue
+  std::vector<CliXmlEntry> entries;  // kDictionary
   std::optional<CliXmlValue> primitive;
 
   /// "System.Enum" is among the type names and the object has its number.
@@ -118,20 +118,14 @@ class CliXmlDocument {
   /// The children of <Objs>, in file order.
   const std::vector<CliXmlValue>& values() const { return values_; }
   const std::vector<CliXmlUnknownElement>& unknown_elements() const { return unknown_; }
+  /// How many value elements the file holds (each <Ref> counts once).
+  size_t value_count() const { return value_count_; }
 
  private:
   class Reader;
   std::vector<CliXmlValue> values_;
   std::vector<CliXmlUnknownElement> unknown_;
+  size_t value_count_ = 0;
 };
-
-/// Decodes MS-PSRP's string escapes (`_xHHHH_` for a UTF-16 code unit, e.g.
-/// `_x000D__x000A_` for CR LF) into UTF-8; an unpaired surrogate becomes
-/// U+FFFD. Text without escapes is returned unchanged.
-std::string DecodeCliXmlString(std::string_view text);
-
-/// Decodes base64 (RFC 4648, '=' padding, whitespace ignored). Returns false
-/// on any other character or a bad length.
-bool DecodeBase64(std::string_view text, std::string* bytes);
 
 }  // namespace kst

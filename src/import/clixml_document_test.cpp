@@ -8,6 +8,8 @@
 
 #include <string>
 
+#include "import/clixml_text.h"
+
 namespace kst {
 namespace {
 
@@ -32,8 +34,8 @@ void LoadSample(const std::string& path, Loaded* loaded) {
 }
 
 void Parse(const std::string& body, Loaded* loaded) {
-  std::string text = "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\n" + body +
-                     "\n</Objs>";
+  std::string text =
+      "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\n" + body + "\n</Objs>";
   REQUIRE(loaded->xml.Parse("t.xml", text, &loaded->diagnostics));
   loaded->ok = loaded->document.Read(loaded->xml, &loaded->diagnostics);
 }

@@ -113,7 +113,8 @@ class Parser {
       }
     }
     if (cursor_->done() || cursor_->peek() == delimiter_ || cursor_->AtLineEnd()) return true;
-    std::string message = "unexpected text after a closing quote; a quote inside a quoted field is written twice (\"\")";
+    std::string message =
+        "unexpected text after a closing quote; a quote inside a quoted field is written twice (\"\")";
     if (cursor_->where().line != cell->location.line) {
       message += "; this quoted field opened at line " + std::to_string(cell->location.line) + ", column " +
                  std::to_string(cell->location.column) + ": is its closing quote missing?";

@@ -29,9 +29,10 @@ std::string Errors(const Parsed& parsed) {
 TEST_CASE("CSV: what Export-Csv writes") {
   Parsed parsed;
   SUBCASE("Windows PowerShell: #TYPE, every field quoted, CRLF") {
-    Parse("#TYPE Selected.Microsoft.Exchange.Data.Directory.Management.UMServer\r\n"
-          "\"Name\",\"DialPlans\"\r\n\"EX1\",\"Contoso-SIP;Fabrikam-SIP\"\r\n\"EX2\",\"\"\r\n",
-          &parsed);
+    Parse(
+        "#TYPE Selected.Microsoft.Exchange.Data.Directory.Management.UMServer\r\n"
+        "\"Name\",\"DialPlans\"\r\n\"EX1\",\"Contoso-SIP;Fabrikam-SIP\"\r\n\"EX2\",\"\"\r\n",
+        &parsed);
     REQUIRE(parsed.ok);
     CHECK(parsed.document.type_name() == "Selected.Microsoft.Exchange.Data.Directory.Management.UMServer");
     CHECK(parsed.document.type_location().line == 1);

@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "import/clixml_document.h"
+#include "import/clixml_text.h"
 #include "import/exchange_record_reader.h"
 #include "import/exchange_values.h"
 #include "import/x509_certificate.h"
@@ -20,7 +20,9 @@ namespace {
 // array of byte values.
 bool CertificateBytes(const ExportValue& value, std::string* der, std::string* why) {
   switch (value.kind) {
-    case ExportValue::Kind::kBytes: *der = value.bytes; return true;
+    case ExportValue::Kind::kBytes:
+      *der = value.bytes;
+      return true;
     case ExportValue::Kind::kText:
       if (DecodeBase64(value.text, der)) return true;
       *why = "it is not base64";
@@ -36,14 +38,18 @@ bool CertificateBytes(const ExportValue& value, std::string* der, std::string* w
         der->push_back(static_cast<char>(byte));
       }
       return true;
-    default: *why = "it is neither bytes, base64 text nor a list of bytes"; return false;
+    default:
+      *why = "it is neither bytes, base64 text nor a list of bytes";
+      return false;
   }
 }
 
 std::string Thumbprint(std::string text) {
-  text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
-             text.end());
-  std::transform(text.begin(), text.end(), text.begin(), [](char c) { return std::toupper(static_cast<unsigned char>(c)); });
+  text.erase(
+      std::remove_if(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
+      text.end());
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](char c) { return std::toupper(static_cast<unsigned char>(c)); });
   return text;
 }
 
@@ -133,8 +139,8 @@ void ExchangeRecordReader::ReadCertificateFields(const ExportValue& object, Exch
   std::vector<NamedAt> names;
   std::string why;
   if (services->kind == ExportValue::Kind::kNumber || (ExportText(*services, &text) && IsNumericText(text))) {
-    Note(*services, "Services is the number " + services->text + " (AllowedServices flags); kst reads service names only",
-         false);
+    Note(*services,
+         "Services is the number " + services->text + " (AllowedServices flags); kst reads service names only", false);
   } else if (!ExportNameList(*services, ListSeparators::kTokens, &names, &why)) {
     Note(*services, "Services cannot be read: " + why, false);
   } else {

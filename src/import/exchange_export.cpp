@@ -25,8 +25,8 @@ bool Fail(FileImportReport* report) {
   return false;
 }
 
-bool ReadCliXml(const std::string& path, std::string text, std::vector<ExportValue>* objects,
-                FileImportReport* report, Diagnostics* diagnostics) {
+bool ReadCliXml(const std::string& path, std::string text, std::vector<ExportValue>* objects, FileImportReport* report,
+                Diagnostics* diagnostics) {
   XmlDocument xml;
   if (!xml.Parse(path, std::move(text), diagnostics)) return false;
   if (LocalName(xml.root()) != "Objs" || NamespaceOf(xml.root()) != kCliXmlNamespace) {
@@ -65,10 +65,14 @@ bool ReadCsv(const std::string& path, const std::string& text, std::vector<Expor
 
 const char* AssignmentSourceName(AssignmentSource source) {
   switch (source) {
-    case AssignmentSource::kUmServer: return "Get-UMServer/Get-UMService";
-    case AssignmentSource::kUmCallRouterSettings: return "Get-UMCallRouterSettings";
-    case AssignmentSource::kDialPlanUmServers: return "Get-UMDialPlan (UMServers)";
-    case AssignmentSource::kUnspecified: break;
+    case AssignmentSource::kUmServer:
+      return "Get-UMServer/Get-UMService";
+    case AssignmentSource::kUmCallRouterSettings:
+      return "Get-UMCallRouterSettings";
+    case AssignmentSource::kDialPlanUmServers:
+      return "Get-UMDialPlan (UMServers)";
+    case AssignmentSource::kUnspecified:
+      break;
   }
   return "an export of unknown cmdlet";
 }
@@ -84,10 +88,14 @@ std::string ExchangeProductYear(int major, int minor) {
   if (major == 14) return "2010";
   if (major != 15) return "";
   switch (minor) {
-    case 0: return "2013";
-    case 1: return "2016";
-    case 2: return "2019";
-    default: return "";
+    case 0:
+      return "2013";
+    case 1:
+      return "2016";
+    case 2:
+      return "2019";
+    default:
+      return "";
   }
 }
 

@@ -37,15 +37,15 @@
 namespace kst {
 
 struct ExchangeServerRecord {
-  Location location;          // the object
-  std::string path;           // its element path, JSON pointer or CSV row
-  NamedAt fqdn;               // normalised
-  NamedAt name;               // the short name as written ("EX1"), may be empty
+  Location location;                  // the object
+  std::string path;                   // its element path, JSON pointer or CSV row
+  NamedAt fqdn;                       // normalised
+  NamedAt name;                       // the short name as written ("EX1"), may be empty
   std::string admin_display_version;  // "Version 15.1 (Build 2375.7)", or rebuilt from Major/Minor
   Location version_location;
-  int major = -1;             // -1 when unreadable
+  int major = -1;  // -1 when unreadable
   int minor = -1;
-  std::string product;        // "2010", "2013", "2016", "2019", or "" when the version is not one of these
+  std::string product;  // "2010", "2013", "2016", "2019", or "" when the version is not one of these
   std::optional<bool> is_unified_messaging_server;
   Location unified_messaging_location;
 };
@@ -54,7 +54,7 @@ struct UmDialPlanRecord {
   Location location;
   std::string path;
   NamedAt name;
-  std::string uri_type;       // SipName, TelExtn or E164; "" when not understood
+  std::string uri_type;  // SipName, TelExtn or E164; "" when not understood
   std::string uri_type_as_written;
   Location uri_type_location;
 };
@@ -74,8 +74,8 @@ const char* AssignmentSourceName(AssignmentSource source);
 /// One server and the dial plans it answers for. `server` is an FQDN when
 /// `server_is_fqdn`, else a short name the mapping resolves.
 struct DialPlanAssignment {
-  Location location;                // the object (or, for UMServers, the server's item)
-  std::string path;                 // the path of the value that names the dial plans
+  Location location;  // the object (or, for UMServers, the server's item)
+  std::string path;   // the path of the value that names the dial plans
   AssignmentSource source = AssignmentSource::kUnspecified;
   NamedAt server;
   bool server_is_fqdn = false;
@@ -84,16 +84,16 @@ struct DialPlanAssignment {
 
 struct ExchangeCertificateRecord {
   Location location;
-  bool from_raw_data = false;      // the fields below were decoded from RawData
-  std::string thumbprint;          // uppercase hex
+  bool from_raw_data = false;  // the fields below were decoded from RawData
+  std::string thumbprint;      // uppercase hex
   std::string subject;
   std::string subject_cn;
   std::vector<std::string> dns_names;  // SAN dNSNames, or CertificateDomains when no RawData
   std::string issuer;
-  std::string not_before;          // ISO 8601 UTC when known, else as written
+  std::string not_before;  // ISO 8601 UTC when known, else as written
   std::string not_after;
-  std::vector<std::string> services;   // IIS, SMTP, UM, UMCallRouter, ...
-  bool services_known = false;     // the export carried Services
+  std::vector<std::string> services;  // IIS, SMTP, UM, UMCallRouter, ...
+  bool services_known = false;        // the export carried Services
 };
 
 struct ExchangeExport {

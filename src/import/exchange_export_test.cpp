@@ -214,8 +214,7 @@ TEST_CASE("Exchange exports: what kst does not understand is reported") {
     CHECK(imported.diagnostics.all()[0].severity == Severity::kWarning);
   }
   SUBCASE("an unknown URIType name, an unknown property, an unknown object") {
-    files.Add("x.json",
-              "[{\"Name\": \"P\", \"URIType\": \"Sip\", \"Colour\": \"red\"},\n {\"Mailbox\": \"someone\"}]");
+    files.Add("x.json", "[{\"Name\": \"P\", \"URIType\": \"Sip\", \"Colour\": \"red\"},\n {\"Mailbox\": \"someone\"}]");
     Imported imported = Import({"x.json"}, &files);
     REQUIRE(imported.ok);
     REQUIRE(imported.reports[0].notes.size() == 3);
@@ -254,7 +253,8 @@ TEST_CASE("Exchange exports: what kst does not understand is reported") {
     Imported imported = Import({"f.xml"}, &files);
     REQUIRE(imported.ok);
     REQUIRE(imported.reports[0].notes.size() == 2);
-    CHECK(imported.reports[0].notes[0].comment == "element <Hologram> is not CliXml that kst knows here; it was skipped");
+    CHECK(imported.reports[0].notes[0].comment ==
+          "element <Hologram> is not CliXml that kst knows here; it was skipped");
     CHECK(imported.reports[0].notes[0].location.ToString() == "f.xml:2:32");
     CHECK(imported.reports[0].notes[1].comment.find("has no AdminDisplayVersion") != std::string::npos);
   }

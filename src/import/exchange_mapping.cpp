@@ -27,11 +27,14 @@ namespace {
 using NoteSink = std::function<void(const Location&, const std::string&, const std::string&, bool)>;
 
 std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](char c) { return std::tolower(static_cast<unsigned char>(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](char c) { return std::tolower(static_cast<unsigned char>(c)); });
   return text;
 }
 
-auto LocationKey(const Location& at) { return std::tie(at.file, at.line, at.column); }
+auto LocationKey(const Location& at) {
+  return std::tie(at.file, at.line, at.column);
+}
 
 class Mapper {
  public:
@@ -55,7 +58,8 @@ class Mapper {
   void IndexServers() {
     std::vector<ExchangeServerRecord> servers = exchange_.servers;
     std::stable_sort(servers.begin(), servers.end(), [](const auto& a, const auto& b) {
-      return std::make_tuple(a.fqdn.name, LocationKey(a.location)) < std::make_tuple(b.fqdn.name, LocationKey(b.location));
+      return std::make_tuple(a.fqdn.name, LocationKey(a.location)) <
+             std::make_tuple(b.fqdn.name, LocationKey(b.location));
     });
     for (const ExchangeServerRecord& server : servers) {
       auto [it, added] = servers_.emplace(server.fqdn.name, server);
@@ -130,8 +134,9 @@ class Mapper {
     }
     if (server == servers_.end() && unlisted_.emplace(fqdn, assignment.server.location).second) {
       note_(assignment.server.location, assignment.path,
-            "server " + fqdn + " answers for dial plans but no Get-ExchangeServer export lists it; its version is "
-                               "unknown",
+            "server " + fqdn +
+                " answers for dial plans but no Get-ExchangeServer export lists it; its version is "
+                "unknown",
             false);
     }
     for (const NamedAt& plan_name : assignment.dial_plans) {
@@ -195,7 +200,7 @@ class Mapper {
   NoteSink note_;
   Diagnostics* diagnostics_;
   std::map<std::string, ExchangeServerRecord> servers_;  // by FQDN
-  std::map<std::string, std::string> short_names_;        // lower-case short name -> FQDN, "" when ambiguous
+  std::map<std::string, std::string> short_names_;       // lower-case short name -> FQDN, "" when ambiguous
   std::map<std::string, UmDialPlan> plans_;              // by lower-case name
   std::map<std::string, Location> unlisted_;             // assignment servers with no server record
 };

@@ -38,8 +38,8 @@ Mapped Map(const std::vector<std::string>& paths, FileReader* files = nullptr) {
   ExchangeExport exchange;
   for (const std::string& path : paths) {
     mapped.reports.emplace_back();
-    REQUIRE(ReadExchangeExport(path, files ? files : &fixtures, &exchange, &mapped.reports.back(),
-                               &mapped.diagnostics));
+    REQUIRE(
+        ReadExchangeExport(path, files ? files : &fixtures, &exchange, &mapped.reports.back(), &mapped.diagnostics));
   }
   AddExchangeToTopology(exchange, &mapped.topology, &mapped.reports, &mapped.diagnostics);
   return mapped;
@@ -94,8 +94,8 @@ TEST_CASE("Exchange mapping: one organisation, one topology") {
     }
   }
   SUBCASE("Given servers in CliXml, plans in JSON and assignments in CSV, we should build the same topology") {
-    Mapped mapped = Map({"csv_notype/umservice.csv", "json/dialplans.json", "clixml/servers.xml",
-                         "utf16/callrouter.json"});
+    Mapped mapped =
+        Map({"csv_notype/umservice.csv", "json/dialplans.json", "clixml/servers.xml", "utf16/callrouter.json"});
     CHECK(mapped.diagnostics.all().empty());
     CHECK(Dump(mapped.topology, false) == kTopology);
     // A dial-plan server is located where the export says it serves the plan.
@@ -137,14 +137,15 @@ TEST_CASE("Exchange mapping: Exchange 2019 has no Unified Messaging") {
 
 TEST_CASE("Exchange mapping: names that cannot be placed are reported") {
   VirtualFileReader files;
-  files.Add("servers.json",
-            "[{\"Name\": \"EX1\", \"Fqdn\": \"ex1.contoso.com\", \"AdminDisplayVersion\": \"Version 15.1 (Build 1.0)\"},"
-            "\n {\"Name\": \"MAIL\", \"Fqdn\": \"mail.fabrikam.com\", \"AdminDisplayVersion\": \"Version 15.0 (Build 1.0)\"},"
-            "\n {\"Name\": \"MAIL2\", \"Fqdn\": \"mail.contoso.com\", \"AdminDisplayVersion\": \"Version 15.0 (Build 1.0)\"}]");
+  files.Add(
+      "servers.json",
+      "[{\"Name\": \"EX1\", \"Fqdn\": \"ex1.contoso.com\", \"AdminDisplayVersion\": \"Version 15.1 (Build 1.0)\"},"
+      "\n {\"Name\": \"MAIL\", \"Fqdn\": \"mail.fabrikam.com\", \"AdminDisplayVersion\": \"Version 15.0 (Build 1.0)\"},"
+      "\n {\"Name\": \"MAIL2\", \"Fqdn\": \"mail.contoso.com\", \"AdminDisplayVersion\": \"Version 15.0 (Build "
+      "1.0)\"}]");
   files.Add("plans.json", "{\"Name\": \"Contoso-SIP\", \"URIType\": \"SipName\"}");
   SUBCASE("Given a short name, we should resolve it through Name or the first FQDN label, or report it") {
-    files.Add("ums.csv",
-              "Server,DialPlans\nex1,Contoso-SIP\nMAIL2,Contoso-SIP\nmail,Contoso-SIP\nEX9,Contoso-SIP\n");
+    files.Add("ums.csv", "Server,DialPlans\nex1,Contoso-SIP\nMAIL2,Contoso-SIP\nmail,Contoso-SIP\nEX9,Contoso-SIP\n");
     Mapped mapped = Map({"servers.json", "plans.json", "ums.csv"}, &files);
     CHECK(Dump(mapped.topology, false) ==
           "exchange ex1.contoso.com 2016\nexchange mail.contoso.com 2013\nexchange mail.fabrikam.com 2013\n"
@@ -183,8 +184,9 @@ TEST_CASE("Exchange mapping: names that cannot be placed are reported") {
     Mapped mapped = Map({"plans2.json", "plans.json"}, &files);
     CHECK(Dump(mapped.topology, true) == "plan Contoso-SIP SipName @plans.json:1:36 [ ]\n");
     REQUIRE(mapped.reports[0].notes.size() == 1);
-    CHECK(mapped.reports[0].notes[0].comment ==
-          "dial plan \"contoso-sip\" is exported again with another URIType (E164; SipName at plans.json:1:36 is used)");
+    CHECK(
+        mapped.reports[0].notes[0].comment ==
+        "dial plan \"contoso-sip\" is exported again with another URIType (E164; SipName at plans.json:1:36 is used)");
     CHECK(mapped.reports[0].notes[0].affects_verdict);
   }
   SUBCASE("Given one report, we should file every note in it") {

@@ -19,36 +19,35 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 class CliXmlConverter {
  public:
-  explicit CliXmlConverter(Diagnostics* diagnostics) : diagnostics_(diagnostics) {}
+  explicit CliXmlConverter(size_t budget) : budget_(budget) {}
 
   bool Convert(const CliXmlValue& in, int depth, ExportValue* out) {
-    if (++used_ > kExportValueBudget) {
-      if (!exhausted_) {
-        diagnostics_->Error("clixml-limit", in.location, in.path,
-                            "the file expands to more than " + std::to_string(kExportValueBudget) +
-                                " values through <Ref> sharing; kst stops here");
-      }
-      exhausted_ = true;
-      return false;
-    }
+    if (++used_ > budget_) return false;
     out->location = in.location;
     out->path = in.path;
     out->text = in.text;
     switch (in.kind) {
-      case CliXmlKind::kNull: out->kind = ExportValue::Kind::kNull; return true;
+      case CliXmlKind::kNull:
+        out->kind = ExportValue::Kind::kNull;
+        return true;
       case CliXmlKind::kBoolean:
         out->kind = ExportValue::Kind::kBoolean;
         out->boolean = in.boolean;
         return true;
       case CliXmlKind::kSigned:
       case CliXmlKind::kUnsigned:
-      case CliXmlKind::kFloat: out->kind = ExportValue::Kind::kNumber; return true;
+      case CliXmlKind::kFloat:
+        out->kind = ExportValue::Kind::kNumber;
+        return true;
       case CliXmlKind::kBytes:
         out->kind = ExportValue::Kind::kBytes;
         out->bytes = in.bytes;
         return true;
-      case CliXmlKind::kObject: return ConvertObject(*in.object, depth, out);
-      default: out->kind = ExportValue::Kind::kText; return true;
+      case CliXmlKind::kObject:
+        return ConvertObject(*in.object, depth, out);
+      default:
+        out->kind = ExportValue::Kind::kText;
+        return true;
     }
   }
 
@@ -101,9 +100,8 @@ class CliXmlConverter {
     return true;
   }
 
-  Diagnostics* diagnostics_;
+  size_t budget_;
   size_t used_ = 0;
-  bool exhausted_ = false;
 };
 
 ExportValue FromJson(const JsonNode& node) {
@@ -111,7 +109,9 @@ ExportValue FromJson(const JsonNode& node) {
   out.location = node.location;
   out.path = node.pointer;
   switch (node.kind) {
-    case JsonNode::Kind::kNull: out.kind = ExportValue::Kind::kNull; break;
+    case JsonNode::Kind::kNull:
+      out.kind = ExportValue::Kind::kNull;
+      break;
     case JsonNode::Kind::kBool:
       out.kind = ExportValue::Kind::kBoolean;
       out.boolean = node.bool_value;
@@ -149,12 +149,18 @@ const ExportValue* ExportValue::Find(std::string_view name) const {
   return nullptr;
 }
 
-bool ObjectsFromCliXml(const CliXmlDocument& document, std::vector<ExportValue>* objects,
-                       Diagnostics* diagnostics) {
-  CliXmlConverter converter(diagnostics);
+bool ObjectsFromCliXml(const CliXmlDocument& document, std::vector<ExportValue>* objects, Diagnostics* diagnostics) {
+  const size_t budget = kExportExpansionFactor * document.value_count() + kExportExpansionSlack;
+  CliXmlConverter converter(budget);
   for (const CliXmlValue& value : document.values()) {
     ExportValue object;
-    if (!converter.Convert(value, 0, &object)) return false;
+    if (!converter.Convert(value, 0, &object)) {
+      diagnostics->Error("clixml-limit", value.location, value.path,
+                         "with this object the file expands to more than " + std::to_string(budget) +
+                             " values through <Ref> sharing (twice its " + std::to_string(document.value_count()) +
+                             " value elements, plus " + std::to_string(kExportExpansionSlack) + "); kst stops here");
+      return false;
+    }
     objects->push_back(std::move(object));
   }
   return true;

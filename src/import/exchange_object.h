@@ -25,13 +25,13 @@ struct ExportValue {
 
   Kind kind = Kind::kNull;
   Location location;
-  std::string path;        // CliXml element path, JSON pointer, or "/row[N]/Name" for CSV
-  std::string text;        // kText; kNumber as written; kObject: its ToString when `has_text`
-  bool has_text = false;   // kObject only: a CliXml <ToString> was present
-  bool boolean = false;    // kBoolean
-  bool is_enum = false;    // kText from a CliXml enum (its ToString; the number is not kept)
-  bool csv_cell = false;   // kText read from a CSV cell
-  std::string bytes;       // kBytes
+  std::string path;                     // CliXml element path, JSON pointer, or "/row[N]/Name" for CSV
+  std::string text;                     // kText; kNumber as written; kObject: its ToString when `has_text`
+  bool has_text = false;                // kObject only: a CliXml <ToString> was present
+  bool boolean = false;                 // kBoolean
+  bool is_enum = false;                 // kText from a CliXml enum (its ToString; the number is not kept)
+  bool csv_cell = false;                // kText read from a CSV cell
+  std::string bytes;                    // kBytes
   std::vector<std::string> type_names;  // CliXml <TN>, or the CSV "#TYPE" name, most derived first
   std::vector<ExportValue> items;       // kList
   std::vector<ExportProperty> members;  // kObject, in file order
@@ -50,15 +50,18 @@ struct ExportProperty {
 /// their ToString text, as ConvertTo-Json does past its -Depth; the
 /// Exchange records need depth 3 (object, property, list item, its Name).
 inline constexpr int kExportObjectDepth = 4;
-/// At most this many values are built from one CliXml file; <Ref> sharing
-/// could otherwise make a small file expand without bound (`clixml-limit`).
-inline constexpr size_t kExportValueBudget = 1'000'000;
+/// A CliXml file may build at most kExportExpansionFactor times as many
+/// values as it has value elements, plus kExportExpansionSlack: <Ref>
+/// sharing could otherwise make a small file expand without bound
+/// (`clixml-limit`). Real exports share only small objects (an Id that is
+/// also the Identity), far below this.
+inline constexpr size_t kExportExpansionFactor = 2;
+inline constexpr size_t kExportExpansionSlack = 1000;
 
 /// The children of <Objs>: objects (with their <Props> and <MS> members
 /// merged, Props first), lists, or scalars. Returns false, reporting
 /// `clixml-limit`, when the budget runs out.
-bool ObjectsFromCliXml(const CliXmlDocument& document, std::vector<ExportValue>* objects,
-                       Diagnostics* diagnostics);
+bool ObjectsFromCliXml(const CliXmlDocument& document, std::vector<ExportValue>* objects, Diagnostics* diagnostics);
 /// An array's items, or the root itself when it is not an array.
 std::vector<ExportValue> ObjectsFromJson(const JsonNode& root);
 /// One object per row, its members named by the header, all text.

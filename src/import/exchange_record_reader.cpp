@@ -1,14 +1,10 @@
-// Exchange object kinds, the properties kst reads from each, and the lists
-// of properties it knows but does not need. The lists come from the real
-// Get-ExchangeServer samples (../shared/samples/exchange) and from the
-// public class definitions behind the UM cmdlets (UMDialPlan, UMServer,
-// SIPFEServerConfiguration); a property on no list is reported.
+// Reading Exchange records out of exported objects: servers, dial plans and
+// dial-plan assignments here, certificates in exchange_certificate_reader.cpp.
 
 #include "import/exchange_record_reader.h"
 
 #include <algorithm>
 #include <cctype>
-#include <initializer_list>
 
 #include "fqdn.h"
 #include "import/exchange_values.h"
@@ -17,101 +13,15 @@
 namespace kst {
 namespace {
 
-using Names = std::initializer_list<const char*>;
-
 bool SameName(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
          });
 }
 
-bool InList(std::string_view name, Names names) {
-  return std::any_of(names.begin(), names.end(), [&](const char* n) { return SameName(name, n); });
+std::string Quoted(const std::string& text) {
+  return "\"" + text + "\"";
 }
-
-// On every kind: AD object plumbing and the PowerShell remoting metadata.
-constexpr Names kCommon = {
-    "AdminDisplayName", "DistinguishedName", "ExchangeVersion", "Guid",         "Id",
-    "Identity",         "IsValid",           "ObjectCategory",  "ObjectClass",  "ObjectState",
-    "OrganizationId",   "OriginatingServer", "WhenChanged",     "WhenChangedUTC", "WhenCreated",
-    "WhenCreatedUTC",   "PSComputerName",    "PSShowComputerName", "RunspaceId", "SerializationData"};
-
-constexpr Names kServerKnown = {
-    "CurrentConfigDomainController", "CurrentDomainControllers", "CurrentGlobalCatalogs", "CustomerFeedbackEnabled",
-    "DataCollectionEnabled", "DataPath", "Domain", "Edition", "ErrorReportingEnabled", "ExchangeLegacyDN",
-    "ExchangeLegacyServerRole", "InternetWebProxy", "InternetWebProxyBypassList", "IsClientAccessServer",
-    "IsE14OrLater", "IsE15OrLater", "IsEdgeServer", "IsExchange2007OrLater", "IsExchangeTrialEdition",
-    "IsExpiredExchangeTrialEdition", "IsFrontendTransportServer", "IsHubTransportServer", "IsMailboxServer",
-    "IsProvisionedServer", "MailboxProvisioningAttributes", "MitigationsApplied", "MitigationsBlocked",
-    "MitigationsEnabled", "MonitoringGroup", "NetworkAddress", "OrganizationalUnit", "ProductID",
-    "RemainingTrialPeriod", "ServerRole", "Site", "StaticConfigDomainController", "StaticDomainControllers",
-    "StaticExcludedDomainControllers", "StaticGlobalCatalogs"};
-
-constexpr Names kDialPlanKnown = {
-    "AccessTelephoneNumbers", "AllowDialPlanSubscribers", "AllowedInCountryOrRegionGroups",
-    "AllowedInternationalGroups", "AllowExtensions", "AllowHeuristicADCallingLineIdResolution", "AudioCodec",
-    "AutomaticSpeechRecognitionEnabled", "CallAnsweringRulesEnabled", "CallSomeoneEnabled",
-    "ConfiguredInCountryOrRegionGroups", "ConfiguredInternationalGroups", "ContactAddressList", "ContactScope",
-    "CountryOrRegionCode", "DefaultLanguage", "DefaultOutboundCallingLineId", "DialByNamePrimary",
-    "DialByNameSecondary", "EquivalentDialPlanPhoneContexts", "Extension", "FaxEnabled", "FDSPollingInterval",
-    "GlobalCallRoutingScheme", "InCountryOrRegionNumberFormat", "InfoAnnouncementEnabled",
-    "InfoAnnouncementFilename", "InputFailuresBeforeDisconnect", "InternationalAccessCode",
-    "InternationalNumberFormat", "LegacyPromptPublishingPoint", "LogonFailuresBeforeDisconnect",
-    "MatchedNameSelectionMethod", "MaxCallDuration", "MaxRecordingDuration", "NationalNumberPrefix",
-    "NumberingPlanFormats", "NumberOfDigitsInExtension", "OperatorExtension", "OutsideLineAccessCode",
-    "PhoneContext", "PilotIdentifierList", "RecordingIdleTimeout", "SendVoiceMsgEnabled",
-    "SipResourceIdentifierRequired", "SubscriberType", "TUIPromptEditingEnabled", "UMAutoAttendant",
-    "UMAutoAttendants", "UMIPGateway", "UMMailboxPolicies", "VoIPSecurity", "WelcomeGreetingEnabled",
-    "WelcomeGreetingFilename"};
-
-// UMServer (Get-UMServer, Get-UMService) and SIPFEServerConfiguration
-// (Get-UMCallRouterSettings) share most of their settings.
-constexpr Names kAssignmentKnown = {
-    "CurrentServerRole", "ExternalHostFqdn", "ExternalServiceFqdn", "GrammarGenerationSchedule",
-    "IPAddressFamily", "IPAddressFamilyConfigurable", "IrmLogEnabled", "IrmLogMaxAge", "IrmLogMaxDirectorySize",
-    "IrmLogMaxFileSize", "IrmLogPath", "Languages", "MaxCallsAllowed", "SIPAccessService", "SipTcpListeningPort",
-    "SipTlsListeningPort", "Status", "UMCertificateThumbprint", "UMForwardingAddressTemplate",
-    "UMPodRedirectTemplate", "UMStartupMode", "VersionNumber"};
-
-constexpr Names kCertificateKnown = {
-    "AccessRules", "Archived", "CertificateRequest", "DnsNameList", "EnhancedKeyUsageList", "Extensions",
-    "FriendlyName", "Handle", "HasPrivateKey", "IsSelfSigned", "IssuerName", "KeyIdentifier", "PrivateKey",
-    "PrivateKeyExportable", "PublicKey", "PublicKeySize", "RootCAType", "SendAsTrustedIssuer", "SerialNumber",
-    "ServicesStringForm", "SignatureAlgorithm", "Status", "SubjectName", "Version"};
-
-constexpr Names kServerNeeded = {"Fqdn", "Name", "AdminDisplayVersion", "IsUnifiedMessagingServer"};
-constexpr Names kDialPlanNeeded = {"Name", "URIType", "UMServers"};
-constexpr Names kAssignmentNeeded = {"Fqdn", "Server", "Name", "DialPlans", "NetworkAddress"};
-constexpr Names kCertificateNeeded = {"RawData",  "Thumbprint", "Subject",           "Issuer",
-                                      "NotBefore", "NotAfter",  "CertificateDomains", "Services"};
-
-// The class name a type name stands for: prefixes added by remoting and
-// Select-Object dropped, namespace dropped.
-std::string_view ClassName(std::string_view type) {
-  for (std::string_view prefix : {"Deserialized.", "Selected."}) {
-    while (type.rfind(prefix, 0) == 0) type.remove_prefix(prefix.size());
-  }
-  size_t dot = type.rfind('.');
-  return dot == std::string_view::npos ? type : type.substr(dot + 1);
-}
-
-ExchangeObjectKind KindFromTypeNames(const std::vector<std::string>& type_names) {
-  for (const std::string& type : type_names) {
-    std::string_view name = ClassName(type);
-    if (name == "ExchangeServer") return ExchangeObjectKind::kServer;
-    if (name == "UMDialPlan") return ExchangeObjectKind::kDialPlan;
-    if (name == "UMServer") return ExchangeObjectKind::kUmServer;
-    if (name == "SIPFEServerConfiguration") return ExchangeObjectKind::kCallRouterSettings;
-    if (name == "ExchangeCertificate" || name == "X509Certificate2") return ExchangeObjectKind::kCertificate;
-  }
-  return ExchangeObjectKind::kUnknown;
-}
-
-bool HasAny(const ExportValue& object, Names names) {
-  return std::any_of(names.begin(), names.end(), [&](const char* n) { return object.Find(n) != nullptr; });
-}
-
-std::string Quoted(const std::string& text) { return "\"" + text + "\""; }
 
 // The FQDN of an "ncacn_ip_tcp:host" network address: the one address of a
 // server's NetworkAddress list that names it by DNS.
@@ -153,40 +63,6 @@ bool ServerFromDn(const std::string& dn, std::string* server) {
 
 }  // namespace
 
-ExchangeObjectKind ClassifyExchangeObject(const ExportValue& object) {
-  ExchangeObjectKind kind = KindFromTypeNames(object.type_names);
-  if (kind != ExchangeObjectKind::kUnknown || object.kind != ExportValue::Kind::kObject) return kind;
-  if (object.Find("URIType")) return ExchangeObjectKind::kDialPlan;
-  if (HasAny(object, {"RawData", "Thumbprint"})) return ExchangeObjectKind::kCertificate;
-  if (object.Find("DialPlans")) {
-    std::string name;
-    const ExportValue* name_value = object.Find("Name");
-    if ((name_value && ExportText(*name_value, &name) && name == "UMCallRouterSettings") ||
-        HasAny(object, {"NetworkAddress", "VersionNumber", "CurrentServerRole"})) {
-      return ExchangeObjectKind::kCallRouterSettings;
-    }
-    if (HasAny(object, {"Status", "Languages", "GrammarGenerationSchedule", "SIPAccessService", "IrmLogEnabled"})) {
-      return ExchangeObjectKind::kUmServer;
-    }
-    return ExchangeObjectKind::kAssignment;
-  }
-  if (object.Find("Fqdn")) return ExchangeObjectKind::kServer;
-  return ExchangeObjectKind::kUnknown;
-}
-
-const char* ExchangeObjectKindName(ExchangeObjectKind kind) {
-  switch (kind) {
-    case ExchangeObjectKind::kServer: return "Get-ExchangeServer";
-    case ExchangeObjectKind::kDialPlan: return "Get-UMDialPlan";
-    case ExchangeObjectKind::kUmServer: return "Get-UMServer/Get-UMService";
-    case ExchangeObjectKind::kCallRouterSettings: return "Get-UMCallRouterSettings";
-    case ExchangeObjectKind::kCertificate: return "Get-ExchangeCertificate";
-    case ExchangeObjectKind::kAssignment: return "dial-plan assignment";
-    case ExchangeObjectKind::kUnknown: break;
-  }
-  return "unknown";
-}
-
 void ExchangeRecordReader::Note(const ExportValue& at, std::string comment, bool affects_verdict) {
   report_->Unrecognized(at.location, at.path, std::move(comment), affects_verdict, diagnostics_);
 }
@@ -194,12 +70,20 @@ void ExchangeRecordReader::Note(const ExportValue& at, std::string comment, bool
 void ExchangeRecordReader::Read(const ExportValue& object) {
   ExchangeObjectKind kind = ClassifyExchangeObject(object);
   switch (kind) {
-    case ExchangeObjectKind::kServer: ReadServer(object); break;
-    case ExchangeObjectKind::kDialPlan: ReadDialPlan(object); break;
+    case ExchangeObjectKind::kServer:
+      ReadServer(object);
+      break;
+    case ExchangeObjectKind::kDialPlan:
+      ReadDialPlan(object);
+      break;
     case ExchangeObjectKind::kUmServer:
     case ExchangeObjectKind::kCallRouterSettings:
-    case ExchangeObjectKind::kAssignment: ReadAssignment(object, kind); break;
-    case ExchangeObjectKind::kCertificate: ReadCertificate(object); break;
+    case ExchangeObjectKind::kAssignment:
+      ReadAssignment(object, kind);
+      break;
+    case ExchangeObjectKind::kCertificate:
+      ReadCertificate(object);
+      break;
     case ExchangeObjectKind::kUnknown: {
       std::string what = object.type_names.empty() ? "" : " of type " + object.type_names.front();
       Note(object,
@@ -216,24 +100,11 @@ void ExchangeRecordReader::Read(const ExportValue& object) {
 
 void ExchangeRecordReader::ReportUnknownProperties(const ExportValue& object, ExchangeObjectKind kind) {
   for (const ExportProperty& member : object.members) {
-    const std::string& name = member.name;
-    bool known = InList(name, kCommon);
-    switch (kind) {
-      case ExchangeObjectKind::kServer: known |= InList(name, kServerNeeded) || InList(name, kServerKnown); break;
-      case ExchangeObjectKind::kDialPlan:
-        known |= InList(name, kDialPlanNeeded) || InList(name, kDialPlanKnown);
-        break;
-      case ExchangeObjectKind::kCertificate:
-        known |= InList(name, kCertificateNeeded) || InList(name, kCertificateKnown);
-        break;
-      default: known |= InList(name, kAssignmentNeeded) || InList(name, kAssignmentKnown); break;
-    }
-    if (!known) {
-      Note(member.value,
-           "property " + Quoted(name) + " of a " + ExchangeObjectKindName(kind) +
-               " object is not one kst knows; it was ignored",
-           false);
-    }
+    if (IsKnownExchangeProperty(kind, member.name)) continue;
+    Note(member.value,
+         "property " + Quoted(member.name) + " of a " + ExchangeObjectKindName(kind) +
+             " object is not one kst knows; it was ignored",
+         false);
   }
 }
 
@@ -245,7 +116,8 @@ void ExchangeRecordReader::ReadServer(const ExportValue& object) {
   std::string text;
   std::string why;
   if (!fqdn || !ExportText(*fqdn, &text)) {
-    Note(fqdn ? *fqdn : object, "a Get-ExchangeServer object without a readable Fqdn: the server cannot be named", true);
+    Note(fqdn ? *fqdn : object, "a Get-ExchangeServer object without a readable Fqdn: the server cannot be named",
+         true);
     return;
   }
   if (!NormalizeFqdn(text, &record.fqdn.name, &why)) {
@@ -272,7 +144,8 @@ void ExchangeRecordReader::ReadServer(const ExportValue& object) {
     }
     if (!read) {
       record.major = record.minor = -1;
-      Note(*version, "AdminDisplayVersion is not \"Version M.m (Build b.r)\" nor an object with Major and Minor", false);
+      Note(*version, "AdminDisplayVersion is not \"Version M.m (Build b.r)\" nor an object with Major and Minor",
+           false);
     } else {
       record.product = ExchangeProductYear(record.major, record.minor);
       if (record.product.empty()) {
@@ -376,8 +249,10 @@ bool ExchangeRecordReader::ReadServerIdentity(const ExportValue& object, Exchang
   }
   std::string what = ExchangeObjectKindName(kind);
   if (!source || text.empty()) {
-    Note(object, "a " + what + " object that names no server (Fqdn, Server, Name, NetworkAddress): its dial plans "
-                 "cannot be placed",
+    Note(object,
+         "a " + what +
+             " object that names no server (Fqdn, Server, Name, NetworkAddress): its dial plans "
+             "cannot be placed",
          true);
     return false;
   }
@@ -401,8 +276,9 @@ void ExchangeRecordReader::ReadAssignment(const ExportValue& object, ExchangeObj
   const std::string server = "server " + Quoted(assignment.server.name);
   const ExportValue* plans = object.Find("DialPlans");
   if (!plans) {
-    Note(object, std::string(ExchangeObjectKindName(kind)) + " for " + server +
-                     " has no DialPlans: which dial plans it serves is unknown",
+    Note(object,
+         std::string(ExchangeObjectKindName(kind)) + " for " + server +
+             " has no DialPlans: which dial plans it serves is unknown",
          true);
     return;
   }

@@ -8,30 +8,10 @@
 #include "diagnostic.h"
 #include "import/exchange_export.h"
 #include "import/exchange_object.h"
+#include "import/exchange_object_kind.h"
 #include "import/import_report.h"
 
 namespace kst {
-
-enum class ExchangeObjectKind {
-  kServer,              // Get-ExchangeServer
-  kDialPlan,            // Get-UMDialPlan
-  kUmServer,            // Get-UMServer (2010) / Get-UMService (2013/2016)
-  kCallRouterSettings,  // Get-UMCallRouterSettings
-  kCertificate,         // Get-ExchangeCertificate
-  kAssignment,          // a selection with a server and DialPlans, cmdlet unknown
-  kUnknown,
-};
-
-/// The kind from the type names, else from the property set: URIType → dial
-/// plan; RawData or Thumbprint → certificate; DialPlans → the call router
-/// (Name "UMCallRouterSettings", or NetworkAddress, VersionNumber or
-/// CurrentServerRole present), a UM server (Status, Languages,
-/// GrammarGenerationSchedule, SIPAccessService or IrmLogEnabled present) or
-/// an unspecified assignment; Fqdn → server.
-ExchangeObjectKind ClassifyExchangeObject(const ExportValue& object);
-
-/// "Get-ExchangeServer", "Get-UMDialPlan", ... for messages.
-const char* ExchangeObjectKindName(ExchangeObjectKind kind);
 
 class ExchangeRecordReader {
  public:

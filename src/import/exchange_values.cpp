@@ -56,7 +56,6 @@ void SplitJoined(const ExportValue& value, ListSeparators separators, std::vecto
   }
 }
 
-
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
 // days_from_civil).
 int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day) {
@@ -123,13 +122,18 @@ bool MicrosoftJsonDate(std::string_view text, std::string* utc) {
 bool ExportText(const ExportValue& value, std::string* out) {
   switch (value.kind) {
     case ExportValue::Kind::kText:
-    case ExportValue::Kind::kNumber: *out = value.text; return true;
-    case ExportValue::Kind::kBoolean: *out = value.boolean ? "True" : "False"; return true;
+    case ExportValue::Kind::kNumber:
+      *out = value.text;
+      return true;
+    case ExportValue::Kind::kBoolean:
+      *out = value.boolean ? "True" : "False";
+      return true;
     case ExportValue::Kind::kObject:
       if (!value.has_text) return false;
       *out = value.text;
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -180,11 +184,11 @@ bool ParseExchangeVersion(std::string_view text, int* major, int* minor) {
   return ParseInt(text.substr(0, dot), major) && ParseInt(minor_text, minor);
 }
 
-bool ExportNameList(const ExportValue& value, ListSeparators separators, std::vector<NamedAt>* out,
-                    std::string* why) {
+bool ExportNameList(const ExportValue& value, ListSeparators separators, std::vector<NamedAt>* out, std::string* why) {
   out->clear();
   switch (value.kind) {
-    case ExportValue::Kind::kNull: return true;
+    case ExportValue::Kind::kNull:
+      return true;
     case ExportValue::Kind::kText:
       if (LooksLikeTypeName(value.text)) {
         *why = "it holds the .NET type name \"" + value.text +
@@ -212,7 +216,9 @@ bool ExportNameList(const ExportValue& value, ListSeparators separators, std::ve
       list.items.push_back(value);
       return ExportNameList(list, separators, out, why);
     }
-    default: *why = "it is neither a list nor text"; return false;
+    default:
+      *why = "it is neither a list nor text";
+      return false;
   }
 }
 

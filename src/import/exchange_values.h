@@ -40,8 +40,7 @@ enum class ListSeparators {
 /// gives its last segment, as ADObjectId's ToString may print that. Returns
 /// false with the reason when the value holds a .NET type name (what
 /// Export-Csv writes for a collection) or an item that is no name.
-bool ExportNameList(const ExportValue& value, ListSeparators separators, std::vector<NamedAt>* out,
-                    std::string* why);
+bool ExportNameList(const ExportValue& value, ListSeparators separators, std::vector<NamedAt>* out, std::string* why);
 
 /// A timestamp as ISO 8601 UTC ("2018-11-24T00:32:37Z") when `text` is
 /// ISO 8601 with a zone (Z or ±hh:mm; fractions dropped) or ConvertTo-Json's

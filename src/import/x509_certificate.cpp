@@ -75,16 +75,16 @@ bool IsoTime(const ASN1_TIME* time, std::string* out) {
   std::tm tm{};
   if (!time || ASN1_TIME_to_tm(time, &tm) != 1) return false;
   char buffer[96];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec);
   *out = buffer;
   return true;
 }
 
 bool DnsNames(X509* certificate, std::vector<std::string>* out, std::string* error) {
   int critical = -1;
-  std::unique_ptr<GENERAL_NAMES, NamesFree> names(static_cast<GENERAL_NAMES*>(
-      X509_get_ext_d2i(certificate, NID_subject_alt_name, &critical, nullptr)));
+  std::unique_ptr<GENERAL_NAMES, NamesFree> names(
+      static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(certificate, NID_subject_alt_name, &critical, nullptr)));
   if (!names) {
     if (critical == -1) return true;  // no subjectAltName
     *error = critical == -2 ? "two subjectAltName extensions" : "an undecodable subjectAltName: " + OpenSslReason();

@@ -18,7 +18,7 @@ struct X509Certificate {
   std::string serial_number;           // uppercase hex of the serial's bytes, as .NET's SerialNumber shows it
   std::string not_before;              // ISO 8601 UTC, "2018-11-24T00:32:37Z"
   std::string not_after;
-  std::string thumbprint;              // SHA-1 of the DER, uppercase hex: Exchange's Thumbprint
+  std::string thumbprint;  // SHA-1 of the DER, uppercase hex: Exchange's Thumbprint
 };
 
 /// Decodes one DER certificate. Returns false with the reason in `*error`

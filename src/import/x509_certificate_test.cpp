@@ -68,8 +68,8 @@ TEST_CASE("X.509: the real Exchange certificates") {
     }
   }
   SUBCASE("values checked by hand against the E16 capture's ToString block") {
-    std::vector<SampleCertificate> e16 = SampleCertificates(
-        "microsoft_CSS-Exchange__HealthChecker_E16_GetExchangeCertificate.xml");
+    std::vector<SampleCertificate> e16 =
+        SampleCertificates("microsoft_CSS-Exchange__HealthChecker_E16_GetExchangeCertificate.xml");
     X509Certificate server = Decode(e16[1].der);
     CHECK(server.subject == "CN=Solo-E16A");
     CHECK(server.subject_cn == "Solo-E16A");
@@ -86,8 +86,8 @@ TEST_CASE("X.509: the real Exchange certificates") {
     CHECK(auth.dns_names.empty());
   }
   SUBCASE("E19: [Not Before] 12/03/2019 14:45:58 on a US Pacific server (UTC-8)") {
-    std::vector<SampleCertificate> e19 = SampleCertificates(
-        "microsoft_CSS-Exchange__HealthChecker_E19_GetExchangeCertificate.xml");
+    std::vector<SampleCertificate> e19 =
+        SampleCertificates("microsoft_CSS-Exchange__HealthChecker_E19_GetExchangeCertificate.xml");
     X509Certificate server = Decode(e19[1].der);
     CHECK(server.thumbprint == "6C7DE09FB39A40144F57EFEBC3DF0148E3A9AB28");
     CHECK(server.not_before == "2019-12-03T22:45:58Z");
