@@ -58,7 +58,6 @@ class CliXmlConverter {
     out->text = object.to_string.value_or("");
     if (object.IsEnum() || depth >= kExportObjectDepth) {
       out->kind = out->has_text ? ExportValue::Kind::kText : ExportValue::Kind::kNull;
-      out->is_enum = object.IsEnum();
       return true;
     }
     if (object.container == CliXmlContainer::kDictionary) {
@@ -187,10 +186,10 @@ std::vector<ExportValue> ObjectsFromCsv(const CsvDocument& document) {
     if (!document.type_name().empty()) object.type_names.push_back(document.type_name());
     for (size_t c = 0; c < row.cells.size() && c < document.header().size(); ++c) {
       ExportValue cell;
-      cell.kind = ExportValue::Kind::kText;
+      // Export-Csv writes $null and "" alike; an empty cell is read as $null.
+      cell.kind = row.cells[c].text.empty() ? ExportValue::Kind::kNull : ExportValue::Kind::kText;
       cell.location = row.cells[c].location;
       cell.text = row.cells[c].text;
-      cell.csv_cell = true;
       cell.path = object.path + "/" + document.header()[c].text;
       object.members.push_back({document.header()[c].text, std::move(cell)});
     }

@@ -4,8 +4,8 @@
 // records from this form only, so every object kind is read by one piece of
 // code for all three formats. The three formats do not carry the same
 // information, and the form keeps the differences visible: a CliXml enum
-// arrives as its name, a JSON enum may be a number, and a CSV cell is always
-// text, with multi-valued properties joined into one string.
+// arrives as its name, a JSON enum may be a number, and a CSV cell is text
+// (null when empty), with multi-valued properties joined into one string.
 
 #include <string>
 #include <string_view>
@@ -29,8 +29,6 @@ struct ExportValue {
   std::string text;                     // kText; kNumber as written; kObject: its ToString when `has_text`
   bool has_text = false;                // kObject only: a CliXml <ToString> was present
   bool boolean = false;                 // kBoolean
-  bool is_enum = false;                 // kText from a CliXml enum (its ToString; the number is not kept)
-  bool csv_cell = false;                // kText read from a CSV cell
   std::string bytes;                    // kBytes
   std::vector<std::string> type_names;  // CliXml <TN>, or the CSV "#TYPE" name, most derived first
   std::vector<ExportValue> items;       // kList
@@ -64,7 +62,8 @@ inline constexpr size_t kExportExpansionSlack = 1000;
 bool ObjectsFromCliXml(const CliXmlDocument& document, std::vector<ExportValue>* objects, Diagnostics* diagnostics);
 /// An array's items, or the root itself when it is not an array.
 std::vector<ExportValue> ObjectsFromJson(const JsonNode& root);
-/// One object per row, its members named by the header, all text.
+/// One object per row, its members named by the header: text, or null for
+/// an empty cell (Export-Csv writes $null and "" alike).
 std::vector<ExportValue> ObjectsFromCsv(const CsvDocument& document);
 
 }  // namespace kst

@@ -50,7 +50,7 @@ TEST_CASE("Exported objects from CliXml") {
     CHECK(plan.members.size() == 4);
     CHECK(plan.Find("uritype")->kind == ExportValue::Kind::kText);
     CHECK(plan.Find("URIType")->text == "SipName");
-    CHECK(plan.Find("URIType")->is_enum);
+    CHECK(plan.Find("URIType")->type_names[1] == "System.Enum");  // an enum arrives as its name only
     CHECK(plan.Find("UMServers")->items[0].text == "EX1");
     CHECK(plan.Find("Note")->path == "/Objs/Obj/MS/S[@N='Note']");
     CHECK(ClassifyExchangeObject(plan) == ExchangeObjectKind::kDialPlan);
@@ -85,6 +85,20 @@ TEST_CASE("Exported objects from CliXml") {
           "t.xml:3:1: error[clixml-limit]: with this object the file expands to more than 1808 values through <Ref> "
           "sharing (twice its 404 value elements, plus 1000); kst stops here (/Objs/Obj[2])");
   }
+}
+
+TEST_CASE("Exported objects from CSV rows") {
+  CsvDocument document;
+  Diagnostics diagnostics;
+  REQUIRE(document.Parse("t.csv", "#TYPE X.ExchangeServer\n\"Fqdn\",\"IsUnifiedMessagingServer\"\n\"ex1\",\"\"\n",
+                         &diagnostics));
+  std::vector<ExportValue> objects = ObjectsFromCsv(document);
+  REQUIRE(objects.size() == 1);
+  CHECK(objects[0].type_names == std::vector<std::string>{"X.ExchangeServer"});
+  CHECK(objects[0].Find("Fqdn")->text == "ex1");
+  CHECK(objects[0].Find("Fqdn")->path == "/row[1]/Fqdn");
+  CHECK(objects[0].Find("Fqdn")->location.ToString() == "t.csv:3:1");
+  CHECK(objects[0].Find("IsUnifiedMessagingServer")->kind == ExportValue::Kind::kNull);  // $null and "" alike
 }
 
 TEST_CASE("Recognising an exported object's cmdlet") {
