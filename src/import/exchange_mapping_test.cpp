@@ -203,5 +203,35 @@ TEST_CASE("Exchange mapping: names that cannot be placed are reported") {
   }
 }
 
+TEST_CASE("Exchange import: every truncation and corruption of the fixtures is read or refused, never a crash") {
+  FixtureReader fixtures;
+  for (auto [folder, extension] : {std::pair{"clixml", "xml"}, std::pair{"json", "json"}, std::pair{"csv", "csv"}}) {
+    for (const std::string& path : Set(folder, extension)) {
+      CAPTURE(path);
+      std::string bytes;
+      std::string error;
+      REQUIRE(fixtures.Read(path, &bytes, &error));
+      for (size_t at = 0; at < bytes.size(); at += 13) {
+        for (int variant = 0; variant < 3; ++variant) {
+          std::string damaged = bytes;
+          if (variant == 0) damaged.resize(at);
+          if (variant == 1) damaged[at] = "<\"{,;\n"[at % 6];
+          if (variant == 2) damaged.erase(at, 1);
+          VirtualFileReader files;
+          files.Add(path, damaged);
+          ExchangeExport exchange;
+          FileImportReport report;
+          Diagnostics diagnostics;
+          bool ok = ReadExchangeExport(path, &files, &exchange, &report, &diagnostics);
+          CHECK(ok == !report.failed);
+          CHECK(ok != diagnostics.has_errors());
+          Topology topology;
+          AddExchangeToTopology(exchange, &topology, &report, &diagnostics);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kst
