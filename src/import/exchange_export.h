@@ -21,8 +21,14 @@
 //   an enum's ToString write). Dial plan names keep inner spaces, so a list
 //   joined with spaces ("$($_.DialPlans)") reads as one name; domains and
 //   services, which hold no spaces, may also be joined with spaces.
+// - Assignments come from Get-UMServer/Get-UMService (server: Fqdn, Server
+//   or Name), Get-UMCallRouterSettings (its Name is always
+//   "UMCallRouterSettings": the server is the ncacn_ip_tcp NetworkAddress,
+//   else the CN after "CN=Protocols" in its DistinguishedName) and a dial
+//   plan's UMServers list (the reverse link, an inference from the class).
+// - An empty CSV cell is $null: Export-Csv writes null and "" alike.
 // - A property kst does not use is accepted silently only when it is on the
-//   kind's "known, not needed" list (exchange_export.cpp); any other is
+//   kind's "known, not needed" list (exchange_object_kind.cpp); any other is
 //   reported, as is everything kst needs but cannot read.
 
 #include <optional>
