@@ -1,0 +1,237 @@
+// From Exchange records to the topology: the same organisation in three
+// formats gives one topology, files may come in any order, Exchange 2019
+// never hosts a dial plan, and names that cannot be placed are reported.
+
+#include "import/exchange_mapping.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace kst {
+namespace {
+
+const std::string kInputs = std::string(KST_SOURCE_DIR) + "/tests/import_inputs/exchange/";
+
+class FixtureReader : public FileReader {
+ public:
+  bool Read(const std::string& path, std::string* contents, std::string* error) override {
+    return disk_.Read(kInputs + path, contents, error);
+  }
+
+ private:
+  DiskFileReader disk_;
+};
+
+struct Mapped {
+  Topology topology;
+  std::vector<FileImportReport> reports;
+  Diagnostics diagnostics;
+};
+
+/// Reads `paths` in order (fixtures, or `files` when given) and maps them.
+Mapped Map(const std::vector<std::string>& paths, FileReader* files = nullptr) {
+  FixtureReader fixtures;
+  Mapped mapped;
+  ExchangeExport exchange;
+  for (const std::string& path : paths) {
+    mapped.reports.emplace_back();
+    REQUIRE(
+        ReadExchangeExport(path, files ? files : &fixtures, &exchange, &mapped.reports.back(), &mapped.diagnostics));
+  }
+  AddExchangeToTopology(exchange, &mapped.topology, &mapped.reports, &mapped.diagnostics);
+  return mapped;
+}
+
+/// The Exchange half of a topology, one line per server and plan.
+std::string Dump(const Topology& topology, bool locations) {
+  auto at = [&](const Location& where) { return locations ? " @" + where.ToString() : std::string(); };
+  std::string out;
+  for (const ExchangeServer& server : topology.exchange_servers) {
+    out += "exchange " + server.fqdn.name + " " + server.version + at(server.fqdn.location) + "\n";
+  }
+  for (const UmDialPlan& plan : topology.dial_plans) {
+    out += "plan " + plan.name.name + " " + plan.uri_type + at(plan.uri_type_location) + " [";
+    for (const NamedAt& server : plan.servers) out += " " + server.name + at(server.location);
+    out += " ]\n";
+  }
+  return out;
+}
+
+std::string Printed(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics.all()) out += d.ToString() + "\n";
+  return out;
+}
+
+std::vector<std::string> Set(const std::string& folder, const std::string& extension) {
+  std::vector<std::string> paths;
+  for (const char* name : {"servers", "dialplans", "umservice", "callrouter", "certificate"}) {
+    paths.push_back(folder + "/" + name + "." + extension);
+  }
+  return paths;
+}
+
+const char* const kTopology =
+    "exchange ex1.contoso.com 2013\n"
+    "exchange ex2.contoso.com 2016\n"
+    "exchange ex3.contoso.com 2019\n"
+    "plan Contoso-Ext TelExtn [ ]\n"
+    "plan Contoso-SIP SipName [ ex1.contoso.com ex2.contoso.com ]\n";
+
+TEST_CASE("Exchange mapping: one organisation, one topology") {
+  SUBCASE("Given the organisation in CliXml, JSON, CSV with and without #TYPE, we should build one topology") {
+    for (auto [folder, extension] : {std::pair{"clixml", "xml"}, std::pair{"json", "json"}, std::pair{"csv", "csv"},
+                                     std::pair{"csv_notype", "csv"}}) {
+      CAPTURE(folder);
+      Mapped mapped = Map(Set(folder, extension));
+      INFO(Printed(mapped.diagnostics));
+      CHECK(mapped.diagnostics.all().empty());
+      CHECK(Dump(mapped.topology, false) == kTopology);
+      for (const FileImportReport& report : mapped.reports) CHECK(report.status() == ImportStatus::kPassed);
+    }
+  }
+  SUBCASE("Given servers in CliXml, plans in JSON and assignments in CSV, we should build the same topology") {
+    Mapped mapped =
+        Map({"csv_notype/umservice.csv", "json/dialplans.json", "clixml/servers.xml", "utf16/callrouter.json"});
+    CHECK(mapped.diagnostics.all().empty());
+    CHECK(Dump(mapped.topology, false) == kTopology);
+    // A dial-plan server is located where the export says it serves the plan.
+    CHECK(mapped.topology.dial_plans[1].servers[0].location.ToString() == "csv_notype/umservice.csv:2:7");
+    CHECK(mapped.topology.dial_plans[1].uri_type_location.ToString() == "json/dialplans.json:5:16");
+  }
+  SUBCASE("Given the CliXml files in every order, we should build the same topology and the same messages") {
+    std::vector<std::string> paths = Set("clixml", "xml");
+    paths.push_back("json/umservice.json");  // EX1 and EX2 again: merged, located at the first file's lines
+    std::sort(paths.begin(), paths.end());
+    Mapped first = Map(paths);
+    const std::string expected = Dump(first.topology, true);
+    CHECK(expected.find("ex1.contoso.com @clixml/umservice.xml:") != std::string::npos);
+    int orders = 0;
+    do {
+      Mapped mapped = Map(paths);
+      CHECK(Dump(mapped.topology, true) == expected);
+      CHECK(Printed(mapped.diagnostics) == Printed(first.diagnostics));
+      ++orders;
+    } while (std::next_permutation(paths.begin(), paths.end()));
+    CHECK(orders == 720);
+  }
+}
+
+TEST_CASE("Exchange mapping: Exchange 2019 has no Unified Messaging") {
+  Mapped mapped = Map({"e2019/servers.json", "json/dialplans.json", "e2019/umservice.json"});
+  CHECK(Printed(mapped.diagnostics) ==
+        "e2019/umservice.json:6:5: warning[exchange-2019-no-um]: Exchange 2019 server ex3.contoso.com has no Unified "
+        "Messaging, yet Get-UMServer/Get-UMService says it answers for dial plan \"Contoso-SIP\"; it is not added as "
+        "a dial-plan server (/DialPlans)\n"
+        "e2019/servers.json:7:33: warning[exchange-2019-no-um]: Exchange 2019 server ex3.contoso.com is exported "
+        "with IsUnifiedMessagingServer true, but Exchange 2019 has no Unified Messaging; it is not treated as a UM "
+        "server (/0)\n");
+  CHECK(Dump(mapped.topology, false) ==
+        "exchange ex3.contoso.com 2019\n"
+        "plan Contoso-Ext TelExtn [ ]\n"
+        "plan Contoso-SIP SipName [ ]\n");
+}
+
+TEST_CASE("Exchange mapping: names that cannot be placed are reported") {
+  VirtualFileReader files;
+  files.Add(
+      "servers.json",
+      "[{\"Name\": \"EX1\", \"Fqdn\": \"ex1.contoso.com\", \"AdminDisplayVersion\": \"Version 15.1 (Build 1.0)\"},"
+      "\n {\"Name\": \"MAIL\", \"Fqdn\": \"mail.fabrikam.com\", \"AdminDisplayVersion\": \"Version 15.0 (Build 1.0)\"},"
+      "\n {\"Name\": \"MAIL2\", \"Fqdn\": \"mail.contoso.com\", \"AdminDisplayVersion\": \"Version 15.0 (Build "
+      "1.0)\"}]");
+  files.Add("plans.json", "{\"Name\": \"Contoso-SIP\", \"URIType\": \"SipName\"}");
+  SUBCASE("Given a short name, we should resolve it through Name or the first FQDN label, or report it") {
+    files.Add("ums.csv", "Server,DialPlans\nex1,Contoso-SIP\nMAIL2,Contoso-SIP\nmail,Contoso-SIP\nEX9,Contoso-SIP\n");
+    Mapped mapped = Map({"servers.json", "plans.json", "ums.csv"}, &files);
+    CHECK(Dump(mapped.topology, false) ==
+          "exchange ex1.contoso.com 2016\nexchange mail.contoso.com 2013\nexchange mail.fabrikam.com 2013\n"
+          "plan Contoso-SIP SipName [ ex1.contoso.com mail.contoso.com ]\n");
+    const std::vector<ImportNote>& notes = mapped.reports[2].notes;  // filed with the CSV they are about
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].location.ToString() == "ums.csv:5:1");
+    CHECK(notes[0].comment ==
+          "server \"EX9\" (an export of unknown cmdlet) is named only by its short name, and no Get-ExchangeServer "
+          "export gives its FQDN; export Get-ExchangeServer too, so its dial plans cannot be placed");
+    CHECK(notes[1].location.ToString() == "ums.csv:4:1");
+    CHECK(notes[1].comment.find("by a short name that several exported servers answer to") != std::string::npos);
+    CHECK(notes[0].affects_verdict);
+    CHECK(notes[1].affects_verdict);
+  }
+  SUBCASE("Given a plan no dial-plan export defines, we should keep it with no URIType and report it") {
+    files.Add("ums.json", "{\"Fqdn\": \"ex7.contoso.com\", \"DialPlans\": \"Contoso-SIP; Lab Plan\"}");
+    Mapped mapped = Map({"plans.json", "ums.json"}, &files);
+    CHECK(Dump(mapped.topology, false) ==
+          "exchange ex7.contoso.com \n"
+          "plan Contoso-SIP SipName [ ex7.contoso.com ]\n"
+          "plan Lab Plan  [ ex7.contoso.com ]\n");
+    const std::vector<ImportNote>& notes = mapped.reports[1].notes;
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].comment ==
+          "server ex7.contoso.com answers for dial plans but no Get-ExchangeServer export lists it; its version is "
+          "unknown");
+    CHECK_FALSE(notes[0].affects_verdict);
+    CHECK(notes[1].comment.rfind("dial plan \"Lab Plan\" is named by an export of unknown cmdlet but no "
+                                 "Get-UMDialPlan export defines it",
+                                 0) == 0);
+    CHECK(notes[1].affects_verdict);
+  }
+  SUBCASE("Given one plan exported twice with different URITypes, we should keep the first and report") {
+    files.Add("plans2.json", "{\"Name\": \"contoso-sip\", \"URIType\": \"E164\"}");
+    Mapped mapped = Map({"plans2.json", "plans.json"}, &files);
+    CHECK(Dump(mapped.topology, true) == "plan Contoso-SIP SipName @plans.json:1:36 [ ]\n");
+    REQUIRE(mapped.reports[0].notes.size() == 1);
+    CHECK(
+        mapped.reports[0].notes[0].comment ==
+        "dial plan \"contoso-sip\" is exported again with another URIType (E164; SipName at plans.json:1:36 is used)");
+    CHECK(mapped.reports[0].notes[0].affects_verdict);
+  }
+  SUBCASE("Given one report, we should file every note in it") {
+    files.Add("ums.csv", "Server,DialPlans\nEX9,Contoso-SIP\n");
+    ExchangeExport exchange;
+    FileImportReport report;
+    Diagnostics diagnostics;
+    REQUIRE(ReadExchangeExport("ums.csv", &files, &exchange, &report, &diagnostics));
+    Topology topology;
+    AddExchangeToTopology(exchange, &topology, &report, &diagnostics);
+    REQUIRE(report.notes.size() == 1);
+    CHECK(report.notes[0].affects_verdict);
+    CHECK(topology.exchange_servers.empty());
+  }
+}
+
+TEST_CASE("Exchange import: every truncation and corruption of the fixtures is read or refused, never a crash") {
+  FixtureReader fixtures;
+  for (auto [folder, extension] : {std::pair{"clixml", "xml"}, std::pair{"json", "json"}, std::pair{"csv", "csv"}}) {
+    for (const std::string& path : Set(folder, extension)) {
+      CAPTURE(path);
+      std::string bytes;
+      std::string error;
+      REQUIRE(fixtures.Read(path, &bytes, &error));
+      for (size_t at = 0; at < bytes.size(); at += 13) {
+        for (int variant = 0; variant < 3; ++variant) {
+          std::string damaged = bytes;
+          if (variant == 0) damaged.resize(at);
+          if (variant == 1) damaged[at] = "<\"{,;\n"[at % 6];
+          if (variant == 2) damaged.erase(at, 1);
+          VirtualFileReader files;
+          files.Add(path, damaged);
+          ExchangeExport exchange;
+          FileImportReport report;
+          Diagnostics diagnostics;
+          bool ok = ReadExchangeExport(path, &files, &exchange, &report, &diagnostics);
+          CHECK(ok == !report.failed);
+          CHECK(ok != diagnostics.has_errors());
+          Topology topology;
+          AddExchangeToTopology(exchange, &topology, &report, &diagnostics);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kst
