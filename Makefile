@@ -36,6 +36,11 @@ test-sanitize: deps
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The explorer and importer end-to-end suites with every kst run under valgrind memcheck.
+test-valgrind: build
+	@bash .ci/install-deps valgrind
+	@bash tests/valgrind_e2e.sh $(BUILD)/kst .
+
 # libFuzzer targets (clang), each run FUZZ_SECONDS; see fuzz/run_fuzzers.sh.
 fuzz: deps
 	@bash .ci/install-deps clang-14 libclang-rt-14-dev

@@ -95,6 +95,20 @@ bool ReadDialPlan(const JsonNode& node, const ModelCatalog& model, Diagnostics* 
   ObjectReader reader(node, "UM dial plan", diagnostics);
   if (!reader.ok()) return false;
   bool ok = reader.String("name", true, &plan->name.name, &plan->name.location);
+  // null: an import met the plan (an assignment names it) but no export said
+  // its URI type. Whether UM Routing adds its servers is then unknown.
+  if (const JsonNode* uri_type = node.Find("uri_type"); uri_type && uri_type->kind == JsonNode::Kind::kNull) {
+    reader.Accept("uri_type");
+    plan->uri_type_location = uri_type->location;
+    diagnostics->Warning("import-unrecognized", uri_type->location, uri_type->pointer,
+                         "the URI type of UM dial plan \"" + plan->name.name +
+                             "\" is unknown (null): kst cannot tell whether UM Routing adds its servers, so the "
+                             "verdict cannot be pass");
+    ok &= reader.FqdnArray("servers", true, &plan->servers);
+    reader.Accept("description");
+    ReadOrigin(reader, diagnostics, {&plan->name.location}, &plan->servers);
+    return ok;
+  }
   ok &= reader.String("uri_type", true, &plan->uri_type, &plan->uri_type_location);
   ok &= reader.FqdnArray("servers", true, &plan->servers);
   reader.Accept("description");

@@ -60,7 +60,10 @@ nlohmann::ordered_json TopologyToJson(const Topology& topology, const std::strin
     servers.push_back(std::move(item));
   }
   for (const UmDialPlan& plan : topology.dial_plans) {
-    Json item = {{"name", plan.name.name}, {"uri_type", plan.uri_type}, {"servers", Names(plan.servers)}};
+    // An empty URI type is one no export stated: null, which the loader
+    // reads back as "unknown" (the verdict cannot be pass).
+    Json uri_type = plan.uri_type.empty() ? Json(nullptr) : Json(plan.uri_type);
+    Json item = {{"name", plan.name.name}, {"uri_type", uri_type}, {"servers", Names(plan.servers)}};
     AddOrigin(plan.name.location, &item);
     plans.push_back(std::move(item));
   }

@@ -7,26 +7,14 @@
 
 #include <doctest/doctest.h>
 
+#include "import/exchange_fixtures.h"
+
 #include <string>
 #include <vector>
 
 namespace kst {
 namespace {
 
-const std::string kSamples = std::string(KST_SOURCE_DIR) + "/../shared/samples/exchange/";
-const std::string kInputs = std::string(KST_SOURCE_DIR) + "/tests/import_inputs/exchange/";
-
-/// Serves fixture files under their names relative to kInputs, so messages
-/// read "json/servers.json:7:5".
-class FixtureReader : public FileReader {
- public:
-  bool Read(const std::string& path, std::string* contents, std::string* error) override {
-    return disk_.Read(kInputs + path, contents, error);
-  }
-
- private:
-  DiskFileReader disk_;
-};
 
 struct Imported {
   bool ok = true;
@@ -45,7 +33,7 @@ Imported Import(const std::vector<std::string>& paths, FileReader* files) {
 }
 
 Imported ImportFixtures(const std::vector<std::string>& paths) {
-  FixtureReader files;
+  ExchangeFixtureReader files;
   return Import(paths, &files);
 }
 
@@ -107,8 +95,8 @@ std::vector<std::string> Set(const std::string& folder, const std::string& exten
 TEST_CASE("Exchange exports: the real CliXml captures") {
   DiskFileReader files;
   SUBCASE("Get-ExchangeServer, Exchange 2016 and 2019: every property known, nothing to report") {
-    Imported imported = Import({kSamples + "microsoft_CSS-Exchange__HealthChecker_E16_GetExchangeServer.xml",
-                                kSamples + "microsoft_CSS-Exchange__HealthChecker_E19_GetExchangeServer.xml"},
+    Imported imported = Import({kExchangeSamples + "microsoft_CSS-Exchange__HealthChecker_E16_GetExchangeServer.xml",
+                                kExchangeSamples + "microsoft_CSS-Exchange__HealthChecker_E19_GetExchangeServer.xml"},
                                &files);
     INFO(Printed(imported.diagnostics));
     REQUIRE(imported.ok);
@@ -127,7 +115,7 @@ TEST_CASE("Exchange exports: the real CliXml captures") {
   }
   SUBCASE("Get-ExchangeCertificate: RawData decoded, as the ToString blocks say") {
     Imported imported =
-        Import({kSamples + "microsoft_CSS-Exchange__HealthChecker_E19_GetExchangeCertificate.xml"}, &files);
+        Import({kExchangeSamples + "microsoft_CSS-Exchange__HealthChecker_E19_GetExchangeCertificate.xml"}, &files);
     REQUIRE(imported.ok);
     CHECK(imported.diagnostics.all().empty());
     CHECK(Records(imported.exchange) ==

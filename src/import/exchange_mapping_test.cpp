@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "import/exchange_fixtures.h"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -13,17 +15,6 @@
 namespace kst {
 namespace {
 
-const std::string kInputs = std::string(KST_SOURCE_DIR) + "/tests/import_inputs/exchange/";
-
-class FixtureReader : public FileReader {
- public:
-  bool Read(const std::string& path, std::string* contents, std::string* error) override {
-    return disk_.Read(kInputs + path, contents, error);
-  }
-
- private:
-  DiskFileReader disk_;
-};
 
 struct Mapped {
   Topology topology;
@@ -33,7 +24,7 @@ struct Mapped {
 
 /// Reads `paths` in order (fixtures, or `files` when given) and maps them.
 Mapped Map(const std::vector<std::string>& paths, FileReader* files = nullptr) {
-  FixtureReader fixtures;
+  ExchangeFixtureReader fixtures;
   Mapped mapped;
   ExchangeExport exchange;
   for (const std::string& path : paths) {
@@ -204,7 +195,7 @@ TEST_CASE("Exchange mapping: names that cannot be placed are reported") {
 }
 
 TEST_CASE("Exchange import: every truncation and corruption of the fixtures is read or refused, never a crash") {
-  FixtureReader fixtures;
+  ExchangeFixtureReader fixtures;
   for (auto [folder, extension] : {std::pair{"clixml", "xml"}, std::pair{"json", "json"}, std::pair{"csv", "csv"}}) {
     for (const std::string& path : Set(folder, extension)) {
       CAPTURE(path);

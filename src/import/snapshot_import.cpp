@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "import/exchange_export.h"
+#include "import/exchange_mapping.h"
 #include "import/lync_topology_mapping.h"
 #include "import/lync_topology_xml.h"
 #include "import/text_encoding.h"
@@ -37,10 +39,29 @@ class SnapshotImporter {
     }
     if (entries.empty())
       diagnostics_->Error("import-empty-snapshot", Location{path, 0, 0}, "", "the snapshot folder holds no files");
-    for (const std::string& entry : entries) ImportFile(entry);
+    for (const std::string& entry : entries) {
+      if (IsDocumentation(entry)) {
+        Skip(entry);
+      } else {
+        ImportFile(entry);
+      }
+    }
   }
 
  private:
+  // A README beside the exports describes them; no export is Markdown.
+  static bool IsDocumentation(const std::string& path) {
+    return path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0;
+  }
+
+  void Skip(const std::string& path) {
+    FileImportReport report;
+    report.file = path;
+    report.format = "documentation (Markdown), not read";
+    diagnostics_->Note("import-skipped", Location{path, 0, 0}, "", "a Markdown file in a snapshot folder is not read");
+    out_->files.push_back(std::move(report));
+  }
+
   void ImportFile(const std::string& path) {
     FileImportReport report;
     report.file = path;
@@ -82,20 +103,21 @@ class SnapshotImporter {
         return;
       }
     }
-    Unrecognised(path, report);
+    // Everything else is an Exchange export (CliXml, JSON or CSV) or an
+    // error that says which formats kst reads.
+    ExchangeExport exchange;
+    if (ReadExchangeExport(path, files_, &exchange, report, diagnostics_)) exchange_.Append(exchange);
   }
 
-  // A file kst cannot read could hold servers or dial plans: the verdict
-  // cannot be pass, but the other files are still checked.
-  void Unrecognised(const std::string& path, FileImportReport* report) {
-    report->format = "unknown";
-    report->failed = true;
-    report->Unrecognized(Location{path, 0, 0}, "",
-                         "not a format kst imports (published topology XML, Topology Builder .tbxml, Exchange "
-                         "CliXml / JSON / CSV exports)",
-                         true, diagnostics_);
+ public:
+  /// Exchange records of all files are mapped together, after the last file:
+  /// a dial plan from one export and its servers from another meet here.
+  void MapExchange() {
+    if (!out_->files.empty()) AddExchangeToTopology(exchange_, &out_->topology, &out_->files, diagnostics_);
   }
 
+ private:
+  ExchangeExport exchange_;
   FileReader* files_;
   const ModelCatalog& model_;
   ImportedSnapshot* out_;
@@ -115,6 +137,7 @@ bool ImportSnapshot(const std::vector<std::string>& paths, FileReader* files, co
   Diagnostics local;
   SnapshotImporter importer(files, model, out, &local);
   for (const std::string& path : paths) importer.ImportPath(path);
+  importer.MapExchange();
   if (!local.has_errors()) CheckTopologyReferences(out->topology, model, &local);
   diagnostics->Append(local);
   return !local.has_errors();

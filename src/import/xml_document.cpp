@@ -10,7 +10,8 @@ bool XmlDocument::Parse(const std::string& file, std::string utf8_text, Diagnost
   lines_ = LineIndex(text_);
   // parse_doctype keeps a DOCTYPE as a node so it can be refused; pugixml
   // never expands entities other than the five predefined ones.
-  unsigned options = pugi::parse_default | pugi::parse_doctype;
+  // parse_ws_pcdata_single keeps a value made only of spaces (<S> </S>).
+  unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata_single;
   pugi::xml_parse_result result = document_.load_buffer(text_.data(), text_.size(), options, pugi::encoding_utf8);
   if (!result) {
     Location at{file, 0, 0};

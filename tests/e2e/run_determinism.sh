@@ -17,7 +17,8 @@ mask() {  # mask FILE: blanks the volatile fields in place
   sed -i -E 's/, [0-9.e+-]+ s, peak RSS [0-9]+ MiB$/, <time>, <memory>/; s/"(seconds|peak_rss_kib)": [0-9.e+-]+/"\1": 0/' "$1"
 }
 
-inputs=(scenarios/*.json scenarios/*.yaml scenarios/topologies/*.json tests/import_inputs/lync/*.xml tests/import_inputs/lync/*.tbxml)
+inputs=(scenarios/*.json scenarios/*.yaml scenarios/topologies/*.json tests/import_inputs/lync/*.xml tests/import_inputs/lync/*.tbxml
+  scenarios/snapshots/*)
 runs=0
 for input in "${inputs[@]}"; do
   for format in text json sarif junit github; do

@@ -16,11 +16,13 @@ cd "$repo" || exit 2
 samples=../shared/samples/topology
 
 # 1. Every sample and hand-built topology imports to its golden file.
-inputs=("$samples"/*.xml "$samples"/*.tbxml tests/import_inputs/lync/*.xml tests/import_inputs/lync/*.tbxml)
+inputs=("$samples"/*.xml "$samples"/*.tbxml tests/import_inputs/lync/*.xml tests/import_inputs/lync/*.tbxml
+  scenarios/snapshots/*/)
 [ -e "${inputs[0]}" ] || fail "no samples under $samples (is ../shared beside the repository?)"
 for input in "${inputs[@]}"; do
   name=$(basename "$input")
   golden=tests/import_golden/${name%.*}.json
+  input=${input%/}
   expect_exit 0 "import $name" -- "$kst" import "$input" -o "$work/topology.json"
   if [ ! -f "$golden" ]; then
     fail "$name has no golden file $golden"
@@ -48,12 +50,13 @@ expect_in "$work/out" '"status": "FAILED"' "template report status"
 
 # 3. Encodings: UTF-16LE with BOM (Windows PowerShell's >) and UTF-8 without
 #    BOM give the same topology as the original.
-seed=tests/import_inputs/lync/seed-contoso-published.xml
+seed=scenarios/snapshots/contoso-owa-tap-on-um-server/topology.xml
 { printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$seed"; } >"$work/seed-utf16.xml"
 expect_exit 0 "UTF-16LE import" -- "$kst" import --report "$work/seed-utf16.xml"
 expect_in "$work/out" "lync-published-topology-xml (utf-16le with BOM) PASSED" "UTF-16LE report"
 "$kst" import "$work/seed-utf16.xml" | sed "s|$work/seed-utf16.xml|$seed|" >"$work/utf16.json"
-diff -q "$work/utf16.json" tests/import_golden/seed-contoso-published.json >/dev/null || fail "UTF-16LE import differs from the UTF-8 one"
+"$kst" import "$seed" >"$work/utf8.json"
+diff -q "$work/utf16.json" "$work/utf8.json" >/dev/null || fail "UTF-16LE import differs from the UTF-8 one"
 tbxml=tests/import_inputs/lync/tailspin-2010-2013-coexistence.tbxml
 tail -c +4 "$tbxml" >"$work/no-bom.tbxml"
 "$kst" import "$work/no-bom.tbxml" | sed "s|$work/no-bom.tbxml|$tbxml|" >"$work/nobom.json"
@@ -74,5 +77,19 @@ expect_in "$work/out" '"affects_verdict": true' "an unknown RoleName blocks a pa
 expect_exit 4 "check JSON carries the import report" -- "$kst" check --format json tests/import_inputs/lync/malformed/unknown-role.xml
 expect_in "$work/out" '"imports"' "imports in check JSON"
 expect_in "$work/out" '"verdict": "inconclusive"' "unknown RoleName verdict"
+
+# 6. The seed case from real-format files: a published topology with the OWA
+#    IM trusted application pool on ex1, and Exchange exports in which ex1
+#    answers for a SipName dial plan. The conflict points into both files.
+snapshot=scenarios/snapshots/contoso-owa-tap-on-um-server
+expect_exit 1 "seed snapshot check" -- "$kst" check "$snapshot"
+expect_in "$work/out" "error kst/version-conflict: ex1.contoso.com" "seed snapshot finding"
+expect_in "$work/out" "version 6  Topology: trusted application pool ex1.contoso.com  ($snapshot/topology.xml:31:5)" "claim located in the XML"
+expect_in "$work/out" "version 0  Exchange UM Routing: .*($snapshot/um-services.json:4:" "claim located in the Exchange export"
+expect_exit 1 "seed snapshot SARIF" -- "$kst" check "$snapshot" --format sarif
+expect_in "$work/out" "topology.xml" "SARIF points at the XML"
+expect_exit 0 "seed snapshot report" -- "$kst" import --report --format json "$snapshot"
+expect_in "$work/out" '"format": "exchange-json"' "Exchange export detected"
+expect_in "$work/out" '"format": "documentation (Markdown), not read"' "README listed, not read"
 
 finish import
