@@ -148,7 +148,8 @@ bool IsExportInput(const std::string& path, FileReader* files) {
   if (IsYamlPath(path)) return false;  // Exchange and Lync never export YAML
   std::string bytes, error;
   DecodedText text;
-  if (!files->Read(path, &bytes, &error) || !DecodeText(bytes, &text, &error)) return false;
+  if (!files->Read(path, &bytes, &error)) return false;  // the JSON loader says why
+  if (!DecodeText(bytes, &text, &error)) return true;     // the importer names the encoding problem
   const std::string& utf8 = text.utf8;
   switch (FirstSignificant(utf8)) {
     case '<': return true;
