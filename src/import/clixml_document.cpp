@@ -36,6 +36,7 @@
 #include <set>
 
 #include "import/clixml_text.h"
+#include "import/text_encoding.h"
 
 namespace kst {
 namespace {

@@ -5,6 +5,8 @@
 
 #include <charconv>
 
+#include "import/text_encoding.h"
+
 namespace kst {
 namespace {
 
@@ -18,24 +20,6 @@ int32_t EscapeAt(std::string_view text, size_t i) {
 }
 
 }  // namespace
-
-void AppendUtf8CodePoint(uint32_t code_point, std::string* out) {
-  if (code_point < 0x80) {
-    out->push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else if (code_point < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
-}
 
 std::string DecodeCliXmlString(std::string_view text) {
   if (text.find("_x") == std::string_view::npos) return std::string(text);

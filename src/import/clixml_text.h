@@ -16,7 +16,4 @@ std::string DecodeCliXmlString(std::string_view text);
 /// on any other character or a bad length.
 bool DecodeBase64(std::string_view text, std::string* bytes);
 
-/// Appends the UTF-8 form of a Unicode code point.
-void AppendUtf8CodePoint(uint32_t code_point, std::string* out);
-
 }  // namespace kst

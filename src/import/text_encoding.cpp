@@ -6,24 +6,6 @@
 namespace kst {
 namespace {
 
-void AppendUtf8(uint32_t code_point, std::string* out) {
-  if (code_point < 0x80) {
-    out->push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else if (code_point < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
-}
-
 bool DecodeUtf16(std::string_view bytes, bool little_endian, std::string* out, std::string* error) {
   if (bytes.size() % 2 != 0) {
     *error = "UTF-16 text with an odd number of bytes (truncated file?)";
@@ -43,13 +25,13 @@ bool DecodeUtf16(std::string_view bytes, bool little_endian, std::string* out, s
         *error = "unpaired UTF-16 surrogate at byte " + std::to_string(i);
         return false;
       }
-      AppendUtf8(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), out);
+      AppendUtf8CodePoint(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), out);
       i += 2;
     } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
       *error = "unpaired UTF-16 surrogate at byte " + std::to_string(i);
       return false;
     } else {
-      AppendUtf8(unit, out);
+      AppendUtf8CodePoint(unit, out);
     }
   }
   return true;
@@ -73,6 +55,24 @@ size_t FindInvalidUtf8(std::string_view text) {
 bool StartsWith(std::string_view bytes, std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; }
 
 }  // namespace
+
+void AppendUtf8CodePoint(uint32_t code_point, std::string* out) {
+  if (code_point < 0x80) {
+    out->push_back(static_cast<char>(code_point));
+  } else if (code_point < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else if (code_point < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  }
+}
 
 bool DecodeText(std::string_view bytes, DecodedText* out, std::string* error) {
   out->utf8.clear();

@@ -4,6 +4,7 @@
 // `>` and Out-File). Importers work on UTF-8 only; this converts once, keeping
 // line breaks where they were so line numbers still match the file.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,9 @@ struct DecodedText {
 /// surrogate, an odd byte count, invalid UTF-8 and its byte offset) when the
 /// bytes are not text in a supported encoding.
 bool DecodeText(std::string_view bytes, DecodedText* out, std::string* error);
+
+/// Appends one Unicode code point as UTF-8 (shared with the CliXml escapes).
+void AppendUtf8CodePoint(uint32_t code_point, std::string* out);
 
 /// Maps byte offsets of a text to 1-based line and column numbers.
 class LineIndex {
