@@ -60,6 +60,16 @@ bool DiskFileReader::ListDirectory(const std::string& path, std::vector<std::str
   return true;
 }
 
+std::string FileReader::CanonicalPath(const std::string& path) {
+  return (std::filesystem::path("/") / path).lexically_normal().string();
+}
+
+std::string DiskFileReader::CanonicalPath(const std::string& path) {
+  std::error_code error;
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(path, error);
+  return error ? path : canonical.string();
+}
+
 bool VirtualFileReader::IsDirectory(const std::string& path) {
   std::string prefix = path + "/";
   return std::any_of(files_.begin(), files_.end(), [&](const auto& file) { return file.first.rfind(prefix, 0) == 0; });

@@ -19,6 +19,10 @@ class FileReader {
   /// name so results never depend on the file system's order; hidden files
   /// (".name") and subdirectories are left out.
   virtual bool ListDirectory(const std::string& path, std::vector<std::string>* files, std::string* error) = 0;
+  /// Where `path` really is once symbolic links and ".." are resolved (as
+  /// far as it exists), as an absolute path. In memory there are no links:
+  /// the path resolved lexically under a root of its own.
+  virtual std::string CanonicalPath(const std::string& path);
 };
 
 /// The real disk.
@@ -27,6 +31,7 @@ class DiskFileReader : public FileReader {
   bool Read(const std::string& path, std::string* contents, std::string* error) override;
   bool IsDirectory(const std::string& path) override;
   bool ListDirectory(const std::string& path, std::vector<std::string>* files, std::string* error) override;
+  std::string CanonicalPath(const std::string& path) override;
 };
 
 /// Files held in memory, for tests; remembers every path asked for.

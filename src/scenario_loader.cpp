@@ -323,6 +323,16 @@ bool ReadBaseTopology(ObjectReader& reader, const std::string& path, FileReader*
   }
   std::filesystem::path relative = std::filesystem::path(path).parent_path() / topology->string_value;
   std::string topology_path = relative.lexically_normal().string();
+  // A scenario's files belong beside it; one reached through a symbolic link
+  // or ".." elsewhere is read, but never silently.
+  std::string parent = std::filesystem::path(path).parent_path().string();
+  std::filesystem::path folder = files->CanonicalPath(parent.empty() ? "." : parent);
+  std::filesystem::path target = files->CanonicalPath(topology_path);
+  auto [end, rest] = std::mismatch(folder.begin(), folder.end(), target.begin(), target.end());
+  if (end != folder.end())
+    diagnostics->Note("path-outside-scenario", topology->location, topology->pointer,
+                      "topology \"" + topology->string_value + "\" resolves to " + target.string() +
+                          ", outside the scenario's folder " + folder.string());
   Diagnostics loading;
   bool ok = LoadTopologyFile(topology_path, files, model, out, &loading);
   for (Diagnostic d : loading.all()) {

@@ -54,6 +54,17 @@ PY
 expect_exit 0 "large topology" -- timeout 300 "$kst" check "$work/large.json"
 expect_in "$work/out" "verdict: pass" "large topology verdict"
 
+# Paths: a scenario's topology reached through a symbolic link outside its
+# folder is read, and said; a missing one names the path and the reason.
+mkdir -p "$work/linked/topologies"
+cp "$repo/scenarios/o1-add-owa-tap-breaks-um.json" "$work/linked/"
+ln -s "$repo/scenarios/topologies/contoso.json" "$work/linked/topologies/contoso.json"
+expect_exit 1 "topology behind a symbolic link" -- "$kst" check "$work/linked/o1-add-owa-tap-breaks-um.json"
+expect_in "$work/err" "note\[path-outside-scenario\]: topology \"topologies/contoso.json\" resolves to .*/scenarios/topologies/contoso.json, outside the scenario's folder" "symlink note"
+rm "$work/linked/topologies/contoso.json"
+expect_exit 3 "missing topology" -- "$kst" check "$work/linked/o1-add-owa-tap-breaks-um.json"
+expect_in "$work/err" "error\[unreadable-file\]: topology \"$work/linked/topologies/contoso.json\": cannot read file: No such file or directory" "missing topology message"
+
 # Ctrl-C: a scenario that explores for several seconds, interrupted after one.
 python3 - "$work/slow.json" <<'PY'
 import json, sys
