@@ -176,8 +176,9 @@ class Mapper {
       if (!topology->FindExchangeServer(fqdn)) topology->exchange_servers.push_back({{fqdn, at}, ""});
     }
     for (auto& [key, plan] : plans_) {
+      const std::string& plan_key = key;  // clang 14 cannot capture a structured binding
       auto existing = std::find_if(topology->dial_plans.begin(), topology->dial_plans.end(),
-                                   [&](const UmDialPlan& p) { return Lower(p.name.name) == key; });
+                                   [&](const UmDialPlan& p) { return Lower(p.name.name) == plan_key; });
       if (existing == topology->dial_plans.end()) {
         topology->dial_plans.push_back(plan);
         continue;
