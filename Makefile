@@ -10,7 +10,7 @@ FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 VALGRIND_BUILD ?= build-valgrind
 
-.PHONY: deps configure build demo test test-sanitize test-valgrind fuzz bench clean
+.PHONY: deps configure build demo test test-sanitize test-valgrind tidy fuzz bench clean
 
 deps:
 	@bash .ci/install-deps $(DEBIAN_PACKAGES)
@@ -40,6 +40,12 @@ test-sanitize: deps
 test-valgrind: build
 	@bash .ci/install-deps valgrind
 	@bash tests/valgrind_e2e.sh $(BUILD)/kst .
+
+# clang-tidy with the curated .clang-tidy set, every finding an error, over src/.
+tidy: build
+	@bash .ci/install-deps clang-tidy
+	@run-clang-tidy -quiet -p $(BUILD) -j $(JOBS) '$(CURDIR)/src/.*\.cpp$$' >$(BUILD)/tidy.log 2>&1; status=$$?; \
+	  grep -E '(warning|error): ' $(BUILD)/tidy.log | sort -u; exit $$status
 
 # libFuzzer targets (clang), each run FUZZ_SECONDS; see fuzz/run_fuzzers.sh.
 fuzz: deps
