@@ -14,8 +14,7 @@
 namespace kst {
 
 int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
-  const Semantics* semantics = ChooseSemantics(options.semantics, streams.err);
-  if (!semantics) return kExitUsage;
+  if (!ChooseSemantics(options.semantics, streams.err)) return kExitUsage;
   for (const std::string& spec : options.outputs) {
     std::string error;
     if (!ValidOutputSpec(spec, &error)) {
@@ -29,8 +28,7 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   if (!options.waivers.empty() && !options.no_waivers && !LoadWaivers(options.waivers, &waivers, streams.err))
     return kExitInputError;
   AnalysisOptions analysis;
-  analysis.semantics = semantics;
-  analysis.max_states = options.max_states;
+  if (!AnalysisOptionsFor(options, input.scenario, &analysis, streams.err)) return kExitUsage;
   Report report = Analyze(input.scenario, input.is_scenario, ModelCatalog::Embedded(), analysis, input.diagnostics);
   if (!options.no_waivers) ApplyWaivers(waivers, options.today.empty() ? TodayUtc() : options.today, &report);
   bool color = streams.out_is_terminal && !options.no_color && options.format == "text";

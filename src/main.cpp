@@ -49,6 +49,21 @@ void AddGateOptions(CLI::App* app, CommandOptions* o) {
   app->add_option("--today", o->today, "the date waivers are judged on, YYYY-MM-DD (default: today, UTC)");
 }
 
+void AddCheckTime(CLI::App* app, CommandOptions* o) {
+  const ModelCatalog& model = ModelCatalog::Embedded();
+  app->add_option("--at", o->at,
+                  "check time of certificates and clocks, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the "
+                  "scenario's \"at\", else now)");
+  app->add_option("--cert-warn-days", o->cert_warn_days,
+                  "a certificate expiring within this many days is a warning (default " +
+                      std::to_string(model.ParameterValue("certificate-warn-days")) + ")")
+      ->check(CLI::Range(0, 36500));
+  app->add_option("--clock-tolerance", o->clock_tolerance,
+                  "largest clock offset in seconds that passes (default " +
+                      std::to_string(model.ParameterValue("clock-tolerance-seconds")) + ", the Kerberos default)")
+      ->check(CLI::Range(0, 315360000));
+}
+
 const std::vector<Subcommand>& Subcommands() {
   static const std::vector<Subcommand> table = {
       {"check", "verdict and findings for a topology (kst-topology/1) or a what-if scenario (kst-scenario/1)",
@@ -58,6 +73,7 @@ const std::vector<Subcommand>& Subcommands() {
          AddGateOptions(app, o);
          AddSemantics(app, o);
          AddBudget(app, o);
+         AddCheckTime(app, o);
          app->add_option("--trace-out", o->trace_out, "write every finding's traces as JSON (for kst replay)");
        },
        RunCheckCommand},
@@ -66,6 +82,7 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_option("DIR_OR_FILES", o->files, "scenario files or directories")->required();
          AddSemantics(app, o);
          AddBudget(app, o);
+         AddCheckTime(app, o);
        },
        RunTestCommand},
       {"diff", "per-server table changes and new/resolved findings between two topologies (or a topology and a "
@@ -79,6 +96,7 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_option("--output", o->outputs, "also write the new findings as FORMAT=FILE (repeatable)");
          AddSemantics(app, o);
          AddBudget(app, o);
+         AddCheckTime(app, o);
        },
        RunDiffCommand},
       {"show", "each server's Known Servers Table after RTCSRV start, with the start-up event log",
