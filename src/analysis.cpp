@@ -342,6 +342,10 @@ void CheckBeyondTheTable(const Scenario& scenario, const ModelCatalog& model, co
       report->notes.push_back("No check time (--at, or the scenario's \"at\"): certificate validity was not checked.");
     }
     const int64_t tolerance = options.clock_tolerance_seconds.value_or(model.ParameterValue("clock-tolerance-seconds"));
+    report->notes.push_back("Checked " + std::to_string(final_topology.certificates.size()) + " certificate(s) and " +
+                            std::to_string(final_topology.clocks.size()) + " clock reading(s) (tolerance " +
+                            std::to_string(tolerance) + " s); `kst impact` shows which conditions the input leaves "
+                            "unchecked.");
     for (Finding& finding : CheckClocks(final_topology, model, tolerance, at.value_or(0)))
       report->findings.push_back(std::move(finding));
   }

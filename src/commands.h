@@ -27,6 +27,7 @@ struct CommandOptions {
   std::string at;     // --at: the check time of certificates and clocks; empty: the scenario's, else now
   std::optional<int64_t> cert_warn_days;   // --cert-warn-days
   std::optional<int64_t> clock_tolerance;  // --clock-tolerance (seconds)
+  std::string input_file;                  // kst explain FILE (a scalar: FINDING follows it)
   std::string finding;                     // kst explain: RULE:FQDN
   int trace = 1;                           // kst explain --trace N
   uint64_t max_states = 50'000'000;

@@ -115,6 +115,44 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_option("FILE", o->files, "trace file written by kst check --trace-out")->required()->expected(1);
        },
        RunReplayCommand},
+      {"impact", "the impact graph: per peer and direction, the integration features, the Lync servers at the other "
+                 "end, and each condition they need (ok, broken by which finding, or not checked)",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FILE", o->files, "topology or scenario file")->required()->expected(1);
+         app->add_option("--fqdn", o->fqdn, "only this peer (an Exchange UM server, OWA IM server or hosted UM Edge)");
+         app->add_option("--format", o->format, "text (default), json, dot or svg (through Graphviz)")
+             ->check(CLI::IsMember({"text", "json", "dot", "svg"}));
+         AddSemantics(app, o);
+         AddBudget(app, o);
+         AddCheckTime(app, o);
+       },
+       RunImpactCommand},
+      {"graph", "draw the topology (sites, pools, servers, trusted application pools, Exchange, dial plans, Edge, "
+                "hosting providers) with the findings' servers and broken connections in red",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FILE", o->files, "topology or scenario file (its final topology is drawn)")
+             ->required()
+             ->expected(1);
+         app->add_option("--format", o->format, "dot (default) or svg (through Graphviz)")
+             ->check(CLI::IsMember({"dot", "svg"}));
+         AddSemantics(app, o);
+         AddBudget(app, o);
+         AddCheckTime(app, o);
+       },
+       RunGraphCommand},
+      {"explain", "one finding as a sequence diagram: a KST trace's steps and log lines, or the connection a "
+                  "certificate or clock finding breaks",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FILE", o->input_file, "topology or scenario file")->required();
+         app->add_option("FINDING", o->finding, "RULE:FQDN, e.g. cert/wildcard-subject:ex1.contoso.com")->required();
+         app->add_option("--format", o->format, "text (default), dot or svg (through Graphviz)")
+             ->check(CLI::IsMember({"text", "dot", "svg"}));
+         app->add_option("--trace", o->trace, "which trace of a KST finding (1 = the shortest)")->check(CLI::PositiveNumber);
+         AddSemantics(app, o);
+         AddBudget(app, o);
+         AddCheckTime(app, o);
+       },
+       RunExplainCommand},
       {"explore", "explore one (server, FQDN) cell and print its state graph",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("FILE", o->files, "topology or scenario file")->required()->expected(1);

@@ -27,6 +27,7 @@ struct LyncPool {
   int version = 0;
   Location version_location;
   std::vector<NamedAt> computers;  // empty: the pool FQDN is its only server
+  std::string site;                // optional, for pictures
 };
 
 struct TrustedApplicationPool {

@@ -27,7 +27,7 @@ bool ReadLyncPool(const JsonNode& node, const ModelCatalog& model, Diagnostics* 
   ok &= reader.String("role", true, &pool->role, &role_at);
   ok &= reader.Integer("version", true, &pool->version, &pool->version_location);
   ok &= reader.FqdnArray("computers", false, &pool->computers);
-  reader.Accept("site");
+  ok &= reader.String("site", false, &pool->site);
   reader.Accept("description");
   if (ok && !model.FindRole(pool->role)) {
     diagnostics->Error("unknown-role", role_at, node.pointer + "/role",
