@@ -35,6 +35,13 @@ std::string Join(const std::vector<std::string>& items, const char* separator = 
   return out;
 }
 
+/// "its subject alternative name X is" / "its subject alternative names X, Y are".
+std::string SansPhrase(const std::set<std::string>& names) {
+  const std::string list = Join({names.begin(), names.end()});
+  return names.size() == 1 ? "its subject alternative name " + list + " is"
+                           : "its subject alternative names " + list + " are";
+}
+
 std::vector<std::string> ServiceNames(const Certificate& certificate) {
   std::vector<std::string> names;
   for (const NamedAt& service : certificate.services) names.push_back(service.name);
@@ -125,8 +132,7 @@ class CertificateChecker {
     std::set<std::string> matches;
     for (const TableLookup& lookup : finding.lookups) matches.insert(lookup.table_matches.begin(), lookup.table_matches.end());
     if (!matches.empty())
-      finding.message += " (its subject alternative name " + Join({matches.begin(), matches.end()}) +
-                         " is in the table, but Lync looks up the subject)";
+      finding.message += " (" + SansPhrase(matches) + " in the table, but Lync looks up the subject)";
     finding.assumptions = {"wildcard-subject-unsupported", "certificate-subject-lookup", "outbound-checks-san"};
     finding.fixes.push_back("Assign " + Join(services) + " on " + server +
                             " a certificate whose subject is " + server +
@@ -161,8 +167,7 @@ class CertificateChecker {
     for (const TableLookup& lookup : finding.lookups)
       if (!lookup.found) matches.insert(lookup.table_matches.begin(), lookup.table_matches.end());
     if (!matches.empty())
-      finding.message += ", although its subject alternative name " + Join({matches.begin(), matches.end()}) +
-                         " is there";
+      finding.message += ", although " + SansPhrase(matches) + " there";
     finding.assumptions = {"certificate-subject-lookup", "outbound-checks-san"};
     finding.fixes.push_back("Give " + server + " a certificate for " + Join(services) + " whose subject is " + server +
                             " (the name its peers' tables hold); keep other names, such as an array name, among the "
