@@ -122,20 +122,23 @@ class CertificateChecker {
 
   Finding Wildcard(const Certificate& certificate, const std::vector<std::string>& services) const {
     const std::string& server = certificate.server.name;
-    Finding finding = Base("cert/wildcard-subject", certificate, Dependents("certificate-subject-known", server, services));
+    Finding finding =
+        Base("cert/wildcard-subject", certificate, Dependents("certificate-subject-known", server, services));
     finding.severity = Severity::kError;
     finding.broken.back().condition = "certificate-subject-known";
     for (const std::string& looker : finding.servers) finding.lookups.push_back(Lookup(looker, certificate));
     finding.message = "the certificate " + server + " presents for " + Join(services) + " has the wildcard subject " +
-                      certificate.subject_cn.name + ": no Lync role supports a wildcard subject, and no Known Servers "
-                      "Table holds one, so a server that identifies " + server + " by it refuses the connection";
+                      certificate.subject_cn.name +
+                      ": no Lync role supports a wildcard subject, and no Known Servers "
+                      "Table holds one, so a server that identifies " +
+                      server + " by it refuses the connection";
     std::set<std::string> matches;
-    for (const TableLookup& lookup : finding.lookups) matches.insert(lookup.table_matches.begin(), lookup.table_matches.end());
+    for (const TableLookup& lookup : finding.lookups)
+      matches.insert(lookup.table_matches.begin(), lookup.table_matches.end());
     if (!matches.empty())
       finding.message += " (" + SansPhrase(matches) + " in the table, but Lync looks up the subject)";
     finding.assumptions = {"wildcard-subject-unsupported", "certificate-subject-lookup", "outbound-checks-san"};
-    finding.fixes.push_back("Assign " + Join(services) + " on " + server +
-                            " a certificate whose subject is " + server +
+    finding.fixes.push_back("Assign " + Join(services) + " on " + server + " a certificate whose subject is " + server +
                             " (a wildcard may stay among the subject alternative names), then restart the service; "
                             "on Exchange, Enable-ExchangeCertificate -Services moves the service off the wildcard "
                             "certificate.");
@@ -158,16 +161,17 @@ class CertificateChecker {
     finding.broken.back().lookers = failing;
     finding.lookups = std::move(lookups);
     std::string fqdn, why;
-    if (!NormalizeFqdn(certificate.subject_cn.name, &fqdn, &why)) why = " (not a fully qualified name: " + why + ")";
-    else why.clear();
+    if (!NormalizeFqdn(certificate.subject_cn.name, &fqdn, &why))
+      why = " (not a fully qualified name: " + why + ")";
+    else
+      why.clear();
     finding.message = "the certificate " + server + " presents for " + Join(services) + " has the subject " +
                       certificate.subject_cn.name + why + ", which is not in the Known Servers Table of " +
                       Join(failing) + ": they identify " + server + " by that name and refuse it";
     std::set<std::string> matches;
     for (const TableLookup& lookup : finding.lookups)
       if (!lookup.found) matches.insert(lookup.table_matches.begin(), lookup.table_matches.end());
-    if (!matches.empty())
-      finding.message += ", although " + SansPhrase(matches) + " there";
+    if (!matches.empty()) finding.message += ", although " + SansPhrase(matches) + " there";
     finding.assumptions = {"certificate-subject-lookup", "outbound-checks-san"};
     finding.fixes.push_back("Give " + server + " a certificate for " + Join(services) + " whose subject is " + server +
                             " (the name its peers' tables hold); keep other names, such as an array name, among the "

@@ -18,7 +18,8 @@ std::string Estate(const std::string& certificates) {
        "computers": ["fe01.contoso.com", "fe02.contoso.com"]}]},
     "exchange": {"servers": [{"fqdn": "ex1.contoso.com"}, {"fqdn": "ex2.contoso.com"}],
       "um_dial_plans": [{"name": "SIP", "uri_type": "SipName", "servers": ["ex1.contoso.com", "ex2.contoso.com"]}]},
-    "certificates": [)" + certificates + "]}";
+    "certificates": [)" +
+         certificates + "]}";
 }
 
 std::string Certificate(const std::string& server, const std::string& cn, const std::string& services,
@@ -38,8 +39,8 @@ std::vector<Finding> Check(const std::string& certificates, const std::string& a
 
 TEST_CASE("cert/wildcard-subject") {
   SUBCASE("seed 002: a wildcard subject on UM is refused by every gateway server") {
-    auto findings = Check(Certificate("ex1.contoso.com", "*.contoso.com", R"("UM", "IIS")",
-                                      R"("*.contoso.com", "ex1.contoso.com")"));
+    auto findings = Check(
+        Certificate("ex1.contoso.com", "*.contoso.com", R"("UM", "IIS")", R"("*.contoso.com", "ex1.contoso.com")"));
     REQUIRE(findings.size() == 1);
     const Finding& f = findings[0];
     CHECK(f.rule == "cert/wildcard-subject");

@@ -72,12 +72,15 @@ bool NormalizeCertificateName(std::string_view raw, std::string* name) {
   return true;
 }
 
-bool IsWildcardName(const std::string& name) { return name.find('*') != std::string::npos; }
+bool IsWildcardName(const std::string& name) {
+  return name.find('*') != std::string::npos;
+}
 
 bool ReadCertificate(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics, Certificate* out) {
   ObjectReader reader(node, "certificate", diagnostics);
   if (!reader.ok()) return false;
   out->location = node.location;
+  out->pointer = node.pointer;
   bool ok = reader.Fqdn("server", true, &out->server);
   if (const JsonNode* cn = reader.Get("subject_cn", true)) {
     ok &= IsString(*cn, diagnostics) && ReadName(*cn, "subject CN", diagnostics, &out->subject_cn);
@@ -102,16 +105,16 @@ bool ReadCertificate(const JsonNode& node, const ModelCatalog& model, Diagnostic
   reader.Accept("friendly_name");
   reader.Accept("description");
   if (ok && out->not_after < out->not_before) {
-    diagnostics->Error("wrong-value", not_after_at, node.pointer + "/not_after",
-                       "not_after " + FormatTimestamp(out->not_after) + " is before not_before " +
-                           FormatTimestamp(out->not_before));
+    diagnostics->Error(
+        "wrong-value", not_after_at, node.pointer + "/not_after",
+        "not_after " + FormatTimestamp(out->not_after) + " is before not_before " + FormatTimestamp(out->not_before));
     ok = false;
   }
   for (const NamedAt& service : out->services) {
     if (model.FindCertificateService(service.name)) continue;
     diagnostics->Warning("unknown-certificate-service", service.location, node.pointer + "/services",
-                         "unknown certificate service \"" + service.name + "\" (known: " +
-                             model.CertificateServiceNames() + "); it is not checked");
+                         "unknown certificate service \"" + service.name +
+                             "\" (known: " + model.CertificateServiceNames() + "); it is not checked");
   }
   return ok;
 }
@@ -119,6 +122,7 @@ bool ReadCertificate(const JsonNode& node, const ModelCatalog& model, Diagnostic
 bool ReadClockReading(const JsonNode& node, Diagnostics* diagnostics, ClockReading* out) {
   ObjectReader reader(node, "clock reading", diagnostics);
   if (!reader.ok()) return false;
+  out->pointer = node.pointer;
   bool ok = reader.Fqdn("server", true, &out->server);
   ok &= reader.Number("offset_seconds", true, kMaxOffsetSeconds, &out->offset_seconds, &out->offset_location);
   ok &= reader.Timestamp("measured_at", true, &out->measured_at);
@@ -131,7 +135,7 @@ void CheckIdentityReferences(const Topology& topology, const ModelCatalog& model
   for (const Certificate& certificate : topology.certificates) {
     const std::string& server = certificate.server.name;
     if (!IsTopologyServer(topology, server)) {
-      diagnostics->Warning("unknown-certificate-server", certificate.server.location, "",
+      diagnostics->Warning("unknown-certificate-server", certificate.server.location, certificate.pointer + "/server",
                            "certificate \"" + certificate.subject_cn.name + "\" belongs to " + server +
                                ", which is no server of the topology; it is not checked");
       continue;
@@ -141,7 +145,7 @@ void CheckIdentityReferences(const Topology& topology, const ModelCatalog& model
       if (!info || !info->sip) continue;
       auto [it, inserted] = by_service[server].emplace(service.name, &certificate);
       if (inserted || it->second == &certificate) continue;
-      diagnostics->Warning("ambiguous-certificate", service.location, "",
+      diagnostics->Warning("ambiguous-certificate", service.location, certificate.pointer + "/services",
                            "two certificates of " + server + " are assigned to " + service.name + " (\"" +
                                it->second->subject_cn.name + "\" at " + it->second->location.ToString() + " and \"" +
                                certificate.subject_cn.name + "\"); kst checks both");
@@ -150,13 +154,15 @@ void CheckIdentityReferences(const Topology& topology, const ModelCatalog& model
   std::map<std::string, Location> clocks;
   for (const ClockReading& clock : topology.clocks) {
     if (!IsTopologyServer(topology, clock.server.name))
-      diagnostics->Warning("unknown-clock-server", clock.server.location, "",
-                           "clock reading of " + clock.server.name + ", which is no server of the topology; it is not "
-                           "checked");
+      diagnostics->Warning("unknown-clock-server", clock.server.location, clock.pointer + "/server",
+                           "clock reading of " + clock.server.name +
+                               ", which is no server of the topology; it is not "
+                               "checked");
     auto [it, inserted] = clocks.emplace(clock.server.name, clock.server.location);
     if (!inserted)
-      diagnostics->Error("duplicate-definition", clock.server.location, "",
-                         "a second clock reading of " + clock.server.name + " (first at " + it->second.ToString() + ")");
+      diagnostics->Error(
+          "duplicate-definition", clock.server.location, clock.pointer + "/server",
+          "a second clock reading of " + clock.server.name + " (first at " + it->second.ToString() + ")");
   }
 }
 

@@ -60,7 +60,8 @@ TEST_CASE("bad identity sections") {
       {"an invalid time",
        R"(, "certificates": [{"server": "ex1.contoso.com", "subject_cn": "ex1.contoso.com", "services": ["UM"],
             "not_before": "2024-13-01", "not_after": "2026-01-01"}])",
-       "t.json:5:27: error[invalid-time]: \"2024-13-01\" is not a valid time: no such day (/certificates/0/not_before)\n"},
+       "t.json:5:27: error[invalid-time]: \"2024-13-01\" is not a valid time: no such day "
+       "(/certificates/0/not_before)\n"},
       {"validity the wrong way round",
        R"(, "certificates": [{"server": "ex1.contoso.com", "subject_cn": "ex1.contoso.com", "services": ["UM"],
             "not_before": "2026-01-01", "not_after": "2024-01-01"}])",
@@ -89,7 +90,7 @@ TEST_CASE("bad identity sections") {
        R"(, "clocks": [{"server": "edge01.contoso.com", "offset_seconds": 1, "measured_at": "2014-10-24"},
                     {"server": "edge01.contoso.com", "offset_seconds": 2, "measured_at": "2014-10-25"}])",
        "t.json:5:32: error[duplicate-definition]: a second clock reading of edge01.contoso.com (first at "
-       "t.json:4:83)\n"},
+       "t.json:4:83) (/clocks/1/server)\n"},
   };
   for (const auto& c : cases) {
     Topology topology;
@@ -110,9 +111,9 @@ TEST_CASE("UM IP gateways and hosting providers must name the right pools") {
   CHECK_FALSE(LoadTopologyFile("t.json", &files, ModelCatalog::Embedded(), &topology, &diagnostics));
   CHECK(DiagnosticsText(diagnostics) ==
         "t.json:4:63: error[unknown-gateway-pool]: UM IP gateway \"gw\" sends to \"ex1.contoso.com\", which is not a "
-        "Lync pool of the topology\n"
+        "Lync pool of the topology (/exchange/um_ip_gateways/0/address)\n"
         "t.json:3:97: error[unknown-edge-pool]: hosting provider \"EXO\" is reached through \"pool01.contoso.com\", "
-        "which is not an Edge pool of the topology\n");
+        "which is not an Edge pool of the topology (/lync/hosting_providers/0/edge_pool)\n");
 }
 
 }  // namespace

@@ -31,8 +31,10 @@ std::vector<Finding> CheckClocks(const Topology& topology, const ModelCatalog& m
     finding.servers = {server};
     finding.servers_summary = SummarizeServers(finding.servers, claims.servers);
     std::string age;
-    if (at >= clock.measured_at) age = ", " + FormatDuration(at - clock.measured_at) + " before the check time";
-    else age = ", after the check time";
+    if (at >= clock.measured_at)
+      age = ", " + FormatDuration(at - clock.measured_at) + " before the check time";
+    else
+      age = ", after the check time";
     finding.message = "the clock of " + server + " is " + FormatDuration(offset) +
                       (offset < 0 ? " behind" : " ahead of") + " the reference clock (offset " +
                       Seconds(clock.offset_seconds) + ", measured " + FormatTimestamp(clock.measured_at) + age +

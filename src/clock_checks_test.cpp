@@ -14,8 +14,9 @@ std::vector<Finding> Check(const std::string& offset, int64_t tolerance = 300, c
   VirtualFileReader files;
   files.Add("t.json", R"({"format": "kst-topology/1", "lync": {"pools": [
       {"fqdn": "edgepool.contoso.com", "role": "Edge", "version": 6, "computers": ["edge01.contoso.com"]}]},
-    "clocks": [{"server": ")" + server + R"(.contoso.com", "offset_seconds": )" + offset +
-                           R"(, "measured_at": "2014-10-24T02:31:00Z"}]})");
+    "clocks": [{"server": ")" +
+                          server + R"(.contoso.com", "offset_seconds": )" + offset +
+                          R"(, "measured_at": "2014-10-24T02:31:00Z"}]})");
   Topology topology;
   Diagnostics diagnostics;
   REQUIRE(LoadTopologyFile("t.json", &files, ModelCatalog::Embedded(), &topology, &diagnostics));
@@ -47,7 +48,9 @@ TEST_CASE("clock/skew") {
     CHECK(Check("-18000", 20000).empty());
     CHECK(Check("45", 30).size() == 1);
   }
-  SUBCASE("a reading of a server the topology lacks is not checked") { CHECK(Check("-18000", 300, "ghost").empty()); }
+  SUBCASE("a reading of a server the topology lacks is not checked") {
+    CHECK(Check("-18000", 300, "ghost").empty());
+  }
 }
 
 }  // namespace

@@ -112,7 +112,8 @@ void ImpactGraph::Instantiate(const Topology& topology) {
     const UriTypeInfo* uri_type = model_.FindUriType(plan.uri_type);
     if (!uri_type || !uri_type->um_routing_adds) continue;
     for (const NamedAt& server : plan.servers)
-      add_peer("um-host", server.name, "Exchange UM server (" + plan.uri_type + " dial plan \"" + plan.name.name + "\")");
+      add_peer("um-host", server.name,
+               "Exchange UM server (" + plan.uri_type + " dial plan \"" + plan.name.name + "\")");
   }
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
     for (const NamedAt& computer : tap.computers)
@@ -121,8 +122,9 @@ void ImpactGraph::Instantiate(const Topology& topology) {
   for (const HostingProvider& provider : topology.hosting_providers)
     if (const LyncPool* edge = topology.FindPool(provider.edge_pool.name))
       for (const NamedAt& server : PoolServers(*edge))
-        add_peer("hosted-um-edge", server.name,
-                 "Edge server to hosting provider \"" + provider.identity.name + "\" (" + provider.proxy_fqdn.name + ")");
+        add_peer(
+            "hosted-um-edge", server.name,
+            "Edge server to hosting provider \"" + provider.identity.name + "\" (" + provider.proxy_fqdn.name + ")");
 
   const ClaimIndex claims = CollectClaims(topology, model_);
   std::set<std::string> gateway_pools;
@@ -168,8 +170,8 @@ void ImpactGraph::Build() {
         boost::add_edge(v, ConditionVertex(needs[n].condition, instance.peer), EdgeProps{n}, g.graph);
         continue;
       }
-      const Vertex side = boost::add_vertex(
-          VertexProps{Layer::kSideNeed, static_cast<uint32_t>(g.side_needs.size())}, g.graph);
+      const Vertex side =
+          boost::add_vertex(VertexProps{Layer::kSideNeed, static_cast<uint32_t>(g.side_needs.size())}, g.graph);
       g.side_needs.push_back({c, n});
       boost::add_edge(v, side, EdgeProps{n}, g.graph);
       for (const std::string& server : LyncServers(*instance.channel))
@@ -188,8 +190,12 @@ void ImpactGraph::Build() {
   }
 }
 
-size_t ImpactGraph::vertex_count() const { return boost::num_vertices(graph_->graph); }
-size_t ImpactGraph::edge_count() const { return boost::num_edges(graph_->graph); }
+size_t ImpactGraph::vertex_count() const {
+  return boost::num_vertices(graph_->graph);
+}
+size_t ImpactGraph::edge_count() const {
+  return boost::num_edges(graph_->graph);
+}
 
 bool ImpactGraph::Breaks(const BrokenCondition& broken, const ChannelInstance& channel, const ChannelNeed& need,
                          const std::string& server) const {
@@ -299,7 +305,8 @@ Impact ImpactGraph::Evaluate(const std::vector<BrokenCondition>& broken) const {
           impact.observations.push_back({observation, {}});
           same = impact.observations.end() - 1;
         }
-        if (observation.party == "peer") AddSorted(&same->servers, instance.peer);
+        if (observation.party == "peer")
+          AddSorted(&same->servers, instance.peer);
         else
           for (const std::string& server : channel_servers[c]) AddSorted(&same->servers, server);
       }

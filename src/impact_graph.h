@@ -66,8 +66,8 @@ class ImpactGraph {
   uint32_t ConditionVertex(const std::string& condition, const std::string& subject);
 
   const ModelCatalog& model_;
-  std::map<std::string, std::vector<std::string>> peers_;               // peer -> why
-  std::map<std::string, std::vector<std::string>> peers_by_kind_;       // kind -> peers
+  std::map<std::string, std::vector<std::string>> peers_;              // peer -> why
+  std::map<std::string, std::vector<std::string>> peers_by_kind_;      // kind -> peers
   std::map<std::string, std::vector<std::string>> lync_side_servers_;  // side id -> servers
   std::vector<ChannelInstance> channels_;
   std::vector<FeatureInstance> features_;

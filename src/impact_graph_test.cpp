@@ -102,8 +102,7 @@ TEST_CASE_FIXTURE(ImpactGraphTest, "certificate services and sides filter what b
   }
   SUBCASE("a Lync server's own expired certificate breaks its channels there only") {
     Impact impact = graph_.Evaluate({{"certificate-valid", "fe03.contoso.com", {}, {"Default"}}});
-    for (const FeatureImpact& item : impact.breaks)
-      CHECK(item.servers == std::vector<std::string>{"fe03.contoso.com"});
+    for (const FeatureImpact& item : impact.breaks) CHECK(item.servers == std::vector<std::string>{"fe03.contoso.com"});
     CHECK(Find(impact.breaks, "voicemail-deposit"));
     CHECK_FALSE(Find(impact.breaks, "message-waiting-indicator"));  // fe03 is no UM IP gateway
   }

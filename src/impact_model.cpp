@@ -8,7 +8,9 @@
 namespace kst {
 namespace {
 
-[[noreturn]] void Refuse(const std::string& what) { throw std::runtime_error("model: impact: " + what); }
+[[noreturn]] void Refuse(const std::string& what) {
+  throw std::runtime_error("model: impact: " + what);
+}
 
 bool Contains(const std::vector<std::string>& items, const std::string& item) {
   return std::find(items.begin(), items.end(), item) != items.end();
@@ -43,9 +45,12 @@ ChannelNeed ReadNeed(const nlohmann::json& n) {
   ChannelNeed need;
   need.condition = n.at("condition");
   const std::string subject = n.at("subject");
-  if (subject == "peer") need.subject = Side::kPeer;
-  else if (subject == "lync") need.subject = Side::kLync;
-  else Refuse("need subject must be \"peer\" or \"lync\", not \"" + subject + "\"");
+  if (subject == "peer")
+    need.subject = Side::kPeer;
+  else if (subject == "lync")
+    need.subject = Side::kLync;
+  else
+    Refuse("need subject must be \"peer\" or \"lync\", not \"" + subject + "\"");
   need.services = n.value("services", std::vector<std::string>{});
   need.observations = ReadObservations(n);
   need.assumptions = n.value("assumptions", std::vector<std::string>{});
@@ -60,7 +65,9 @@ std::vector<KindInfo> ReadKinds(const nlohmann::json& items) {
 
 }  // namespace
 
-const char* SideName(Side side) { return side == Side::kPeer ? "peer" : "lync"; }
+const char* SideName(Side side) {
+  return side == Side::kPeer ? "peer" : "lync";
+}
 
 const std::vector<std::string>& SupportedPeerKinds() {
   static const std::vector<std::string> kinds = {"um-host", "owa-im-server", "hosted-um-edge"};
@@ -76,15 +83,16 @@ ImpactModel ImpactModel::Parse(const nlohmann::json& section, const std::vector<
                                const std::vector<std::string>& service_names,
                                const std::vector<std::string>& assumption_ids) {
   ImpactModel model;
-  for (const auto& d : section.at("directions")) model.directions_.push_back({d.at("id"), d.at("name"), d.at("statement")});
+  for (const auto& d : section.at("directions"))
+    model.directions_.push_back({d.at("id"), d.at("name"), d.at("statement")});
   model.peers_ = ReadKinds(section.at("peers"));
   model.lync_sides_ = ReadKinds(section.at("lync_sides"));
   for (const auto& c : section.at("conditions"))
-    model.conditions_.push_back({c.at("id"), c.at("name"), c.at("statement"), c.at("lookup"), c.at("broken_by"),
-                                 c.at("source")});
+    model.conditions_.push_back(
+        {c.at("id"), c.at("name"), c.at("statement"), c.at("lookup"), c.at("broken_by"), c.at("source")});
   for (const auto& c : section.at("channels")) {
-    ChannelInfo channel{c.at("id"), c.at("name"), c.at("direction"), c.at("peer"), c.at("lync_side"),
-                        {},          c.at("assumptions"), c.at("source")};
+    ChannelInfo channel{c.at("id"),        c.at("name"), c.at("direction"),   c.at("peer"),
+                        c.at("lync_side"), {},           c.at("assumptions"), c.at("source")};
     for (const auto& n : c.at("needs")) channel.needs.push_back(ReadNeed(n));
     model.channels_.push_back(std::move(channel));
   }
@@ -120,7 +128,8 @@ void ImpactModel::Check(const std::vector<std::string>& rule_ids, const std::vec
     const std::string at = "channel \"" + channel.id + "\"";
     if (!FindDirection(channel.direction)) Refuse(at + " names unknown direction \"" + channel.direction + "\"");
     if (!FindById(peers_, channel.peer)) Refuse(at + " names unknown peer kind \"" + channel.peer + "\"");
-    if (!FindById(lync_sides_, channel.lync_side)) Refuse(at + " names unknown Lync side \"" + channel.lync_side + "\"");
+    if (!FindById(lync_sides_, channel.lync_side))
+      Refuse(at + " names unknown Lync side \"" + channel.lync_side + "\"");
     if (channel.needs.empty()) Refuse(at + " needs nothing");
     for (const std::string& id : channel.assumptions)
       if (!Contains(assumption_ids, id)) Refuse(at + " names unknown assumption \"" + id + "\"");
@@ -137,10 +146,18 @@ void ImpactModel::Check(const std::vector<std::string>& rule_ids, const std::vec
       Refuse("feature \"" + feature.id + "\" runs over unknown channel \"" + feature.channel + "\"");
 }
 
-const DirectionInfo* ImpactModel::FindDirection(std::string_view id) const { return FindById(directions_, id); }
-const ConditionInfo* ImpactModel::FindCondition(std::string_view id) const { return FindById(conditions_, id); }
-const ChannelInfo* ImpactModel::FindChannel(std::string_view id) const { return FindById(channels_, id); }
-const FeatureInfo* ImpactModel::FindFeature(std::string_view id) const { return FindById(features_, id); }
+const DirectionInfo* ImpactModel::FindDirection(std::string_view id) const {
+  return FindById(directions_, id);
+}
+const ConditionInfo* ImpactModel::FindCondition(std::string_view id) const {
+  return FindById(conditions_, id);
+}
+const ChannelInfo* ImpactModel::FindChannel(std::string_view id) const {
+  return FindById(channels_, id);
+}
+const FeatureInfo* ImpactModel::FindFeature(std::string_view id) const {
+  return FindById(features_, id);
+}
 
 const ConditionInfo* ImpactModel::ConditionBrokenBy(std::string_view rule) const {
   for (const ConditionInfo& condition : conditions_)

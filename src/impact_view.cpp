@@ -125,8 +125,9 @@ class ImpactViewBuilder {
     }
     if (!missing.empty()) {
       view.state = "not checked";
-      view.detail = std::string(need.condition == "clock-within-tolerance" ? "no clock reading of " : "no certificate of ") +
-                    Join(missing) + " in the input";
+      view.detail =
+          std::string(need.condition == "clock-within-tolerance" ? "no clock reading of " : "no certificate of ") +
+          Join(missing) + " in the input";
     }
     return view;
   }
@@ -152,8 +153,10 @@ void WriteText(const ImpactGraph& graph, const Report& report, const std::vector
           << channel.instance->channel->name << ", with " << Join(*channel.lync) << "\n";
       for (const FeatureView& feature : channel.features) {
         out << "    " << feature.feature->name << ": ";
-        if (feature.broken_on.empty()) out << "works\n";
-        else out << "BROKEN on " << Join(feature.broken_on) << " (" << Join(feature.rules) << ")\n";
+        if (feature.broken_on.empty())
+          out << "works\n";
+        else
+          out << "BROKEN on " << Join(feature.broken_on) << " (" << Join(feature.rules) << ")\n";
       }
       out << "    needs:\n";
       for (const NeedView& need : channel.needs) {
@@ -172,11 +175,17 @@ void WriteJson(const Report& report, const std::vector<PeerView>& peers, std::os
     for (const ChannelView& channel : peer.channels) {
       nlohmann::json features = nlohmann::json::array(), needs = nlohmann::json::array();
       for (const FeatureView& f : channel.features)
-        features.push_back({{"feature", f.feature->id}, {"name", f.feature->name},
-                            {"works", f.broken_on.empty()}, {"broken_on", f.broken_on}, {"rules", f.rules}});
+        features.push_back({{"feature", f.feature->id},
+                            {"name", f.feature->name},
+                            {"works", f.broken_on.empty()},
+                            {"broken_on", f.broken_on},
+                            {"rules", f.rules}});
       for (const NeedView& n : channel.needs)
-        needs.push_back({{"condition", n.need->condition}, {"subject", SideName(n.need->subject)},
-                         {"services", n.need->services}, {"state", n.state}, {"detail", n.detail}});
+        needs.push_back({{"condition", n.need->condition},
+                         {"subject", SideName(n.need->subject)},
+                         {"services", n.need->services},
+                         {"state", n.state},
+                         {"detail", n.detail}});
       channels.push_back({{"channel", channel.instance->channel->id},
                           {"direction", channel.instance->channel->direction},
                           {"lync_servers", *channel.lync},
@@ -200,8 +209,8 @@ void WriteDot(const ImpactGraph& graph, const Report& report, const std::vector<
       << "  node [fontname=\"Helvetica\", fontsize=10, style=filled];\n";
   int id = 0;
   for (const PeerView& peer : peers) {
-    out << "  subgraph " << DotQuote("cluster_" + peer.peer) << " {\n    label=" << DotQuote(peer.peer + "\n" + Join(peer.why))
-        << ";\n";
+    out << "  subgraph " << DotQuote("cluster_" + peer.peer)
+        << " {\n    label=" << DotQuote(peer.peer + "\n" + Join(peer.why)) << ";\n";
     for (const ChannelView& channel : peer.channels) {
       const std::string c = "c" + std::to_string(id++);
       const std::string label = channel.instance->channel->name + "\n" +
@@ -211,15 +220,16 @@ void WriteDot(const ImpactGraph& graph, const Report& report, const std::vector<
       for (const FeatureView& f : channel.features) {
         const std::string n = "f" + std::to_string(id++);
         const std::string state = f.broken_on.empty() ? "ok" : "broken";
-        out << "    " << n << " [shape=ellipse, fillcolor=\"" << fill(state) << "\", label="
-            << DotQuote(f.feature->name + (f.broken_on.empty() ? "" : "\nbroken: " + Join(f.rules))) << "];\n"
+        out << "    " << n << " [shape=ellipse, fillcolor=\"" << fill(state)
+            << "\", label=" << DotQuote(f.feature->name + (f.broken_on.empty() ? "" : "\nbroken: " + Join(f.rules)))
+            << "];\n"
             << "    " << n << " -> " << c << ";\n";
       }
       for (const NeedView& need : channel.needs) {
         const std::string n = "n" + std::to_string(id++);
-        out << "    " << n << " [shape=note, fillcolor=\"" << fill(need.state) << "\", label="
-            << DotQuote(need.condition + "\n" + need.subject + "\n" + need.state) << ", tooltip=" << DotQuote(need.detail)
-            << "];\n"
+        out << "    " << n << " [shape=note, fillcolor=\"" << fill(need.state)
+            << "\", label=" << DotQuote(need.condition + "\n" + need.subject + "\n" + need.state)
+            << ", tooltip=" << DotQuote(need.detail) << "];\n"
             << "    " << c << " -> " << n << ";\n";
       }
     }
@@ -234,9 +244,12 @@ bool WriteImpactView(const ImpactGraph& graph, const Topology& topology, const R
                      const std::string& format, std::ostream& out) {
   if (!fqdn.empty() && !graph.peers().count(fqdn)) return false;
   std::vector<PeerView> peers = ImpactViewBuilder(graph, topology, report).Build(fqdn);
-  if (format == "json") WriteJson(report, peers, out);
-  else if (format == "dot") WriteDot(graph, report, peers, out);
-  else WriteText(graph, report, peers, out);
+  if (format == "json")
+    WriteJson(report, peers, out);
+  else if (format == "dot")
+    WriteDot(graph, report, peers, out);
+  else
+    WriteText(graph, report, peers, out);
   return true;
 }
 

@@ -44,8 +44,9 @@ TEST_CASE("kst graph: the topology with the findings in red") {
   const std::string text = dot.str();
   CHECK(text.rfind("digraph kst {", 0) == 0);
   CHECK(text.find("subgraph \"cluster_site_HQ\"") != std::string::npos);
-  CHECK(text.find("\"srv12.wingtiptoys.com\" [label=\"srv12.wingtiptoys.com\\nExchange 2010\\nUM: CN=*.wingtiptoys.com\", "
-                  "shape=box3d, style=\"\", color=\"#c0392b\"") != std::string::npos);
+  CHECK(text.find(
+            "\"srv12.wingtiptoys.com\" [label=\"srv12.wingtiptoys.com\\nExchange 2010\\nUM: CN=*.wingtiptoys.com\", "
+            "shape=box3d, style=\"\", color=\"#c0392b\"") != std::string::npos);
   CHECK(text.find("\"srv12.wingtiptoys.com\" -> \"srv03.wingtiptoys.com\" [color=\"#c0392b\"") != std::string::npos);
   CHECK(text.find("xlabel=\"cert/wildcard-subject:\\nmessage waiting indicator\\nplay on phone\\nauto attendant "
                   "transfer to a user\"") != std::string::npos);

@@ -28,8 +28,8 @@ void AddLines(const std::vector<LogLine>& lines, SequenceDiagram* diagram) {
 }
 
 void AddEntry(const std::string& fqdn, const CellEntry& entry, SequenceDiagram* diagram) {
-  diagram->rows.push_back({kStack, kStack, "table: " + fqdn + " " + entry.ToString(),
-                           entry.present ? Tone::kSuccess : Tone::kFailure});
+  diagram->rows.push_back(
+      {kStack, kStack, "table: " + fqdn + " " + entry.ToString(), entry.present ? Tone::kSuccess : Tone::kFailure});
 }
 
 }  // namespace
@@ -86,8 +86,10 @@ SequenceDiagram ImpactSequence(const Finding& finding) {
       auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
         return g.first->direction == item.direction && g.first->peer == item.peer && g.first->servers == item.servers;
       });
-      if (same == groups.end()) groups.push_back({&item, item.name});
-      else same->second += ", " + item.name;
+      if (same == groups.end())
+        groups.push_back({&item, item.name});
+      else
+        same->second += ", " + item.name;
     }
     for (const auto& [item, names] : groups) {
       if (item->servers.empty()) continue;
@@ -101,7 +103,8 @@ SequenceDiagram ImpactSequence(const Finding& finding) {
       if (broken && item == &items.front()) {
         for (const TableLookup& lookup : finding.lookups)
           if (lookup.looker == item->servers.front() || lookup.looker == item->peer)
-            diagram.rows.push_back({lifeline(lookup.looker), lifeline(lookup.looker), LookupText(lookup), Tone::kFailure});
+            diagram.rows.push_back(
+                {lifeline(lookup.looker), lifeline(lookup.looker), LookupText(lookup), Tone::kFailure});
         for (const PredictedObservation& o : finding.impact.observations) {
           const std::string& server = o.observation.party == "peer" ? item->peer : item->servers.front();
           diagram.rows.push_back({lifeline(server), lifeline(server), ObservationText(o), Tone::kFailure});
@@ -149,7 +152,8 @@ void WriteSequenceDot(const SequenceDiagram& diagram, std::ostream& out) {
       << "  edge [fontname=\"Helvetica\", fontsize=9];\n";
   // Heads, then one anchor per lifeline and row; rank=same keeps a row level
   // and invisible edges keep the lifelines in order.
-  for (size_t l = 0; l < lanes; ++l) out << "  " << anchor(l, 0) << " [shape=box, style=rounded, label=" << DotQuote(diagram.lifelines[l]) << "];\n";
+  for (size_t l = 0; l < lanes; ++l)
+    out << "  " << anchor(l, 0) << " [shape=box, style=rounded, label=" << DotQuote(diagram.lifelines[l]) << "];\n";
   out << "  { rank=same;";
   for (size_t l = 0; l < lanes; ++l) out << " " << anchor(l, 0) << ";";
   out << " }\n";
@@ -169,9 +173,10 @@ void WriteSequenceDot(const SequenceDiagram& diagram, std::ostream& out) {
     out << " }\n";
     for (size_t l = 1; l < lanes; ++l) out << "  " << anchor(l - 1, r) << " -> " << anchor(l, r) << " [style=invis];\n";
     if (row.from != row.to)
-      out << "  " << anchor(row.from, r) << " -> " << anchor(row.to, r) << " [label="
-          << DotQuote(std::to_string(++message) + ". " + row.text) << ", color=\"" << color(row.tone) << "\", fontcolor=\""
-          << color(row.tone) << "\"" << (row.tone == Tone::kFailure ? ", style=bold" : "") << "];\n";
+      out << "  " << anchor(row.from, r) << " -> " << anchor(row.to, r)
+          << " [label=" << DotQuote(std::to_string(++message) + ". " + row.text) << ", color=\"" << color(row.tone)
+          << "\", fontcolor=\"" << color(row.tone) << "\"" << (row.tone == Tone::kFailure ? ", style=bold" : "")
+          << "];\n";
   }
   out << "}\n";
 }

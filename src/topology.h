@@ -55,6 +55,7 @@ struct UmDialPlan {
 struct UmIpGateway {
   NamedAt name;
   NamedAt address;  // the Lync pool's FQDN
+  std::string pointer;  // JSON pointer of the gateway object, for messages
 };
 
 /// A hosting provider Lync reaches through an Edge pool, such as hosted
@@ -63,6 +64,7 @@ struct HostingProvider {
   NamedAt identity;
   NamedAt proxy_fqdn;
   NamedAt edge_pool;
+  std::string pointer;  // JSON pointer of the provider object, for messages
 };
 
 /// A certificate a server presents, and the services it is assigned to
@@ -80,6 +82,7 @@ struct Certificate {
   std::string issuer;
   std::string thumbprint;  // upper-case hex, or ""
   Location location;       // where the certificate object starts
+  std::string pointer;     // its JSON pointer
   bool HasService(const std::string& service) const;
 };
 
@@ -90,6 +93,7 @@ struct ClockReading {
   double offset_seconds = 0;
   Location offset_location;
   UnixSeconds measured_at = 0;
+  std::string pointer;  // JSON pointer of the reading
 };
 
 struct Topology {

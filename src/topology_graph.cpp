@@ -33,7 +33,8 @@ class TopologyDot {
     std::string title = "kst: " + report_.input + "\nverdict: " + VerdictName(report_.verdict);
     if (report_.checked_at) title += ", checked at " + FormatTimestamp(*report_.checked_at);
     out_ << "digraph kst {\n"
-         << "  graph [rankdir=LR, compound=true, newrank=true, fontname=\"Helvetica\", fontsize=12, labelloc=t, forcelabels=true, label="
+         << "  graph [rankdir=LR, compound=true, newrank=true, fontname=\"Helvetica\", fontsize=12, labelloc=t, "
+            "forcelabels=true, label="
          << DotQuote(title) << "];\n"
          << "  node [fontname=\"Helvetica\", fontsize=10, shape=box, style=\"rounded\"];\n"
          << "  edge [fontname=\"Helvetica\", fontsize=9];\n";
@@ -66,8 +67,8 @@ class TopologyDot {
     if (shape != "box") out_ << ", shape=" << shape << ", style=\"\"";
     auto rules = rules_.find(fqdn);
     if (rules != rules_.end())
-      out_ << ", color=\"" << kRed << "\", fontcolor=\"" << kRed << "\", penwidth=2, tooltip="
-           << DotQuote(Join({rules->second.begin(), rules->second.end()}));
+      out_ << ", color=\"" << kRed << "\", fontcolor=\"" << kRed
+           << "\", penwidth=2, tooltip=" << DotQuote(Join({rules->second.begin(), rules->second.end()}));
     out_ << "];\n";
   }
 
@@ -77,7 +78,8 @@ class TopologyDot {
 
   void WritePool(const LyncPool& pool, const std::string& indent) {
     out_ << indent << "subgraph " << ClusterId("pool", pool.fqdn.name) << " {\n"
-         << indent << "  label=" << DotQuote(pool.role + " pool " + pool.fqdn.name + " (v" + std::to_string(pool.version) + ")")
+         << indent
+         << "  label=" << DotQuote(pool.role + " pool " + pool.fqdn.name + " (v" + std::to_string(pool.version) + ")")
          << "; style=rounded;\n";
     for (const NamedAt& server : PoolServers(pool)) Node(server.name, "", "box", indent + "  ");
     out_ << indent << "}\n";
@@ -100,10 +102,12 @@ class TopologyDot {
     for (const TrustedApplicationPool& tap : topology_.trusted_application_pools) {
       const std::string id = "tap:" + tap.fqdn.name;
       out_ << "  " << DotQuote(id) << " [shape=component, style=\"\", label="
-           << DotQuote("trusted application pool\n" + tap.fqdn.name + " (v" + std::to_string(tap.version) + ")") << "];\n";
+           << DotQuote("trusted application pool\n" + tap.fqdn.name + " (v" + std::to_string(tap.version) + ")")
+           << "];\n";
       Edge(id, tap.registrar.name, "registrar", "style=dashed");
       for (const NamedAt& computer : tap.computers) {
-        if (!topology_.FindExchangeServer(computer.name)) Node(computer.name, "trusted application computer", "box", "  ");
+        if (!topology_.FindExchangeServer(computer.name))
+          Node(computer.name, "trusted application computer", "box", "  ");
         out_ << "  " << DotQuote(id) << " -> " << DotQuote(computer.name) << " [arrowhead=none, style=dotted];\n";
       }
     }
@@ -116,16 +120,17 @@ class TopologyDot {
       Node(server.fqdn.name, "Exchange" + (server.version.empty() ? "" : " " + server.version), "box3d", "    ");
     for (const UmDialPlan& plan : topology_.dial_plans) {
       const std::string id = "dialplan:" + plan.name.name;
-      out_ << "    " << DotQuote(id) << " [shape=note, style=\"\", label="
-           << DotQuote(plan.uri_type + " UM dial plan\n" + plan.name.name) << "];\n";
+      out_ << "    " << DotQuote(id)
+           << " [shape=note, style=\"\", label=" << DotQuote(plan.uri_type + " UM dial plan\n" + plan.name.name)
+           << "];\n";
       for (const NamedAt& server : plan.servers)
         out_ << "    " << DotQuote(id) << " -> " << DotQuote(server.name) << " [arrowhead=none, style=dotted];\n";
     }
     out_ << "  }\n";
     for (const UmIpGateway& gateway : topology_.um_ip_gateways) {
       const std::string id = "gateway:" + gateway.name.name;
-      out_ << "  " << DotQuote(id) << " [shape=cds, style=\"\", label=" << DotQuote("UM IP gateway\n" + gateway.name.name)
-           << "];\n";
+      out_ << "  " << DotQuote(id)
+           << " [shape=cds, style=\"\", label=" << DotQuote("UM IP gateway\n" + gateway.name.name) << "];\n";
       Edge(id, gateway.address.name, "Exchange UM sends SIP here", "style=dashed");
     }
   }
@@ -137,8 +142,8 @@ class TopologyDot {
            << DotQuote("hosting provider " + provider.identity.name + "\n" + provider.proxy_fqdn.name) << "];\n";
       auto anchor = anchor_.find(provider.edge_pool.name);
       if (anchor == anchor_.end()) continue;
-      out_ << "  " << DotQuote(anchor->second) << " -> " << DotQuote(id) << " [ltail="
-           << ClusterId("pool", provider.edge_pool.name) << ", label=\"hosted UM\"];\n";
+      out_ << "  " << DotQuote(anchor->second) << " -> " << DotQuote(id)
+           << " [ltail=" << ClusterId("pool", provider.edge_pool.name) << ", label=\"hosted UM\"];\n";
     }
   }
 
@@ -167,7 +172,8 @@ class TopologyDot {
         for (const std::string& server : item.servers) {
           const bool to_lync = item.direction == "exchange-to-lync";
           const std::string from = to_lync ? item.peer : server, to = to_lync ? server : item.peer;
-          auto it = std::find_if(edges.begin(), edges.end(), [&](const Broken& e) { return e.from == from && e.to == to; });
+          auto it =
+              std::find_if(edges.begin(), edges.end(), [&](const Broken& e) { return e.from == from && e.to == to; });
           if (it == edges.end()) it = edges.insert(edges.end(), Broken{from, to, item.direction, item.peer, {}, {}});
           add(&it->rules, finding.rule);
           add(&it->features, item.name);

@@ -70,6 +70,7 @@ bool ReadExchangeServer(const JsonNode& node, Diagnostics* diagnostics, Exchange
 bool ReadUmIpGateway(const JsonNode& node, Diagnostics* diagnostics, UmIpGateway* gateway) {
   ObjectReader reader(node, "UM IP gateway", diagnostics);
   if (!reader.ok()) return false;
+  gateway->pointer = node.pointer;
   bool ok = reader.String("name", true, &gateway->name.name, &gateway->name.location);
   ok &= reader.Fqdn("address", true, &gateway->address);
   reader.Accept("description");
@@ -79,6 +80,7 @@ bool ReadUmIpGateway(const JsonNode& node, Diagnostics* diagnostics, UmIpGateway
 bool ReadHostingProvider(const JsonNode& node, Diagnostics* diagnostics, HostingProvider* provider) {
   ObjectReader reader(node, "hosting provider", diagnostics);
   if (!reader.ok()) return false;
+  provider->pointer = node.pointer;
   bool ok = reader.String("identity", true, &provider->identity.name, &provider->identity.location);
   ok &= reader.Fqdn("proxy_fqdn", true, &provider->proxy_fqdn);
   ok &= reader.Fqdn("edge_pool", true, &provider->edge_pool);
@@ -208,14 +210,14 @@ void CheckTopologyReferences(const Topology& topology, const ModelCatalog& model
   for (const UmIpGateway& gateway : topology.um_ip_gateways) {
     CheckUnique("UM IP gateway", gateway.name, &gateway_names, diagnostics);
     if (!topology.FindPool(gateway.address.name))
-      diagnostics->Error("unknown-gateway-pool", gateway.address.location, "",
+      diagnostics->Error("unknown-gateway-pool", gateway.address.location, gateway.pointer + "/address",
                          "UM IP gateway \"" + gateway.name.name + "\" sends to \"" + gateway.address.name +
                              "\", which is not a Lync pool of the topology");
   }
   for (const HostingProvider& provider : topology.hosting_providers) {
     const LyncPool* edge = topology.FindPool(provider.edge_pool.name);
     if (!edge || edge->role != "Edge")
-      diagnostics->Error("unknown-edge-pool", provider.edge_pool.location, "",
+      diagnostics->Error("unknown-edge-pool", provider.edge_pool.location, provider.pointer + "/edge_pool",
                          "hosting provider \"" + provider.identity.name + "\" is reached through \"" +
                              provider.edge_pool.name + "\", which is not an Edge pool of the topology");
   }

@@ -49,8 +49,7 @@ std::vector<std::string> ImpactLines(const std::vector<FeatureImpact>& items) {
 }
 
 std::string ImpactSummary(const Finding& finding) {
-  if (finding.impact.breaks.empty())
-    return finding.broken.empty() ? "" : "breaks no integration feature kst models";
+  if (finding.impact.breaks.empty()) return finding.broken.empty() ? "" : "breaks no integration feature kst models";
   std::string text = "breaks " + Join(ImpactLines(finding.impact.breaks));
   if (!finding.impact.still_works.empty()) text += "; still works " + Join(ImpactLines(finding.impact.still_works));
   return text;
@@ -83,7 +82,8 @@ void WriteImpactText(const Finding& finding, const std::string& indent, std::ost
     for (const std::string& line : ImpactLines(impact.still_works)) out << indent << "  " << line << "\n";
   }
   if (!impact.symptoms.empty()) out << indent << "symptoms (from the sources):\n";
-  for (const Symptom& symptom : impact.symptoms) out << indent << "  - " << symptom.text << " [" << symptom.from << "]\n";
+  for (const Symptom& symptom : impact.symptoms)
+    out << indent << "  - " << symptom.text << " [" << symptom.from << "]\n";
   if (!impact.observations.empty()) out << indent << "predicted (from the sources; texts paraphrased):\n";
   for (const PredictedObservation& o : impact.observations) out << indent << "  - " << ObservationText(o) << "\n";
   if (!finding.lookups.empty()) out << indent << "table lookups:\n";
