@@ -105,7 +105,8 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_option("--server", o->server, "only this server");
        },
        RunShowCommand},
-      {"model", "print the KST semantics: versions, roles, events, named assumptions, readings",
+      {"model", "print the model: versions, roles, events, named assumptions, parameters, certificate services, "
+                "integration features, readings",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
        },
@@ -177,7 +178,8 @@ constexpr const char* kExitCodeHelp =
 int main(int argc, char** argv) {
   using namespace kst;  // NOLINT: main only
   CLI::App app{"kst: checks, before you deploy, whether a Lync / Skype for Business change breaks the Known Servers "
-               "Table (event 14563) and leaves Exchange UM or OWA IM peers unknown."};
+               "Table (event 14563), leaves a peer's certificate subject unknown to Lync or a clock out of tolerance, "
+               "and which Exchange UM and OWA IM features break then, in which direction."};
   app.footer(kExitCodeHelp);
   app.require_subcommand(1);
   CommandOptions options;

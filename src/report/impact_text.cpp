@@ -50,8 +50,13 @@ std::vector<std::string> ImpactLines(const std::vector<FeatureImpact>& items) {
 
 std::string ImpactSummary(const Finding& finding) {
   if (finding.impact.breaks.empty()) return finding.broken.empty() ? "" : "breaks no integration feature kst models";
-  std::string text = "breaks " + Join(ImpactLines(finding.impact.breaks));
-  if (!finding.impact.still_works.empty()) text += "; still works " + Join(ImpactLines(finding.impact.still_works));
+  auto join = [](const std::vector<std::string>& lines) {
+    std::string out;
+    for (const std::string& line : lines) out += (out.empty() ? "" : " and ") + line;
+    return out;
+  };
+  std::string text = "breaks " + join(ImpactLines(finding.impact.breaks));
+  if (!finding.impact.still_works.empty()) text += "; still works " + join(ImpactLines(finding.impact.still_works));
   return text;
 }
 

@@ -16,8 +16,8 @@ namespace kst {
 /// fe02.contoso.com)", one line per direction, peer and set of servers.
 std::vector<std::string> ImpactLines(const std::vector<FeatureImpact>& items);
 
-/// One sentence: "breaks Exchange -> Lync: ...; still works Lync -> Exchange: ...", or "breaks no
-/// integration feature kst models" (for a rule that breaks a condition).
+/// One sentence: "breaks Exchange -> Lync: ... (peer with servers) and Lync -> Exchange: ...; still works
+/// ...", or "breaks no integration feature kst models" (for a rule that breaks a condition).
 std::string ImpactSummary(const Finding& finding);
 
 /// "1400 MSExchange Unified Messaging (Application log) on ex1.contoso.com: <text> [seed 003]".
