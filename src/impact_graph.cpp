@@ -207,16 +207,21 @@ bool ImpactGraph::Breaks(const BrokenCondition& broken, const ChannelInstance& c
   return broken.subject == server && (!lookup || broken.lookers.empty() || Contains(broken.lookers, channel.peer));
 }
 
-Impact ImpactGraph::Evaluate(const std::vector<BrokenCondition>& broken) const {
+struct ImpactGraph::Failures {
+  std::map<uint32_t, std::set<std::string>> servers;  // channel -> Lync servers it fails for
+  std::map<uint32_t, std::set<int>> causes;           // channel -> needs that failed
+  std::set<uint32_t> reached_features;
+};
+
+ImpactGraph::Failures ImpactGraph::Search(const std::vector<BrokenCondition>& broken) const {
   const Graph& g = *graph_;
-  // The broken conditions at each condition vertex, and the search from them.
+  Failures failures;
   std::map<Vertex, std::vector<const BrokenCondition*>> at_vertex;
   for (const BrokenCondition& b : broken) {
     auto it = g.condition_vertex.find({b.condition, b.subject});
     if (it != g.condition_vertex.end()) at_vertex[it->second].push_back(&b);
   }
-  Impact impact;
-  if (at_vertex.empty()) return impact;
+  if (at_vertex.empty()) return failures;
   std::vector<Vertex> sources, reached;
   for (const auto& [v, list] : at_vertex) sources.push_back(v);
   auto reversed = boost::make_reverse_graph(g.graph);
@@ -226,92 +231,94 @@ Impact ImpactGraph::Evaluate(const std::vector<BrokenCondition>& broken) const {
       reversed, sources.begin(), sources.end(), queue, ReachVisitor(&reached),
       boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, reversed)));
 
-  // The Lync servers each reached channel fails for, and the needs that made it fail.
-  std::map<uint32_t, std::set<std::string>> channel_servers;
-  std::map<uint32_t, std::set<int>> channel_causes;
   for (Vertex v : reached) {
+    if (g.graph[v].layer == Layer::kFeature) failures.reached_features.insert(g.graph[v].index);
     if (g.graph[v].layer != Layer::kChannel) continue;
     const uint32_t c = g.graph[v].index;
     const ChannelInstance& instance = channels_[c];
-    const std::vector<std::string>& servers = LyncServers(*instance.channel);
     for (auto [e, end] = boost::out_edges(v, g.graph); e != end; ++e) {
-      const ChannelNeed& need = instance.channel->needs[static_cast<size_t>(g.graph[*e].need)];
-      const Vertex target = boost::target(*e, g.graph);
+      const int n = g.graph[*e].need;
+      // A peer need points at its condition; a Lync-side need at one condition per server.
       std::vector<Vertex> conditions;
-      if (g.graph[target].layer == Layer::kCondition) {
-        conditions.push_back(target);
-      } else {
-        for (auto [s, send] = boost::out_edges(target, g.graph); s != send; ++s)
-          conditions.push_back(boost::target(*s, g.graph));
-      }
+      const Vertex target = boost::target(*e, g.graph);
+      if (g.graph[target].layer == Layer::kCondition) conditions.push_back(target);
+      for (auto [s, send] = boost::out_edges(target, g.graph); s != send; ++s)
+        conditions.push_back(boost::target(*s, g.graph));
       for (Vertex condition : conditions) {
         auto found = at_vertex.find(condition);
         if (found == at_vertex.end()) continue;
         for (const BrokenCondition* b : found->second)
-          for (const std::string& server : servers)
-            if (Breaks(*b, instance, need, server)) {
-              channel_servers[c].insert(server);
-              channel_causes[c].insert(g.graph[*e].need);
+          for (const std::string& server : LyncServers(*instance.channel))
+            if (Breaks(*b, instance, instance.channel->needs[static_cast<size_t>(n)], server)) {
+              failures.servers[c].insert(server);
+              failures.causes[c].insert(n);
             }
       }
     }
   }
+  return failures;
+}
 
-  std::set<uint32_t> reached_features;
-  for (Vertex v : reached)
-    if (g.graph[v].layer == Layer::kFeature) reached_features.insert(g.graph[v].index);
+void ImpactGraph::CollectFeatures(const Failures& failures, Impact* impact) const {
   std::set<std::string> hurt_peers;
-  for (const auto& [c, servers] : channel_servers) hurt_peers.insert(channels_[c].peer);
+  for (const auto& [c, servers] : failures.servers) hurt_peers.insert(channels_[c].peer);
   for (const DirectionInfo& direction : model_.impact().directions()) {
     for (uint32_t f = 0; f < features_.size(); ++f) {
       const FeatureInstance& instance = features_[f];
       const ChannelInstance& channel = channels_[instance.channel];
       if (channel.channel->direction != direction.id || !hurt_peers.count(channel.peer)) continue;
-      auto it = channel_servers.find(instance.channel);
+      auto it = failures.servers.find(instance.channel);
       FeatureImpact item{instance.feature->id, instance.feature->name, direction.id, channel.peer, {}};
-      if (!reached_features.count(f) || it == channel_servers.end()) {
+      if (!failures.reached_features.count(f) || it == failures.servers.end()) {
         item.servers = LyncServers(*channel.channel);
-        impact.still_works.push_back(std::move(item));
+        impact->still_works.push_back(std::move(item));
         continue;
       }
       item.servers.assign(it->second.begin(), it->second.end());
-      impact.breaks.push_back(std::move(item));
+      impact->breaks.push_back(std::move(item));
       for (const Symptom& symptom : instance.feature->symptoms)
-        if (std::none_of(impact.symptoms.begin(), impact.symptoms.end(),
+        if (std::none_of(impact->symptoms.begin(), impact->symptoms.end(),
                          [&](const Symptom& s) { return s.text == symptom.text; }))
-          impact.symptoms.push_back(symptom);
+          impact->symptoms.push_back(symptom);
     }
   }
   auto by_peer = [](const FeatureImpact& a, const FeatureImpact& b) { return a.peer < b.peer; };
-  std::stable_sort(impact.breaks.begin(), impact.breaks.end(), by_peer);
-  std::stable_sort(impact.still_works.begin(), impact.still_works.end(), by_peer);
+  std::stable_sort(impact->breaks.begin(), impact->breaks.end(), by_peer);
+  std::stable_sort(impact->still_works.begin(), impact->still_works.end(), by_peer);
+}
 
+void ImpactGraph::CollectObservations(const Failures& failures, Impact* impact) const {
   auto assume = [&](const std::string& id) {
-    if (!id.empty() && !Contains(impact.assumptions, id)) impact.assumptions.push_back(id);
+    if (!id.empty() && !Contains(impact->assumptions, id)) impact->assumptions.push_back(id);
   };
-  for (const auto& [c, causes] : channel_causes) {
+  for (const auto& [c, causes] : failures.causes) {
     const ChannelInstance& instance = channels_[c];
     for (const std::string& id : instance.channel->assumptions) assume(id);
     for (const KindInfo& side : model_.impact().lync_sides())
       if (side.id == instance.channel->lync_side) assume(side.assumption);
     for (int n : causes) {
-      for (const std::string& id : instance.channel->needs[static_cast<size_t>(n)].assumptions) assume(id);
-      for (const Observation& observation : instance.channel->needs[static_cast<size_t>(n)].observations) {
-        auto same = std::find_if(impact.observations.begin(), impact.observations.end(), [&](const auto& p) {
+      const ChannelNeed& need = instance.channel->needs[static_cast<size_t>(n)];
+      for (const std::string& id : need.assumptions) assume(id);
+      for (const Observation& observation : need.observations) {
+        auto same = std::find_if(impact->observations.begin(), impact->observations.end(), [&](const auto& p) {
           return p.observation.party == observation.party && p.observation.id == observation.id &&
                  p.observation.text == observation.text;
         });
-        if (same == impact.observations.end()) {
-          impact.observations.push_back({observation, {}});
-          same = impact.observations.end() - 1;
-        }
+        if (same == impact->observations.end()) same = impact->observations.insert(same, {observation, {}});
         if (observation.party == "peer")
           AddSorted(&same->servers, instance.peer);
         else
-          for (const std::string& server : channel_servers[c]) AddSorted(&same->servers, server);
+          for (const std::string& server : failures.servers.at(c)) AddSorted(&same->servers, server);
       }
     }
   }
+}
+
+Impact ImpactGraph::Evaluate(const std::vector<BrokenCondition>& broken) const {
+  Impact impact;
+  const Failures failures = Search(broken);
+  CollectFeatures(failures, &impact);
+  CollectObservations(failures, &impact);
   return impact;
 }
 

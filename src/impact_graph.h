@@ -61,7 +61,13 @@ class ImpactGraph {
 
  private:
   struct Graph;
+  struct Failures;  // what one Evaluate found: failing servers and causes per channel
   void Instantiate(const Topology& topology);
+  /// The breadth-first search from the broken conditions, then the servers
+  /// each reached channel fails for.
+  Failures Search(const std::vector<BrokenCondition>& broken) const;
+  void CollectFeatures(const Failures& failures, Impact* impact) const;
+  void CollectObservations(const Failures& failures, Impact* impact) const;
   void Build();
   uint32_t ConditionVertex(const std::string& condition, const std::string& subject);
 
