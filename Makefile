@@ -4,7 +4,7 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
 DEBIAN_PACKAGES := cmake g++ make libboost-graph-dev nlohmann-json3-dev libcli11-dev doctest-dev libyaml-cpp-dev \
-                   libxml2-utils libpugixml-dev libssl-dev
+                   libxml2-utils libpugixml-dev libssl-dev graphviz jq
 
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60

@@ -18,8 +18,11 @@
 #include <iterator>
 #include <map>
 
+#include "certificate_checks.h"
+#include "clock_checks.h"
 #include "expectation.h"
 #include "interrupt.h"
+#include "impact_graph.h"
 #include "progress_line.h"
 #include "state_graph.h"
 #include "plan_compiler.h"
@@ -62,22 +65,6 @@ bool HasRule(const ClassResult& result, const std::string& rule) {
   if (rule == "kst/order-dependent") return result.order_dependent;
   if (rule == "kst/flapping") return result.flapping;
   return false;
-}
-
-std::string ServersSummary(const std::vector<std::string>& affected, const std::vector<KstServer>& all) {
-  std::map<std::string, std::pair<int, int>> by_role;  // role -> (affected, total)
-  for (const KstServer& server : all) {
-    auto& counts = by_role[server.role];
-    counts.second++;
-    if (std::find(affected.begin(), affected.end(), server.fqdn) != affected.end()) counts.first++;
-  }
-  std::string summary;
-  for (const auto& [role, counts] : by_role) {
-    if (counts.first == 0) continue;
-    summary += (summary.empty() ? "" : ", ") + std::to_string(counts.first) + " of " + std::to_string(counts.second) +
-               " " + role + " servers";
-  }
-  return summary;
 }
 
 class Analyzer {
@@ -171,7 +158,7 @@ class Analyzer {
     finding.rule = rule;
     finding.fqdn = fqdn;
     finding.servers = servers;
-    finding.servers_summary = ServersSummary(servers, plan_.servers());
+    finding.servers_summary = SummarizeServers(servers, plan_.servers());
     finding.claims = plan_.ClaimsOn(fqdn);
     auto narrate = [&](const std::string& title, const EventPath& path) {
       Trace trace;
@@ -343,6 +330,46 @@ class Analyzer {
   bool incomplete_ = false;
 };
 
+/// The certificate and clock rules on the scenario's final topology, then
+/// every finding's impact. The graph is built only when there is something
+/// to place in it.
+void CheckBeyondTheTable(const Scenario& scenario, const ModelCatalog& model, const AnalysisOptions& options,
+                         Report* report) {
+  const Topology& final_topology = scenario.final_topology();
+  const bool identity = !final_topology.certificates.empty() || !final_topology.clocks.empty();
+  if (!identity && report->findings.empty()) return;
+  std::vector<const Topology*> topologies = {&scenario.base};
+  if (!scenario.plan.empty()) topologies.push_back(&final_topology);
+  ImpactGraph graph(topologies, model);
+  const std::optional<UnixSeconds> at = options.at ? options.at : scenario.at;
+  if (identity) {
+    report->checked_at = at;
+    if (at) {
+      CertificateCheckOptions certificates{*at, options.cert_warn_days.value_or(model.ParameterValue("certificate-warn-days"))};
+      for (Finding& finding : CheckCertificates(final_topology, graph, model, certificates))
+        report->findings.push_back(std::move(finding));
+    } else {
+      report->notes.push_back("No check time (--at, or the scenario's \"at\"): certificate validity was not checked.");
+    }
+    const int64_t tolerance = options.clock_tolerance_seconds.value_or(model.ParameterValue("clock-tolerance-seconds"));
+    report->notes.push_back("Checked " + std::to_string(final_topology.certificates.size()) + " certificate(s) and " +
+                            std::to_string(final_topology.clocks.size()) + " clock reading(s) (tolerance " +
+                            std::to_string(tolerance) + " s); `kst impact` shows which conditions the input leaves "
+                            "unchecked.");
+    for (Finding& finding : CheckClocks(final_topology, model, tolerance, at.value_or(0)))
+      report->findings.push_back(std::move(finding));
+  }
+  for (Finding& finding : report->findings) {
+    if (finding.broken.empty())
+      if (const ConditionInfo* condition = model.impact().ConditionBrokenBy(finding.rule))
+        finding.broken.push_back({condition->id, finding.fqdn, finding.servers, {}});
+    finding.impact = graph.Evaluate(finding.broken);
+    for (const std::string& id : finding.impact.assumptions)
+      if (std::find(finding.assumptions.begin(), finding.assumptions.end(), id) == finding.assumptions.end())
+        finding.assumptions.push_back(id);
+  }
+}
+
 bool AffectsVerdict(const Diagnostic& diagnostic) {
   return diagnostic.severity == Severity::kWarning &&
          (diagnostic.id == "unknown-field" || diagnostic.id == kImportUnrecognizedId);
@@ -384,6 +411,7 @@ Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& m
   report.diagnostics = load_diagnostics;
   report.semantics = options.semantics ? options.semantics->name : model.DefaultSemantics().name;
   Analyzer(scenario, model, options, &report).Run();
+  CheckBeyondTheTable(scenario, model, options, &report);
   for (const Diagnostic& d : load_diagnostics.all())
     if (AffectsVerdict(d)) report.inconclusive_reasons.push_back(d.location.ToString() + ": " + d.message);
   report.verdict = VerdictOf(report);

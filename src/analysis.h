@@ -3,6 +3,7 @@
 // the model checker and turns what it finds into a Report.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "finding.h"
@@ -15,11 +16,19 @@ struct AnalysisOptions {
   const Semantics* semantics = nullptr;  // null: the model's default reading
   uint64_t max_states = 50'000'000;       // over all explored classes
   bool compare_readings = true;           // say under which readings each finding holds
+  /// The check time for certificates and clocks (--at); the scenario's "at"
+  /// when absent. Analyze never reads the clock: without either, validity
+  /// is not checked and a note says so.
+  std::optional<UnixSeconds> at;
+  std::optional<int64_t> cert_warn_days;           // model parameter certificate-warn-days when absent
+  std::optional<int64_t> clock_tolerance_seconds;  // model parameter clock-tolerance-seconds when absent
 };
 
-/// Explores every cell class, then reports per (rule, FQDN). The report's
-/// diagnostics start with `load_diagnostics` (warnings that make the verdict
-/// inconclusive, such as unknown fields, stay visible there).
+/// Explores every cell class, then reports per (rule, FQDN); then checks the
+/// final topology's certificates and clocks; then places every finding in
+/// the impact graph (the features it breaks, per direction and server). The
+/// report's diagnostics start with `load_diagnostics` (warnings that make the
+/// verdict inconclusive, such as unknown fields, stay visible there).
 Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& model, const AnalysisOptions& options,
                const Diagnostics& load_diagnostics);
 

@@ -119,16 +119,42 @@ TEST_CASE("expectations compare verdicts and the exact set of (rule, FQDN) pairs
   Report report = Check(AssertScenario(Scenario1(kAddTap)));
   Expectation expect;
   expect.verdict = "fail";
-  expect.findings = std::vector<ExpectedFinding>{{"kst/version-conflict", "ex1.contoso.com", {}}};
+  expect.findings = std::vector<ExpectedFinding>{{"kst/version-conflict", "ex1.contoso.com", {}, {}, {}}};
   ExpectationResult result = CompareWithExpectation(expect, report);
   CHECK_FALSE(result.met);
   REQUIRE(result.differences.size() == 1);
   CHECK(result.differences[0] == "unexpected kst/unknown-server on ex1.contoso.com (not in the expect block)");
-  expect.findings->push_back({"kst/unknown-server", "ex1.contoso.com", {}});
+  expect.findings->push_back({"kst/unknown-server", "ex1.contoso.com", {}, {}, {}});
   CHECK(CompareWithExpectation(expect, report).met);
   expect.verdict = "pass";
   CHECK(CompareWithExpectation(expect, report).differences ==
         std::vector<std::string>{"expected verdict pass, got fail"});
+}
+
+TEST_CASE("expectations may pin the features a finding breaks and their directions") {
+  // Given O1 (ex1 is a UM host and OWA IM server), the conflict breaks UM both ways and OWA IM; an expect
+  // block naming fewer features or one direction must not be met.
+  Report report = Check(AssertScenario(Scenario1(kAddTap)));
+  Expectation expect;
+  ExpectedFinding conflict{"kst/version-conflict", "ex1.contoso.com", {}, {}, {}};
+  conflict.breaks = std::vector<std::string>{"voicemail-deposit",         "subscriber-access", "auto-attendant",
+                                             "message-waiting-indicator", "play-on-phone",     "auto-attendant-transfer",
+                                             "owa-im"};
+  conflict.directions = std::vector<std::string>{"exchange-to-lync", "lync-to-exchange"};
+  expect.findings = std::vector<ExpectedFinding>{conflict, {"kst/unknown-server", "ex1.contoso.com", {}, {}, {}}};
+  CHECK(CompareWithExpectation(expect, report).met);
+
+  (*expect.findings)[0].breaks = std::vector<std::string>{"voicemail-deposit"};
+  (*expect.findings)[0].directions = std::vector<std::string>{"lync-to-exchange"};
+  ExpectationResult result = CompareWithExpectation(expect, report);
+  REQUIRE(result.differences.size() == 2);
+  CHECK(result.differences[0] ==
+        ": kst/version-conflict on ex1.contoso.com breaks auto-attendant, auto-attendant-transfer, "
+        "message-waiting-indicator, owa-im, play-on-phone, subscriber-access, voicemail-deposit; expected "
+        "voicemail-deposit");
+  CHECK(result.differences[1] ==
+        ": kst/version-conflict on ex1.contoso.com breaks direction(s) exchange-to-lync, lync-to-exchange; "
+        "expected lync-to-exchange");
 }
 
 TEST_CASE("cycle detection finds a strongly connected component") {

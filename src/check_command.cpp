@@ -16,8 +16,7 @@ namespace kst {
 
 int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   InstallInterruptHandler();
-  const Semantics* semantics = ChooseSemantics(options.semantics, streams.err);
-  if (!semantics) return kExitUsage;
+  if (!ChooseSemantics(options.semantics, streams.err)) return kExitUsage;
   for (const std::string& spec : options.outputs) {
     std::string error;
     if (!ValidOutputSpec(spec, &error)) {
@@ -31,8 +30,7 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   if (!options.waivers.empty() && !options.no_waivers && !LoadWaivers(options.waivers, &waivers, streams.err))
     return kExitInputError;
   AnalysisOptions analysis;
-  analysis.semantics = semantics;
-  analysis.max_states = options.max_states;
+  if (!AnalysisOptionsFor(options, input.scenario, &analysis, streams.err)) return kExitUsage;
   Report report = Analyze(input.scenario, input.is_scenario, ModelCatalog::Embedded(), analysis, input.diagnostics);
   report.imports = input.imports;
   if (!options.no_waivers) ApplyWaivers(waivers, options.today.empty() ? TodayUtc() : options.today, &report);

@@ -31,6 +31,26 @@ bool ServerNeeds(const KstServer& server, const Requirement& requirement) {
          (requirement.trusted_application && server.hosts_registrar);
 }
 
+std::string SummarizeServers(const std::vector<std::string>& affected, const std::vector<KstServer>& all) {
+  std::map<std::string, std::pair<int, int>> by_role;  // role -> (affected, total)
+  for (const KstServer& server : all) {
+    auto& counts = by_role[server.role];
+    counts.second++;
+    if (std::find(affected.begin(), affected.end(), server.fqdn) != affected.end()) counts.first++;
+  }
+  std::string summary;
+  for (const auto& [role, counts] : by_role) {
+    if (counts.first == 0) continue;
+    summary += (summary.empty() ? "" : ", ") + std::to_string(counts.first) + " of " + std::to_string(counts.second) +
+               " " + role + " servers";
+  }
+  for (const std::string& server : affected) {
+    bool listed = std::any_of(all.begin(), all.end(), [&](const KstServer& s) { return s.fqdn == server; });
+    if (!listed) summary += (summary.empty() ? "" : ", ") + server;
+  }
+  return summary;
+}
+
 namespace {
 
 void AddTopologyClaim(ClaimIndex* index, const NamedAt& fqdn, int version, std::string what) {

@@ -57,6 +57,10 @@ struct ClaimIndex {
 
 ClaimIndex CollectClaims(const Topology& topology, const ModelCatalog& model);
 
+/// "2 of 2 FrontEnd servers, 1 of 1 Edge servers": the affected servers by
+/// role among `all`; servers that keep no table are named one by one.
+std::string SummarizeServers(const std::vector<std::string>& affected, const std::vector<KstServer>& all);
+
 /// True when `server` needs `requirement`'s FQDN in its table (assumption needed-by).
 bool ServerNeeds(const KstServer& server, const Requirement& requirement);
 

@@ -3,6 +3,7 @@
 // through the core, writes to the given streams and returns an ExitStatus.
 
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -23,6 +24,12 @@ struct CommandOptions {
   std::string trace_out;
   std::string waivers;
   std::string today;  // YYYY-MM-DD; empty: the clock (tests pin it)
+  std::string at;     // --at: the check time of certificates and clocks; empty: the scenario's, else now
+  std::optional<int64_t> cert_warn_days;   // --cert-warn-days
+  std::optional<int64_t> clock_tolerance;  // --clock-tolerance (seconds)
+  std::string input_file;                  // kst explain FILE (a scalar: FINDING follows it)
+  std::string finding;                     // kst explain: RULE:FQDN
+  int trace = 1;                           // kst explain --trace N
   uint64_t max_states = 50'000'000;
   std::string fail_on = "error";
   bool no_waivers = false;
@@ -48,5 +55,8 @@ int RunExploreCommand(const CommandOptions& options, CommandStreams streams);
 int RunDiffCommand(const CommandOptions& options, CommandStreams streams);
 int RunImportCommand(const CommandOptions& options, CommandStreams streams);
 int RunTestCommand(const CommandOptions& options, CommandStreams streams);
+int RunImpactCommand(const CommandOptions& options, CommandStreams streams);
+int RunGraphCommand(const CommandOptions& options, CommandStreams streams);
+int RunExplainCommand(const CommandOptions& options, CommandStreams streams);
 
 }  // namespace kst

@@ -12,6 +12,7 @@
 #include "exit_status.h"
 #include "gate.h"
 #include "input_loading.h"
+#include "report/impact_text.h"
 #include "table_view.h"
 
 namespace kst {
@@ -58,17 +59,17 @@ const char* ChangeKind(const TableChange& change) {
 }  // namespace
 
 int RunDiffCommand(const CommandOptions& options, CommandStreams streams) {
-  const Semantics* semantics = ChooseSemantics(options.semantics, streams.err);
-  if (!semantics) return kExitUsage;
+  if (!ChooseSemantics(options.semantics, streams.err)) return kExitUsage;
   LoadedInput before, after;
   if (!LoadInput(options.before_file, &before, streams.err) || !LoadInput(options.after_file, &after, streams.err))
     return kExitInputError;
-  AnalysisOptions analysis;
-  analysis.semantics = semantics;
-  analysis.max_states = options.max_states;
+  AnalysisOptions before_options, after_options;
+  if (!AnalysisOptionsFor(options, before.scenario, &before_options, streams.err) ||
+      !AnalysisOptionsFor(options, after.scenario, &after_options, streams.err))
+    return kExitUsage;
   const ModelCatalog& model = ModelCatalog::Embedded();
-  Report old_report = Analyze(before.scenario, before.is_scenario, model, analysis, before.diagnostics);
-  Report new_report = Analyze(after.scenario, after.is_scenario, model, analysis, after.diagnostics);
+  Report old_report = Analyze(before.scenario, before.is_scenario, model, before_options, before.diagnostics);
+  Report new_report = Analyze(after.scenario, after.is_scenario, model, after_options, after.diagnostics);
   std::vector<TableChange> changes = DiffTables(StartTables(before.scenario.final_topology(), model),
                                                 StartTables(after.scenario.final_topology(), model));
   std::set<std::string> old_keys, new_keys;
@@ -106,9 +107,12 @@ int RunDiffCommand(const CommandOptions& options, CommandStreams streams) {
       streams.out << "  " << c.server << ": " << c.fqdn << " " << ChangeKind(c) << " (" << c.before.ToString()
                   << " -> " << c.after.ToString() << ")\n";
     streams.out << "findings:\n";
-    for (const Finding& f : new_report.findings)
+    for (const Finding& f : new_report.findings) {
       streams.out << "  " << (old_keys.count(FindingKey(f)) ? "unchanged " : "new       ") << SeverityName(f.severity)
                   << " " << f.rule << ": " << f.fqdn << "\n";
+      const std::string impact = ImpactSummary(f);
+      if (!impact.empty()) streams.out << "            " << impact << "\n";
+    }
     for (const Finding& f : old_report.findings)
       if (!new_keys.count(FindingKey(f)))
         streams.out << "  resolved  " << SeverityName(f.severity) << " " << f.rule << ": " << f.fqdn << "\n";

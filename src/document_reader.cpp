@@ -61,6 +61,58 @@ bool ObjectReader::Integer(std::string_view key, bool required, int* out, Locati
   return true;
 }
 
+bool ObjectReader::Number(std::string_view key, bool required, double limit, double* out, Location* at) {
+  const JsonNode* value = Get(key, required);
+  if (!value) return !required;
+  double number = 0;
+  if (value->is_integer()) number = static_cast<double>(value->int_value);
+  else if (value->kind == JsonNode::Kind::kFloat) number = value->float_value;
+  else return TypeError(*value, "a number");
+  if (!(number >= -limit && number <= limit)) {
+    diagnostics_->Error("wrong-value", value->location, value->pointer,
+                        "the value is out of range (at most " + std::to_string(static_cast<int64_t>(limit)) +
+                            " either way)");
+    return false;
+  }
+  *out = number;
+  if (at) *at = value->location;
+  return true;
+}
+
+bool ObjectReader::Timestamp(std::string_view key, bool required, UnixSeconds* out, Location* at) {
+  const JsonNode* value = Get(key, required);
+  if (!value) return !required;
+  if (!value->is_string()) return TypeError(*value, "a date or date-time string");
+  std::string why;
+  if (!ParseTimestamp(value->string_value, out, &why)) {
+    diagnostics_->Error("invalid-time", value->location, value->pointer,
+                        "\"" + value->string_value + "\" is not a valid time: " + why);
+    return false;
+  }
+  if (at) *at = value->location;
+  return true;
+}
+
+bool ObjectReader::StringArray(std::string_view key, bool required, std::vector<NamedAt>* out) {
+  const JsonNode* value = Get(key, required);
+  if (!value) return !required;
+  if (!value->is_array()) return TypeError(*value, "an array of strings");
+  bool ok = true;
+  for (const JsonNode& item : value->items) {
+    if (!item.is_string()) {
+      ok = TypeError(item, "a string");
+      continue;
+    }
+    if (item.string_value.empty()) {
+      diagnostics_->Error("wrong-value", item.location, item.pointer, "expected a non-empty string");
+      ok = false;
+      continue;
+    }
+    out->push_back({item.string_value, item.location});
+  }
+  return ok;
+}
+
 bool ReadFqdnValue(const JsonNode& value, Diagnostics* diagnostics, NamedAt* out) {
   if (!value.is_string()) {
     diagnostics->Error("wrong-type", value.location, value.pointer,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "json_document.h"
+#include "timestamp.h"
 #include "topology.h"
 
 namespace kst {
@@ -33,6 +34,12 @@ class ObjectReader {
 
   bool String(std::string_view key, bool required, std::string* out, Location* at = nullptr);
   bool Integer(std::string_view key, bool required, int* out, Location* at = nullptr);
+  /// Any JSON number, negative and fractional ones included, within ±`limit`.
+  bool Number(std::string_view key, bool required, double limit, double* out, Location* at = nullptr);
+  /// An ISO 8601 date or date-time (timestamp.h); "invalid-time" otherwise.
+  bool Timestamp(std::string_view key, bool required, UnixSeconds* out, Location* at = nullptr);
+  /// An array of non-empty strings, each with its location.
+  bool StringArray(std::string_view key, bool required, std::vector<NamedAt>* out);
   bool Fqdn(std::string_view key, bool required, NamedAt* out);
   /// An array of FQDN strings; absent gives an empty list unless required.
   bool FqdnArray(std::string_view key, bool required, std::vector<NamedAt>* out);

@@ -10,6 +10,8 @@
 #include "cell_explorer.h"
 #include "diagnostic.h"
 #include "import/import_report.h"
+#include "feature_impact.h"
+#include "timestamp.h"
 
 namespace kst {
 
@@ -49,6 +51,23 @@ struct WaiverRef {
   Location location;
 };
 
+/// An input item a finding rests on other than a KST claim (a certificate,
+/// a clock reading), with where it was written.
+struct Evidence {
+  std::string what;
+  Location location;
+};
+
+/// One Known Servers Table lookup a certificate finding predicts: `looker`
+/// looks `name` (a certificate subject) up in its table. `table_matches` are
+/// the certificate's subject alternative names that the table does hold.
+struct TableLookup {
+  std::string looker;
+  std::string name;
+  bool found = false;
+  std::vector<std::string> table_matches;
+};
+
 struct Finding {
   std::string rule;
   Severity severity = Severity::kError;
@@ -63,6 +82,10 @@ struct Finding {
   std::vector<std::string> fixes;
   std::vector<Trace> traces;
   std::optional<WaiverRef> waiver;
+  std::vector<Evidence> evidence;         // certificate and clock findings
+  std::vector<TableLookup> lookups;       // certificate subject findings
+  std::vector<BrokenCondition> broken;    // what the rule breaks (model impact.conditions)
+  Impact impact;                          // features broken and still working, from the impact graph
 };
 
 struct Statistics {
@@ -87,6 +110,7 @@ struct ExpectationResult {
 
 struct Report {
   std::string input;
+  std::optional<UnixSeconds> checked_at;  // the check time, when the input has certificates or clocks
   bool is_scenario = false;
   std::string description;
   std::string semantics;

@@ -36,6 +36,27 @@ bool LoadWaivers(const std::string& path, std::vector<Waiver>* waivers, std::ost
   return ok && !diagnostics.has_errors();
 }
 
+bool AnalysisOptionsFor(const CommandOptions& options, const Scenario& scenario, AnalysisOptions* out,
+                        std::ostream& err) {
+  out->semantics = ChooseSemantics(options.semantics, err);
+  if (!out->semantics) return false;
+  out->max_states = options.max_states;
+  out->cert_warn_days = options.cert_warn_days;
+  out->clock_tolerance_seconds = options.clock_tolerance;
+  if (!options.at.empty()) {
+    UnixSeconds at = 0;
+    std::string why;
+    if (!ParseTimestamp(options.at, &at, &why)) {
+      err << "kst: fatal: --at \"" << options.at << "\" is not a time: " << why << "\n";
+      return false;
+    }
+    out->at = at;
+  } else if (!scenario.at) {
+    out->at = NowUtc();
+  }
+  return true;
+}
+
 const Semantics* ChooseSemantics(const std::string& name, std::ostream& err) {
   const ModelCatalog& model = ModelCatalog::Embedded();
   if (name.empty()) return &model.DefaultSemantics();

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis.h"
+#include "commands.h"
 #include "diagnostic.h"
 #include "import/import_report.h"
 #include "model_catalog.h"
@@ -26,6 +28,13 @@ struct LoadedInput {
 bool LoadInput(const std::string& path, LoadedInput* input, std::ostream& err);
 
 bool LoadWaivers(const std::string& path, std::vector<Waiver>* waivers, std::ostream& err);
+
+/// The analysis options of a command line: the reading, the state budget,
+/// the check time (--at; else the scenario's "at"; else now), the warning
+/// window and the clock tolerance. Returns false, with a message, for an
+/// unknown reading or a bad --at (a usage error).
+bool AnalysisOptionsFor(const CommandOptions& options, const Scenario& scenario, AnalysisOptions* out,
+                        std::ostream& err);
 
 /// The reading named by --semantics (the default when empty); prints the
 /// known names and returns null for an unknown one.

@@ -49,6 +49,21 @@ void AddGateOptions(CLI::App* app, CommandOptions* o) {
   app->add_option("--today", o->today, "the date waivers are judged on, YYYY-MM-DD (default: today, UTC)");
 }
 
+void AddCheckTime(CLI::App* app, CommandOptions* o) {
+  const ModelCatalog& model = ModelCatalog::Embedded();
+  app->add_option("--at", o->at,
+                  "check time of certificates and clocks, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the "
+                  "scenario's \"at\", else now)");
+  app->add_option("--cert-warn-days", o->cert_warn_days,
+                  "a certificate expiring within this many days is a warning (default " +
+                      std::to_string(model.ParameterValue("certificate-warn-days")) + ")")
+      ->check(CLI::Range(0, 36500));
+  app->add_option("--clock-tolerance", o->clock_tolerance,
+                  "largest clock offset in seconds that passes (default " +
+                      std::to_string(model.ParameterValue("clock-tolerance-seconds")) + ", the Kerberos default)")
+      ->check(CLI::Range(0, 315360000));
+}
+
 const std::vector<Subcommand>& Subcommands() {
   static const std::vector<Subcommand> table = {
       {"check", "verdict and findings for a topology (kst-topology/1) or a what-if scenario (kst-scenario/1)",
@@ -62,6 +77,7 @@ const std::vector<Subcommand>& Subcommands() {
          AddGateOptions(app, o);
          AddSemantics(app, o);
          AddBudget(app, o);
+         AddCheckTime(app, o);
          app->add_option("--trace-out", o->trace_out, "write every finding's traces as JSON (for kst replay)");
        },
        RunCheckCommand},
@@ -82,6 +98,7 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_option("DIR_OR_FILES", o->files, "scenario files or directories")->required();
          AddSemantics(app, o);
          AddBudget(app, o);
+         AddCheckTime(app, o);
        },
        RunTestCommand},
       {"diff", "per-server table changes and new/resolved findings between two topologies (or a topology and a "
@@ -95,6 +112,7 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_option("--output", o->outputs, "also write the new findings as FORMAT=FILE (repeatable)");
          AddSemantics(app, o);
          AddBudget(app, o);
+         AddCheckTime(app, o);
        },
        RunDiffCommand},
       {"show", "each server's Known Servers Table after RTCSRV start, with the start-up event log",
@@ -103,7 +121,8 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_option("--server", o->server, "only this server");
        },
        RunShowCommand},
-      {"model", "print the KST semantics: versions, roles, events, named assumptions, readings",
+      {"model", "print the model: versions, roles, events, named assumptions, parameters, certificate services, "
+                "integration features, readings",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
        },
@@ -113,6 +132,44 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_option("FILE", o->files, "trace file written by kst check --trace-out")->required()->expected(1);
        },
        RunReplayCommand},
+      {"impact", "the impact graph: per peer and direction, the integration features, the Lync servers at the other "
+                 "end, and each condition they need (ok, broken by which finding, or not checked)",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FILE", o->files, "topology or scenario file")->required()->expected(1);
+         app->add_option("--fqdn", o->fqdn, "only this peer (an Exchange UM server, OWA IM server or hosted UM Edge)");
+         app->add_option("--format", o->format, "text (default), json, dot or svg (through Graphviz)")
+             ->check(CLI::IsMember({"text", "json", "dot", "svg"}));
+         AddSemantics(app, o);
+         AddBudget(app, o);
+         AddCheckTime(app, o);
+       },
+       RunImpactCommand},
+      {"graph", "draw the topology (sites, pools, servers, trusted application pools, Exchange, dial plans, Edge, "
+                "hosting providers) with the findings' servers and broken connections in red",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FILE", o->files, "topology or scenario file (its final topology is drawn)")
+             ->required()
+             ->expected(1);
+         app->add_option("--format", o->format, "dot (default) or svg (through Graphviz)")
+             ->check(CLI::IsMember({"dot", "svg"}));
+         AddSemantics(app, o);
+         AddBudget(app, o);
+         AddCheckTime(app, o);
+       },
+       RunGraphCommand},
+      {"explain", "one finding as a sequence diagram: a KST trace's steps and log lines, or the connection a "
+                  "certificate or clock finding breaks",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FILE", o->input_file, "topology or scenario file")->required();
+         app->add_option("FINDING", o->finding, "RULE:FQDN, e.g. cert/wildcard-subject:ex1.contoso.com")->required();
+         app->add_option("--format", o->format, "text (default), dot or svg (through Graphviz)")
+             ->check(CLI::IsMember({"text", "dot", "svg"}));
+         app->add_option("--trace", o->trace, "which trace of a KST finding (1 = the shortest)")->check(CLI::PositiveNumber);
+         AddSemantics(app, o);
+         AddBudget(app, o);
+         AddCheckTime(app, o);
+       },
+       RunExplainCommand},
       {"explore", "explore one (server, FQDN) cell and print its state graph",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("FILE", o->files, "topology or scenario file")->required()->expected(1);
@@ -137,7 +194,8 @@ constexpr const char* kExitCodeHelp =
 int main(int argc, char** argv) {
   using namespace kst;  // NOLINT: main only
   CLI::App app{"kst: checks, before you deploy, whether a Lync / Skype for Business change breaks the Known Servers "
-               "Table (event 14563) and leaves Exchange UM or OWA IM peers unknown."};
+               "Table (event 14563), leaves a peer's certificate subject unknown to Lync or a clock out of tolerance, "
+               "and which Exchange UM and OWA IM features break then, in which direction."};
   app.footer(kExitCodeHelp);
   app.require_subcommand(1);
   CommandOptions options;

@@ -64,6 +64,19 @@ ModelCatalog ModelCatalog::Parse(std::string_view json_text) {
       throw std::runtime_error("model: topology_xml_roles names unknown assumption " + role.assumption);
     model.topology_xml_roles_.push_back(std::move(role));
   }
+  for (const auto& p : doc.at("parameters")) {
+    model.parameters_.push_back({p.at("id"), p.at("value"), p.at("option"), p.at("assumption")});
+    if (!model.FindAssumption(model.parameters_.back().assumption))
+      throw std::runtime_error("model: parameter names unknown assumption " + model.parameters_.back().assumption);
+  }
+  for (const auto& c : doc.at("certificate_services"))
+    model.certificate_services_.push_back({c.at("name"), c.at("product"), c.at("sip"),
+                                           c.at("wildcard_subject_unsupported"), c.at("statement"), c.at("source")});
+  std::vector<std::string> rule_ids, service_names, assumption_ids;
+  for (const RuleInfo& r : model.rules_) rule_ids.push_back(r.id);
+  for (const CertificateServiceInfo& c : model.certificate_services_) service_names.push_back(c.name);
+  for (const Assumption& a : model.assumptions_) assumption_ids.push_back(a.id);
+  model.impact_ = ImpactModel::Parse(doc.at("impact"), rule_ids, service_names, assumption_ids);
   return model;
 }
 
@@ -121,8 +134,21 @@ const RuleInfo* ModelCatalog::FindRule(std::string_view id) const {
   return nullptr;
 }
 
+const CertificateServiceInfo* ModelCatalog::FindCertificateService(std::string_view name) const {
+  for (const CertificateServiceInfo& c : certificate_services_)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+int64_t ModelCatalog::ParameterValue(std::string_view id) const {
+  for (const Parameter& p : parameters_)
+    if (p.id == id) return p.value;
+  throw std::logic_error("model has no parameter " + std::string(id));
+}
+
 std::string ModelCatalog::RoleNames() const { return JoinNames(roles_); }
 std::string ModelCatalog::UriTypeNames() const { return JoinNames(uri_types_); }
 std::string ModelCatalog::SemanticsNames() const { return JoinNames(semantics_); }
+std::string ModelCatalog::CertificateServiceNames() const { return JoinNames(certificate_services_); }
 
 }  // namespace kst

@@ -1,12 +1,17 @@
 #pragma once
 // The KST semantics as data (model/kst-model.json, embedded at build time):
 // known versions, roles, URI types, event ids and our descriptions, named
-// assumptions and the selectable readings of UM Routing's behaviour.
+// assumptions, the selectable readings of UM Routing's behaviour, the
+// parameters of the certificate and clock checks, certificate services, and
+// the impact model (features, channels, conditions).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "impact_model.h"
 
 namespace kst {
 
@@ -67,6 +72,26 @@ struct Assumption {
   std::string source;
 };
 
+/// A value the checks use that the user may override (a tolerance, a
+/// warning window), with the assumption that justifies its default.
+struct Parameter {
+  std::string id;
+  int64_t value = 0;
+  std::string option;  // the command-line option that overrides it
+  std::string assumption;
+};
+
+/// A service a certificate can be assigned to (Exchange's Services, Lync's
+/// certificate types, and kst's OWAIM).
+struct CertificateServiceInfo {
+  std::string name;
+  std::string product;  // "Exchange" or "Lync"
+  bool sip = false;     // carries SIP between Lync and Exchange: checked for subject and validity
+  bool wildcard_subject_unsupported = false;
+  std::string statement;
+  std::string source;
+};
+
 /// What UM Routing does with an FQDN whose start-up add hit a topology entry.
 enum class StartupConflictPolicy { kWithdrawRemember, kWithdrawRetry, kWithdrawForget };
 
@@ -96,6 +121,9 @@ class ModelCatalog {
   const Assumption* FindAssumption(std::string_view id) const;
   const RuleInfo* FindRule(std::string_view id) const;
   const TopologyXmlRole* FindTopologyXmlRole(std::string_view role_name) const;
+  const CertificateServiceInfo* FindCertificateService(std::string_view name) const;
+  /// The value of a parameter; throws on an unknown id (a bug).
+  int64_t ParameterValue(std::string_view id) const;
 
   const std::vector<VersionInfo>& versions() const { return versions_; }
   const std::vector<RoleInfo>& roles() const { return roles_; }
@@ -105,9 +133,13 @@ class ModelCatalog {
   const std::vector<RuleInfo>& rules() const { return rules_; }
   const std::vector<Semantics>& semantics() const { return semantics_; }
   const std::vector<TopologyXmlRole>& topology_xml_roles() const { return topology_xml_roles_; }
+  const std::vector<Parameter>& parameters() const { return parameters_; }
+  const std::vector<CertificateServiceInfo>& certificate_services() const { return certificate_services_; }
+  const ImpactModel& impact() const { return impact_; }
   std::string RoleNames() const;       // "FrontEnd, StandardEdition, ..." for messages
   std::string UriTypeNames() const;
   std::string SemanticsNames() const;
+  std::string CertificateServiceNames() const;
 
  private:
   std::vector<VersionInfo> versions_;
@@ -118,6 +150,9 @@ class ModelCatalog {
   std::vector<RuleInfo> rules_;
   std::vector<Semantics> semantics_;
   std::vector<TopologyXmlRole> topology_xml_roles_;
+  std::vector<Parameter> parameters_;
+  std::vector<CertificateServiceInfo> certificate_services_;
+  ImpactModel impact_;
 };
 
 std::string_view EmbeddedModelText();  // generated from model/kst-model.json

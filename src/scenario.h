@@ -34,6 +34,10 @@ struct ExpectedFinding {
   std::string rule;
   std::string fqdn;
   Location location;
+  /// When given: exactly these feature ids break (model impact.features),
+  /// and exactly these directions are broken.
+  std::optional<std::vector<std::string>> breaks;
+  std::optional<std::vector<std::string>> directions;
 };
 
 struct Expectation {
@@ -48,6 +52,7 @@ struct Scenario {
   Topology base;
   std::vector<PlanStep> plan;
   bool unplanned_restarts = false;  // environment.restarts == "any"
+  std::optional<UnixSeconds> at;    // the check time of certificates and clocks ("at")
   std::optional<Expectation> expect;
 
   const Topology& final_topology() const { return plan.empty() ? base : plan.back().after; }

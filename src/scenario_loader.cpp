@@ -278,6 +278,26 @@ class PlanReader {
   Diagnostics* diagnostics_;
 };
 
+/// An optional list of model ids (impact features or directions) in an expected finding.
+bool ReadIdList(ObjectReader& reader, std::string_view key, const std::string& what, Diagnostics* diagnostics,
+                std::optional<std::vector<std::string>>* out) {
+  if (!reader.node().Find(key)) return true;
+  std::vector<NamedAt> ids;
+  if (!reader.StringArray(key, false, &ids)) return false;
+  const ImpactModel& impact = ModelCatalog::Embedded().impact();
+  out->emplace();
+  for (const NamedAt& id : ids) {
+    bool known = what == "feature" ? impact.FindFeature(id.name) != nullptr : impact.FindDirection(id.name) != nullptr;
+    if (!known) {
+      diagnostics->Error("wrong-value", id.location, reader.node().pointer + "/" + std::string(key),
+                         "unknown " + what + " \"" + id.name + "\" (see `kst model`)");
+      return false;
+    }
+    (*out)->push_back(id.name);
+  }
+  return true;
+}
+
 bool ReadExpectation(const JsonNode& node, Diagnostics* diagnostics, Expectation* out) {
   ObjectReader reader(node, "expect block", diagnostics);
   if (!reader.ok()) return false;
@@ -302,6 +322,9 @@ bool ReadExpectation(const JsonNode& node, Diagnostics* diagnostics, Expectation
       NamedAt fqdn;
       if (!finding.String("rule", true, &expected.rule) || !finding.Fqdn("fqdn", true, &fqdn)) return false;
       expected.fqdn = fqdn.name;
+      if (!ReadIdList(finding, "breaks", "feature", diagnostics, &expected.breaks) ||
+          !ReadIdList(finding, "directions", "direction", diagnostics, &expected.directions))
+        return false;
       out->findings->push_back(std::move(expected));
     }
   }
@@ -352,6 +375,11 @@ bool ReadScenario(const JsonNode& root, const std::string& path, FileReader* fil
   if (!reader.ok() || !reader.Format("kst-scenario/1")) return false;
   out->file = path;
   reader.String("description", false, &out->description);
+  if (reader.node().Find("at")) {
+    UnixSeconds at = 0;
+    if (!reader.Timestamp("at", false, &at)) return false;
+    out->at = at;
+  }
   if (!ReadBaseTopology(reader, path, files, model, &out->base, diagnostics)) return false;
   bool ok = true;
   if (const JsonNode* environment = reader.Get("environment", false)) {

@@ -45,8 +45,7 @@ std::vector<std::string> ExpandArguments(const std::vector<std::string>& argumen
 
 int RunTestCommand(const CommandOptions& options, CommandStreams streams) {
   InstallInterruptHandler();
-  const Semantics* semantics = ChooseSemantics(options.semantics, streams.err);
-  if (!semantics) return kExitUsage;
+  if (!ChooseSemantics(options.semantics, streams.err)) return kExitUsage;
   bool arguments_ok = true;
   std::vector<std::string> files = ExpandArguments(options.files, streams.err, &arguments_ok);
   int passed = 0, failed = arguments_ok ? 0 : 1, skipped = 0;
@@ -64,8 +63,7 @@ int RunTestCommand(const CommandOptions& options, CommandStreams streams) {
       continue;
     }
     AnalysisOptions analysis;
-    analysis.semantics = semantics;
-    analysis.max_states = options.max_states;
+    if (!AnalysisOptionsFor(options, input.scenario, &analysis, streams.err)) return kExitUsage;
     Report report = Analyze(input.scenario, true, ModelCatalog::Embedded(), analysis, input.diagnostics);
     if (report.interrupted) {
       streams.out << "INTERRUPTED " << file << "\n" << passed << " passed, " << failed << " failed, " << skipped

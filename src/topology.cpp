@@ -28,6 +28,10 @@ const UmDialPlan* Topology::FindDialPlan(const std::string& name) const {
   return FindByName(dial_plans, &UmDialPlan::name, name);
 }
 
+bool Certificate::HasService(const std::string& service) const {
+  return std::any_of(services.begin(), services.end(), [&](const NamedAt& s) { return s.name == service; });
+}
+
 std::vector<NamedAt> PoolServers(const LyncPool& pool) {
   if (pool.computers.empty()) return {pool.fqdn};
   return pool.computers;

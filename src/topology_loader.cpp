@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "certificate_loader.h"
 #include "document_reader.h"
 #include "yaml_document.h"
 
@@ -45,7 +46,7 @@ bool ReadLyncPool(const JsonNode& node, const ModelCatalog& model, Diagnostics* 
   ok &= reader.String("role", true, &pool->role, &role_at);
   ok &= reader.Integer("version", true, &pool->version, &pool->version_location);
   ok &= reader.FqdnArray("computers", false, &pool->computers);
-  reader.Accept("site");
+  ok &= reader.String("site", false, &pool->site);
   reader.Accept("description");
   ReadOrigin(reader, diagnostics, {&pool->fqdn.location, &pool->version_location}, &pool->computers);
   if (ok && !model.FindRole(pool->role)) {
@@ -88,6 +89,27 @@ bool ReadExchangeServer(const JsonNode& node, Diagnostics* diagnostics, Exchange
   reader.Accept("roles");
   reader.Accept("description");
   ReadOrigin(reader, diagnostics, {&server->fqdn.location});
+  return ok;
+}
+
+bool ReadUmIpGateway(const JsonNode& node, Diagnostics* diagnostics, UmIpGateway* gateway) {
+  ObjectReader reader(node, "UM IP gateway", diagnostics);
+  if (!reader.ok()) return false;
+  gateway->pointer = node.pointer;
+  bool ok = reader.String("name", true, &gateway->name.name, &gateway->name.location);
+  ok &= reader.Fqdn("address", true, &gateway->address);
+  reader.Accept("description");
+  return ok;
+}
+
+bool ReadHostingProvider(const JsonNode& node, Diagnostics* diagnostics, HostingProvider* provider) {
+  ObjectReader reader(node, "hosting provider", diagnostics);
+  if (!reader.ok()) return false;
+  provider->pointer = node.pointer;
+  bool ok = reader.String("identity", true, &provider->identity.name, &provider->identity.location);
+  ok &= reader.Fqdn("proxy_fqdn", true, &provider->proxy_fqdn);
+  ok &= reader.Fqdn("edge_pool", true, &provider->edge_pool);
+  reader.Accept("description");
   return ok;
 }
 
@@ -139,6 +161,12 @@ class TopologyReader {
     top.Accept("description");
     if (const JsonNode* lync = top.Get("lync", false)) ReadLync(*lync);
     if (const JsonNode* exchange = top.Get("exchange", false)) ReadExchange(*exchange);
+    if (const JsonNode* certificates = top.Array("certificates", false))
+      for (const JsonNode& item : certificates->items)
+        Keep(ReadCertificate(item, model_, diagnostics_, &certificate_), certificate_, &out_->certificates);
+    if (const JsonNode* clocks = top.Array("clocks", false))
+      for (const JsonNode& item : clocks->items)
+        Keep(ReadClockReading(item, diagnostics_, &clock_), clock_, &out_->clocks);
   }
 
  private:
@@ -152,6 +180,9 @@ class TopologyReader {
         Keep(ReadTrustedApplicationPool(item, model_, diagnostics_, &tap_), tap_, &out_->trusted_application_pools);
     if (const JsonNode* others = lync.Array("other_clusters", false))
       for (const JsonNode& item : others->items) Keep(ReadOtherCluster(item), other_, &out_->other_clusters);
+    if (const JsonNode* providers = lync.Array("hosting_providers", false))
+      for (const JsonNode& item : providers->items)
+        Keep(ReadHostingProvider(item, diagnostics_, &provider_), provider_, &out_->hosting_providers);
   }
 
   // Clusters an import listed but that add no KST entry: read so a round
@@ -183,6 +214,9 @@ class TopologyReader {
     if (const JsonNode* plans = exchange.Array("um_dial_plans", false))
       for (const JsonNode& item : plans->items)
         Keep(ReadDialPlan(item, model_, diagnostics_, &plan_), plan_, &out_->dial_plans);
+    if (const JsonNode* gateways = exchange.Array("um_ip_gateways", false))
+      for (const JsonNode& item : gateways->items)
+        Keep(ReadUmIpGateway(item, diagnostics_, &gateway_), gateway_, &out_->um_ip_gateways);
   }
 
   template <typename T>
@@ -199,6 +233,10 @@ class TopologyReader {
   ExchangeServer server_;
   UmDialPlan plan_;
   OtherCluster other_;
+  UmIpGateway gateway_;
+  HostingProvider provider_;
+  Certificate certificate_;
+  ClockReading clock_;
 };
 
 void CheckUnique(const std::string& what, const NamedAt& name, std::map<std::string, Location>* seen,
@@ -233,6 +271,21 @@ void CheckTopologyReferences(const Topology& topology, const ModelCatalog& model
                              "\" is a pool of role " + registrar->role + ", which hosts no registrar");
     }
   }
+  std::map<std::string, Location> gateway_names;
+  for (const UmIpGateway& gateway : topology.um_ip_gateways) {
+    CheckUnique("UM IP gateway", gateway.name, &gateway_names, diagnostics);
+    if (!topology.FindPool(gateway.address.name))
+      diagnostics->Error("unknown-gateway-pool", gateway.address.location, gateway.pointer + "/address",
+                         "UM IP gateway \"" + gateway.name.name + "\" sends to \"" + gateway.address.name +
+                             "\", which is not a Lync pool of the topology");
+  }
+  for (const HostingProvider& provider : topology.hosting_providers) {
+    const LyncPool* edge = topology.FindPool(provider.edge_pool.name);
+    if (!edge || edge->role != "Edge")
+      diagnostics->Error("unknown-edge-pool", provider.edge_pool.location, provider.pointer + "/edge_pool",
+                         "hosting provider \"" + provider.identity.name + "\" is reached through \"" +
+                             provider.edge_pool.name + "\", which is not an Edge pool of the topology");
+  }
   for (const UmDialPlan& plan : topology.dial_plans) {
     for (const NamedAt& server : plan.servers) {
       if (topology.FindExchangeServer(server.name)) continue;
@@ -248,6 +301,7 @@ bool ReadTopology(const JsonNode& root, const ModelCatalog& model, bool require_
   Diagnostics local;
   TopologyReader(model, out, &local).Read(root, require_format);
   if (!local.has_errors()) CheckTopologyReferences(*out, model, &local);
+  if (!local.has_errors()) CheckIdentityReferences(*out, model, &local);
   diagnostics->Append(local);
   return !local.has_errors();
 }

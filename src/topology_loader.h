@@ -27,14 +27,17 @@ bool ReadLyncPool(const JsonNode& node, const ModelCatalog& model, Diagnostics* 
 bool ReadTrustedApplicationPool(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics,
                                 TrustedApplicationPool* tap);
 bool ReadExchangeServer(const JsonNode& node, Diagnostics* diagnostics, ExchangeServer* server);
+bool ReadUmIpGateway(const JsonNode& node, Diagnostics* diagnostics, UmIpGateway* gateway);
+bool ReadHostingProvider(const JsonNode& node, Diagnostics* diagnostics, HostingProvider* provider);
 bool ReadDialPlan(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics, UmDialPlan* plan);
 
 /// Parses any JSON input file into a located tree (shared by every loader).
 bool ParseInputFile(const std::string& path, FileReader* files, JsonNode* root, Diagnostics* diagnostics);
 
 /// Cross-reference checks that must hold after every change too: dial plans
-/// name listed Exchange servers, TAP registrars are registrar pools, names are
-/// defined once. Used by the loader and by the scenario plan.
+/// name listed Exchange servers, TAP registrars are registrar pools, UM IP
+/// gateways name pools, hosting providers name Edge pools, names are defined
+/// once. Used by the loader and by the scenario plan.
 void CheckTopologyReferences(const Topology& topology, const ModelCatalog& model, Diagnostics* diagnostics);
 
 }  // namespace kst

@@ -62,9 +62,9 @@ class ScenarioBuilder {
  public:
   explicit ScenarioBuilder(const Shape& shape) : shape_(shape) {
     Topology& base = scenario_.base;
-    base.pools.push_back({Name("pool01"), "FrontEnd", 6, {}, {}});
+    base.pools.push_back({Name("pool01"), "FrontEnd", 6, {}, {}, ""});
     for (int i = 0; i < shape.front_ends; ++i) base.pools[0].computers.push_back(Name("fe0" + std::to_string(i + 1)));
-    if (shape.edge) base.pools.push_back({Name("edgepool"), "Edge", 6, {}, {Name("edge01")}});
+    if (shape.edge) base.pools.push_back({Name("edgepool"), "Edge", 6, {}, {Name("edge01")}, ""});
     scenario_.unplanned_restarts = shape.unplanned_restarts;
     scenario_.description = std::to_string(shape.front_ends) + " FE" + (shape.edge ? " + Edge" : "") +
                             (shape.tap_pools ? ", TAPs owaN" : ", TAPs named exN") + ", restarts " +

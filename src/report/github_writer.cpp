@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "report/impact_text.h"
 #include "report/report_writer.h"
 
 namespace kst {
@@ -87,6 +88,8 @@ std::string FormatAnnotation(const Annotation& a) {
 Location FindingLocation(const Finding& finding, const std::string& input) {
   for (auto claim = finding.claims.rbegin(); claim != finding.claims.rend(); ++claim)
     if (!claim->location.file.empty()) return claim->location;
+  for (const Evidence& evidence : finding.evidence)
+    if (!evidence.location.file.empty()) return evidence.location;
   return Location{input, 0, 0};
 }
 
@@ -103,6 +106,10 @@ std::string FindingMessage(const Finding& finding, const std::string& input) {
     if (finding.servers.size() > kServersShown) out << ", ... " << finding.servers.size() - kServersShown << " more";
     out << ")";
   }
+  for (const std::string& line : ImpactLines(finding.impact.breaks))
+    out << (finding.severity == Severity::kError ? "\nbreaks " : "\nat risk ") << line;
+  for (const std::string& line : ImpactLines(finding.impact.still_works)) out << "\nstill works " << line;
+  for (const Evidence& evidence : finding.evidence) out << "\ninput: " << evidence.what;
   for (const ClaimRef& claim : finding.claims)
     out << "\nclaim: version " << claim.version << " by " << claim.producer << ": " << claim.what << " ("
         << claim.location.ToString() << ")";

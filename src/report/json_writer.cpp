@@ -12,6 +12,38 @@ nlohmann::json DiagnosticToJson(const Diagnostic& d) {
           {"message", d.message}};
 }
 
+nlohmann::json FeaturesToJson(const std::vector<FeatureImpact>& items) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const FeatureImpact& item : items)
+    out.push_back({{"feature", item.feature},
+                   {"name", item.name},
+                   {"direction", item.direction},
+                   {"peer", item.peer},
+                   {"servers", item.servers}});
+  return out;
+}
+
+nlohmann::json ImpactToJson(const Finding& finding) {
+  nlohmann::json symptoms = nlohmann::json::array(), observations = nlohmann::json::array(),
+                 broken = nlohmann::json::array();
+  for (const Symptom& symptom : finding.impact.symptoms) symptoms.push_back({{"text", symptom.text}, {"from", symptom.from}});
+  for (const PredictedObservation& p : finding.impact.observations)
+    observations.push_back({{"party", p.observation.party},
+                            {"servers", p.servers},
+                            {"log", p.observation.log},
+                            {"id", p.observation.id},
+                            {"text", p.observation.text},
+                            {"from", p.observation.from}});
+  for (const BrokenCondition& b : finding.broken)
+    broken.push_back(
+        {{"condition", b.condition}, {"subject", b.subject}, {"lookers", b.lookers}, {"services", b.services}});
+  return {{"breaks", FeaturesToJson(finding.impact.breaks)},
+          {"still_works", FeaturesToJson(finding.impact.still_works)},
+          {"broken_conditions", broken},
+          {"symptoms", symptoms},
+          {"observations", observations}};
+}
+
 nlohmann::json FindingToJson(const Finding& finding) {
   nlohmann::json claims = nlohmann::json::array();
   for (const ClaimRef& claim : finding.claims)
@@ -21,8 +53,15 @@ nlohmann::json FindingToJson(const Finding& finding) {
                       {"file", claim.location.file},
                       {"line", claim.location.line},
                       {"column", claim.location.column}});
-  nlohmann::json traces = nlohmann::json::array();
+  nlohmann::json traces = nlohmann::json::array(), evidence = nlohmann::json::array(),
+                 lookups = nlohmann::json::array();
   for (const Trace& trace : finding.traces) traces.push_back(TraceToJson(trace));
+  for (const Evidence& e : finding.evidence)
+    evidence.push_back(
+        {{"what", e.what}, {"file", e.location.file}, {"line", e.location.line}, {"column", e.location.column}});
+  for (const TableLookup& l : finding.lookups)
+    lookups.push_back(
+        {{"looker", l.looker}, {"name", l.name}, {"found", l.found}, {"table_matches", l.table_matches}});
   return {{"rule", finding.rule},
           {"severity", SeverityName(finding.severity)},
           {"fqdn", finding.fqdn},
@@ -34,6 +73,9 @@ nlohmann::json FindingToJson(const Finding& finding) {
           {"assumptions", finding.assumptions},
           {"holds_under", finding.holds_under},
           {"fixes", finding.fixes},
+          {"impact", ImpactToJson(finding)},
+          {"evidence", evidence},
+          {"lookups", lookups},
           {"traces", traces}};
 }
 
@@ -65,6 +107,7 @@ class JsonWriter : public ReportWriter {
       for (const FileImportReport& file : report.imports) imports.push_back(nlohmann::json::parse(ImportReportToJson(file).dump()));
       doc["imports"] = imports;
     }
+    if (report.checked_at) doc["checked_at"] = FormatTimestamp(*report.checked_at);
     if (report.expectation)
       doc["expectation"] = {{"met", report.expectation->met}, {"differences", report.expectation->differences}};
     out << doc.dump(2) << "\n";

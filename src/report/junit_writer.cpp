@@ -25,6 +25,7 @@
 #include <string_view>
 
 #include "model_catalog.h"
+#include "report/impact_text.h"
 #include "report/report_writer.h"
 #include "trace_narrator.h"
 
@@ -116,6 +117,7 @@ std::string ExplainFinding(const Finding& finding) {
       << finding.message << "\n";
   if (!finding.servers.empty())  // a waiver finding names no server
     out << "servers: " << finding.servers_summary << " (" << Join(finding.servers) << ")\n";
+  WriteImpactText(finding, "", out);
   if (!finding.claims.empty()) out << "claims:\n";
   for (const ClaimRef& claim : finding.claims)
     out << "  version " << claim.version << "  " << claim.producer << ": " << claim.what << "  ("
@@ -159,6 +161,8 @@ TestCase FindingCase(const std::string& stem, const Finding& finding) {
   } else if (finding.severity == Severity::kError) {
     test.outcome = "failure";
     test.message = finding.message;
+    const std::string impact = ImpactSummary(finding);
+    if (!impact.empty()) test.message += "; " + impact;
     test.body = explanation;
   } else {
     test.system_out = explanation;

@@ -28,6 +28,7 @@
 
 #include "claims.h"
 #include "model_catalog.h"
+#include "report/impact_text.h"
 #include "report/report_writer.h"
 #include "trace_narrator.h"
 
@@ -136,7 +137,37 @@ std::string ResultText(const Finding& finding) {
   std::string text = finding.message + ". Affected: " + finding.servers_summary + " (";
   for (size_t i = 0; i < finding.servers.size() && i < 8; ++i) text += (i ? ", " : "") + finding.servers[i];
   if (finding.servers.size() > 8) text += ", and " + std::to_string(finding.servers.size() - 8) + " more";
-  return text + ")";
+  text += ")";
+  const std::string impact = ImpactSummary(finding);
+  if (!impact.empty()) text += ". It " + impact;
+  return text;
+}
+
+Json FeaturesToSarif(const std::vector<FeatureImpact>& items) {
+  Json out = Json::array();
+  for (const FeatureImpact& item : items)
+    out.push_back({{"feature", item.feature},
+                   {"name", item.name},
+                   {"direction", item.direction},
+                   {"peer", item.peer},
+                   {"servers", item.servers}});
+  return out;
+}
+
+/// The impact as result properties: features broken and still working, the
+/// directions broken, symptoms and predicted lines with their sources.
+Json ImpactProperties(const Finding& finding) {
+  std::vector<std::string> directions, symptoms, observations;
+  for (const FeatureImpact& item : finding.impact.breaks)
+    if (std::find(directions.begin(), directions.end(), item.direction) == directions.end())
+      directions.push_back(item.direction);
+  for (const Symptom& symptom : finding.impact.symptoms) symptoms.push_back(symptom.text + " [" + symptom.from + "]");
+  for (const PredictedObservation& o : finding.impact.observations) observations.push_back(ObservationText(o));
+  return {{"breaks", FeaturesToSarif(finding.impact.breaks)},
+          {"stillWorks", FeaturesToSarif(finding.impact.still_works)},
+          {"directions", directions},
+          {"symptoms", symptoms},
+          {"predictedFromSources", observations}};
 }
 
 /// The fingerprint, with ":2", ":3"... for a repeat within the run, so that
@@ -181,8 +212,18 @@ class SarifWriter : public ReportWriter {
     Json location = {
         {"physicalLocation", PhysicalLocation(primary < 0 ? Location{} : finding.claims[primary].location, input_)}};
     if (primary >= 0) location["message"] = Message(ClaimText(finding.claims[primary]));
-    result["locations"] = Json::array({location});
     Json related = Json::array();
+    for (size_t i = 0; i < finding.evidence.size(); ++i) {
+      const Evidence& evidence = finding.evidence[i];
+      if (primary < 0 && i == 0) {
+        location = {{"physicalLocation", PhysicalLocation(evidence.location, input_)}, {"message", Message(evidence.what)}};
+        continue;
+      }
+      related.push_back({{"id", finding.claims.size() + i},
+                         {"physicalLocation", PhysicalLocation(evidence.location, input_)},
+                         {"message", Message(evidence.what)}});
+    }
+    result["locations"] = Json::array({location});
     for (size_t i = 0; i < finding.claims.size(); ++i) {
       if (static_cast<int>(i) == primary) continue;
       related.push_back({{"id", i},
@@ -199,6 +240,7 @@ class SarifWriter : public ReportWriter {
         {"fqdn", finding.fqdn},     {"servers", finding.servers},         {"serversSummary", finding.servers_summary},
         {"events", finding.events}, {"assumptions", finding.assumptions}, {"holdsUnder", finding.holds_under},
         {"fixes", finding.fixes}};
+    result["properties"].update(ImpactProperties(finding));
     return result;
   }
 
@@ -294,6 +336,7 @@ class SarifWriter : public ReportWriter {
                          {"transitions", s.transitions},
                          {"depth", s.depth}}}};
     if (!report.description.empty()) properties["description"] = report.description;
+    if (report.checked_at) properties["checkedAt"] = FormatTimestamp(*report.checked_at);
     if (report.expectation)
       properties["expectation"] = {{"met", report.expectation->met}, {"differences", report.expectation->differences}};
     return properties;

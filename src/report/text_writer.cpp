@@ -1,5 +1,6 @@
 // The report for people: a verdict line, one block per finding, then notes.
 
+#include "report/impact_text.h"
 #include "report_writer.h"
 #include "trace_narrator.h"
 
@@ -33,6 +34,7 @@ class TextWriter : public ReportWriter {
                                                                    : palette_.warning;
     out << "verdict: " << verdict_color << VerdictName(report.verdict) << palette_.reset << " (reading "
         << report.semantics << ")\n";
+    if (report.checked_at) out << "checked at: " << FormatTimestamp(*report.checked_at) << "\n";
     for (const std::string& reason : report.inconclusive_reasons) out << "  inconclusive: " << reason << "\n";
     for (const Finding& finding : report.findings) WriteFinding(finding, out);
     if (report.expectation) WriteExpectation(*report.expectation, out);
@@ -74,6 +76,7 @@ class TextWriter : public ReportWriter {
     for (size_t i = 0; i < finding.servers.size() && i < 8; ++i) out << (i ? ", " : "") << finding.servers[i];
     if (finding.servers.size() > 8) out << ", ... " << finding.servers.size() - 8 << " more";
     out << ")\n";
+    WriteImpactText(finding, "  ", out);
     if (!finding.claims.empty()) out << "  claims:\n";
     for (const ClaimRef& claim : finding.claims)
       out << "    version " << claim.version << "  " << claim.producer << ": " << claim.what << "  ("

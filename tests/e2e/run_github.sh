@@ -44,7 +44,7 @@ check_output() {
       # Most important first: no error after a warning or notice, no warning after a notice.
       [ "${ranks[$kind]}" -lt "$rank" ] && fail "$file: $kind annotation after a less important one"
       rank=${ranks[$kind]}
-      [[ $kind = error && $line =~ title=kst/ ]] && errors_listed=$((errors_listed + 1))
+      [[ $kind = error && $line =~ title=(kst|cert|clock)/ ]] && errors_listed=$((errors_listed + 1))
       # The annotated file exists (decoding %2C, %3A and %25, in that order).
       if [[ $line =~ ^::[a-z]+\ file=([^,:]*) ]]; then
         path=${BASH_REMATCH[1]//%2C/,}
@@ -53,7 +53,7 @@ check_output() {
         [ -f "$path" ] || fail "$file: an annotation points at a missing file: $path"
       fi
     elif [[ $line =~ ^kst:\ not\ annotated:\ (error|warning|notice)\  ]]; then
-      [[ $line =~ ^kst:\ not\ annotated:\ error\ .*:\ kst/ ]] && errors_listed=$((errors_listed + 1))
+      [[ $line =~ ^kst:\ not\ annotated:\ error\ .*:\ (kst|cert|clock)/ ]] && errors_listed=$((errors_listed + 1))
     elif [[ $line =~ $summary ]]; then
       summaries=$((summaries + 1))
     else
@@ -65,7 +65,7 @@ check_output() {
   for kind in error warning notice; do
     [ "${seen[$kind]}" -le 10 ] || fail "$file: ${seen[$kind]} $kind annotations, GitHub shows 10"
   done
-  # Error findings in the summary = error annotations and listed errors of a rule (kst/...).
+  # Error findings in the summary = error annotations and listed errors of a rule (kst/, cert/, clock/).
   local errors verdict
   errors=$(sed -E 's/^kst: [a-z]+: ([0-9]+) error.*/\1/' <<<"$last")
   [ "$errors" = "$errors_listed" ] || fail "$file: summary says $errors errors, $errors_listed annotated or listed"
@@ -77,9 +77,9 @@ check_output() {
 }
 
 for file in scenarios/*.json scenarios/topologies/*.json; do
-  github "$work/out.txt" "$file"
+  github "$work/out.txt" "$file" $(at_for "$file")
   check_output "$file" "$work/out.txt"
-  github "$work/again.txt" "$file"
+  github "$work/again.txt" "$file" $(at_for "$file")
   cmp -s "$work/out.txt" "$work/again.txt" || fail "$file: a second run gives different output"
 done
 

@@ -70,9 +70,9 @@ check_report() {
 }
 
 for file in scenarios/*.json scenarios/topologies/*.json; do
-  junit "$work/report.xml" "$file"
+  junit "$work/report.xml" "$file" $(at_for "$file")
   check_report "$file" "$work/report.xml"
-  junit "$work/again.xml" "$file"
+  junit "$work/again.xml" "$file" $(at_for "$file")
   cmp -s "$work/report.xml" "$work/again.xml" || fail "$file: a second run gives different bytes"
 done
 

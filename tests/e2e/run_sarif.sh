@@ -63,10 +63,13 @@ check_structure() {
   done
 }
 
+# A bundled topology has no "at" of its own: pin the check time of its certificates.
+at_for() { [[ $1 == scenarios/topologies/* ]] && echo "--at=2025-03-01T09:00:00Z"; }
+
 for file in scenarios/*.json scenarios/topologies/*.json; do
   name=$(tr '/' '_' <<<"${file%.json}")
   out=$work/sarif/$name.sarif
-  "$kst" check --format sarif "$file" >"$out" 2>"$work/stderr"
+  "$kst" check --format sarif "$file" $(at_for "$file") >"$out" 2>"$work/stderr"
   status=$?
   checked=$((checked + 1))
   [ -s "$out" ] || { fail "$file: no SARIF on stdout (exit $status): $(head -3 "$work/stderr")"; continue; }
@@ -74,9 +77,9 @@ for file in scenarios/*.json scenarios/topologies/*.json; do
     0 | 1 | 4) ;;
     *) fail "$file: kst check --format sarif exited $status: $(head -3 "$work/stderr")"; continue ;;
   esac
-  "$kst" check --format json "$file" >"$work/json" 2>/dev/null
+  "$kst" check --format json "$file" $(at_for "$file") >"$work/json" 2>/dev/null
   check_structure "$file" "$out" "$work/json"
-  "$kst" check --format sarif "$file" 2>/dev/null | cmp -s - "$out" || fail "$file: a second run writes different SARIF"
+  "$kst" check --format sarif "$file" $(at_for "$file") 2>/dev/null | cmp -s - "$out" || fail "$file: a second run writes different SARIF"
 done
 
 # Microsoft's validator: every file at once, per rule kind. It exits 0 even

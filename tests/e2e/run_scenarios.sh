@@ -27,7 +27,7 @@ done
 
 while read -r file want; do
   [ -z "$file" ] && continue
-  "$kst" check "scenarios/topologies/$file" >/dev/null 2>&1
+  "$kst" check --at 2025-03-01T09:00:00Z "scenarios/topologies/$file" >/dev/null 2>&1
   got=$?
   [ "$got" -eq "$want" ] || fail "topology $file: exit $got, expected $want"
 done <tests/e2e/topology_verdicts.txt
