@@ -56,7 +56,7 @@ for target in "${targets[@]}"; do
   seed "$target" "$corpus"
   log=$build/fuzz-$target.log
   "$build/fuzz/${target}_fuzzer" "$corpus" -dict="$(dictionary "$target")" -max_total_time="$seconds" \
-    -timeout=10 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
+    -timeout=25 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="$findings/" >"$log" 2>&1
   code=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
