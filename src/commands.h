@@ -21,6 +21,9 @@ struct CommandOptions {
   std::string server;
   std::string fqdn;
   std::string trace_out;
+  std::string export_format;  // kst export FORMAT FILE
+  std::string out_file;       // kst export -o FILE (empty: stdout)
+  std::string guide;          // kst export promela --guide TRACES.json
   std::string waivers;
   std::string today;  // YYYY-MM-DD; empty: the clock (tests pin it)
   uint64_t max_states = 50'000'000;
@@ -45,5 +48,6 @@ int RunReplayCommand(const CommandOptions& options, CommandStreams streams);
 int RunExploreCommand(const CommandOptions& options, CommandStreams streams);
 int RunDiffCommand(const CommandOptions& options, CommandStreams streams);
 int RunTestCommand(const CommandOptions& options, CommandStreams streams);
+int RunExportCommand(const CommandOptions& options, CommandStreams streams);
 
 }  // namespace kst

@@ -1,0 +1,651 @@
+// The Promela export: one whole-system model of a scenario for SPIN.
+//
+// What is modelled. The state kst splits into (server, FQDN) cells is kept
+// whole, the way a SPIN user would write the system: per server, the
+// topology revision it applied (`replica[s]`), whether its one unplanned
+// restart is used (`restarted[s]`), and UM Routing's flags for every FQDN
+// some AD revision lists (`um[s][u]`: claims version 0, counts it handled, on
+// the retry list); globally, the plan position (`step`) and the published
+// topology and AD revisions (`published`, `ad`). Each server is a process
+// whose nondeterministic actions are kst's cell events -- replicate, UM
+// poll, unplanned restart -- applied to all of the server's FQDNs at once, as
+// the real server does; the admin is a process that walks the plan. The
+// topology revisions, AD revisions and requirements are constant tables,
+// declared `hidden` so that they are not part of the state vector.
+//
+// Same semantics, by construction where possible: every table comes from the
+// structures `kst check` compiles (the claim snapshots behind CompiledPlan,
+// the cells' needed-by flags, the reading's start-up policy), and each
+// inline is CellModel's rule written in Promela (narrate = Narrate, start =
+// Start, poll = Poll, replicate = Apply(kReplicate)), per FQDN of the server.
+// Where the Promela encoding differs, it is equivalent:
+//  - Version sets are bit sets over the scenario's distinct versions (bit 0 is
+//    version 0, UM Routing's): union, "one version" and "two or more" are
+//    exactly VersionSet's insert, size() == 1 and size() >= 2.
+//  - The KST entry is not stored; like CellModel::Entry it is derived from the
+//    claims (present iff exactly one version is claimed).
+//  - kst's cell records which AD revision UM Routing read last (ad_seen); no
+//    rule reads it except "would a poll change anything", so a poll that only
+//    refreshes it is a step in kst and no step here. It never changes an
+//    entry, a log line or whether a state is quiescent once the poll is done,
+//    so every verdict is the same; only the state counts differ. A guided run
+//    skips such a poll (below).
+//  - A poll is enabled only when it would change a flag (as kst's Apply
+//    returns false then); so the state graph has no self-loops and a cycle is
+//    a real one: kst/flapping is SPIN's non-progress-cycle search.
+//  - Quiescence (kst's IsEnd, for the whole system): plan done, every server
+//    on the newest replica, no poll would change anything. A restart may
+//    still be possible, as in kst.
+// Properties are assertions whose failing expression names a hidden array
+// after the kst rule (PromelaProperties in promela_layout.cpp); each (rule,
+// cell) is reported once. kst/order-dependent needs two runs, not one: a
+// hidden observer collects, across SPIN's whole search, the entries each cell
+// has in quiescent states (hidden data is neither matched nor restored on
+// backtracking) and asserts when a second one appears. That is sound only if
+// every quiescent state is visited -- hence -DNOREDUCE.
+//
+// Guided runs (`--guide`): the same model, each action also guarded by the
+// next entry of a whole-system order lifted from a kst trace
+// (global_schedule.h); a poll entry whose poll would change nothing is
+// skipped; a monitor asserts, when nothing can move, that the order was
+// followed to its end. Tested by promela_export_test.cpp (structure, `spin -a`)
+// and tests/spin (SPIN's verdicts and trails against kst's).
+
+#include "promela_export.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace kst {
+namespace {
+
+constexpr const char* kGuideKinds[] = {"G_ADMIN", "G_REPLICATE", "G_POLL", "G_RESTART"};
+
+std::string EventConstant(const std::string& key) {
+  std::string name = "E_" + key;
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+std::string VersionSetText(uint32_t bits, const std::vector<int>& versions) {
+  std::string text;
+  for (size_t k = 0; k < versions.size(); ++k)
+    if (bits >> k & 1) text += (text.empty() ? "" : ", ") + std::to_string(versions[k]);
+  return "{" + text + "}";
+}
+
+const char* PolicyFlags(StartupConflictPolicy policy) {
+  switch (policy) {
+    case StartupConflictPolicy::kWithdrawRemember:
+      return "HANDLED";
+    case StartupConflictPolicy::kWithdrawRetry:
+      return "RETRY";
+    case StartupConflictPolicy::kWithdrawForget:
+      return "0";
+  }
+  return "0";
+}
+
+class PromelaWriter {
+ public:
+  PromelaWriter(const CompiledPlan& plan, const ModelCatalog& model, const Semantics& semantics,
+                const PromelaLayout& layout, const std::vector<GlobalSchedule>& guides, std::ostream& out)
+      : plan_(plan), model_(model), semantics_(semantics), layout_(layout), guides_(guides), out_(out) {
+    for (const KstServer& server : layout.servers) any_um_server_ |= server.runs_um_routing;
+  }
+
+  void Write() {
+    Header();
+    Sizes();
+    Tables();
+    State();
+    Macros();
+    Semantics();
+    EndCheck();
+    if (guided()) Guide();
+    Server();
+    Admin();
+    Init();
+  }
+
+ private:
+  bool guided() const { return !guides_.empty(); }
+  bool polls() const { return any_um_server_ && !layout_.um_fqdns.empty(); }
+  size_t nf() const { return layout_.fqdns.size(); }
+  size_t ns() const { return layout_.servers.size(); }
+  size_t nu_slots() const { return std::max<size_t>(layout_.um_fqdns.size(), 1); }
+  std::string Guard(const std::string& kind, const std::string& who) const {
+    return guided() ? "GUIDE(" + kind + ", " + who + ") && " : "";
+  }
+
+  void Header() {
+    const Scenario& scenario = plan_.scenario();
+    out_ << "/*\n * Promela model of a kst what-if scenario, for SPIN. Written by kst " << KST_VERSION
+         << " (kst export promela)\n * from the plan `kst check` compiles; the two must agree.\n *\n";
+    out_ << " * Scenario  " << scenario.file << "\n";
+    if (!scenario.description.empty()) out_ << " *           " << scenario.description << "\n";
+    out_ << " * Reading   " << semantics_.name << (semantics_.is_default ? " (the default)" : "") << ": "
+         << semantics_.statement << "\n";
+    out_ << " * Restarts  "
+         << (scenario.unplanned_restarts ? "any: each server may also restart RTCSRV once, at any point"
+                                         : "planned: only the plan's restarts")
+         << "\n";
+    if (guided())
+      out_ << " * Guided    SPIN may only follow " << guides_.size()
+           << " whole-system order(s) lifted from kst traces (see guide_kind)\n";
+    out_ << R"( *
+ * The system. Every server that keeps a Known Servers Table is a process, Server(s); its
+ * nondeterministic actions are the asynchronous events: apply the next published topology
+ * revision (replication), let UM Routing poll Exchange's dial plans, and with restarts "any"
+ * restart RTCSRV once. Admin walks the plan in order; init performs the steady start (every
+ * server as if RTCSRV had just started with the base topology: assumption steady-start).
+ * Published topology and AD are revision counters into constant tables. A server's entry
+ * for an FQDN is derived, never stored: the versions its replica's topology claims plus UM
+ * Routing's version 0, present when exactly one version is claimed (assumption both-removed).
+ * Version sets are bits: bit 0 is version 0 (see the legend). Every action is one d_step.
+ *
+ * Properties: kst rule <- assertion label (cell c = s * NF + f)
+)";
+    for (const PromelaProperty& property : PromelaProperties())
+      if (*property.rule)
+        out_ << " *   " << property.rule << " (" << SeverityName(property.severity) << ") <- " << property.label
+             << "[c]: " << property.meaning << "\n";
+    out_ << R"( *   kst/flapping (error) <- a non-progress cycle: every action changes the state, so any cycle is one
+ * A label holds 1 until pan reports its (rule, cell), then 0: pan -c0 -e lists each once, with a trail.
+ * The labels and the order-dependence observer are hidden: not matched, not restored on backtracking.
+ *
+ * Run   spin -a model.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -c0 -e
+ *       cycles (kst/flapping): gcc -O2 -DNP -DNOREDUCE -o pan pan.c && ./pan -l
+ *       replay trail N, every violation printed, none stopping it: spin -DKST_LABEL_INIT=0 -tN model.pml
+ * -DNOREDUCE because the observer must see every quiescent state (partial-order reduction may
+ * skip some); nearly every statement reads shared state, so little would be reduced anyway.
+ * kst keeps the AD revision UM Routing read last; no rule here needs it, so a poll that would
+ * only refresh it is no step: verdicts are the same, state counts are not comparable one to one.
+ */
+
+)";
+  }
+
+  void Sizes() {
+    out_ << "#define NS " << ns() << "        /* servers with a Known Servers Table: processes Server(0 .. NS-1) */\n"
+         << "#define NF " << nf() << "        /* FQDNs some producer claims or some requirement names */\n"
+         << "#define NU " << layout_.um_fqdns.size()
+         << "        /* FQDNs some AD revision lists as SipName dial plan hosts: UM Routing's state */\n"
+         << "#define NU_SLOTS " << nu_slots() << "\n"
+         << "#define NREV " << layout_.topology.size() << "      /* topology revisions: the base, then one per publish */\n"
+         << "#define NAD " << layout_.listed.size() << "       /* AD revisions: the base, then one per Exchange change */\n"
+         << "#define NSTEPS " << plan_.scenario().plan.size() << "    /* admin steps of the plan */\n"
+         << "#define NCELLS " << layout_.cells() << "\n#define NO_UM 255\n\n"
+         << "#ifndef KST_LABEL_INIT\n#define KST_LABEL_INIT 1  /* 0 when replaying a trail: print violations, never stop */\n"
+            "#endif\n\n";
+    out_ << "/* Servers: index FQDN (role) */\n";
+    for (size_t s = 0; s < ns(); ++s) {
+      const KstServer& server = layout_.servers[s];
+      out_ << "/*   " << s << "  " << server.fqdn << " (" << server.role
+           << (server.runs_um_routing ? ", runs UM Routing" : "") << (server.hosts_registrar ? ", hosts a registrar" : "")
+           << ") */\n";
+    }
+    out_ << "/* FQDNs: index FQDN [UM slot] */\n";
+    for (size_t f = 0; f < nf(); ++f) {
+      auto u = std::find(layout_.um_fqdns.begin(), layout_.um_fqdns.end(), static_cast<int>(f));
+      out_ << "/*   " << f << "  " << layout_.fqdns[f];
+      if (u != layout_.um_fqdns.end()) out_ << "  [UM slot " << (u - layout_.um_fqdns.begin()) << "]";
+      out_ << " */\n";
+    }
+    out_ << "/* Version bits: ";
+    for (size_t k = 0; k < layout_.versions.size(); ++k)
+      out_ << (k ? ", " : "") << "bit " << k << " = version " << layout_.versions[k];
+    out_ << " */\n\n/* Event-log lines, printed as \"kst line S F E\" (assumption um-runtime-events for id 0) */\n";
+    const std::vector<EventInfo>& events = model_.events();
+    for (size_t e = 0; e < events.size(); ++e)
+      out_ << "#define " << EventConstant(events[e].key) << " " << e << "  /* " << events[e].id << " "
+           << events[e].source << ": " << events[e].description << " */\n";
+    out_ << "\n/* Properties, printed as \"kst violation R C\" */\n";
+    for (size_t r = 0; r < PromelaProperties().size(); ++r)
+      out_ << "#define R_" << PromelaProperties()[r].label + 4 << " " << r << "\n";
+    out_ << "\n";
+  }
+
+  void Tables() {
+    out_ << R"(/* Constant tables, filled once by init: hidden, so not part of the state vector. */
+hidden int  topology[NREV * NF];  /* version set the topology claims for FQDN f in revision r */
+hidden byte listed[NAD * NU_SLOTS];  /* AD revision a lists UM slot u as a SipName dial plan host */
+hidden byte um_fqdn[NU_SLOTS];    /* the FQDN of UM slot u */
+hidden byte um_slot[NF];          /* the UM slot of FQDN f, or NO_UM */
+hidden byte runs_um[NS];          /* the server runs Exchange UM Routing (assumption um-routing-roles) */
+hidden byte needed_start[NCELLS]; /* the cell's FQDN is needed on its server before the plan (needed-by) */
+hidden byte needed_end[NCELLS];   /* ... and after it */
+hidden byte watched[NCELLS];      /* needed before and after, and present after the steady start */
+)";
+    out_ << "hidden byte restart_plan[" << std::max<size_t>(RestartSteps() * ns(), 1)
+         << "];  /* the k-th restart step of the plan restarts server s */\n\n";
+  }
+
+  void State() {
+    out_ << R"(/* The state of the system */
+byte step;       /* admin steps done */
+byte published;  /* topology revisions published to the Central Management Store, after the base */
+byte ad;         /* Exchange (AD) changes made */
+byte replica[NS];  /* the topology revision each server applied */
+bit  restarted[NS];  /* the server's one unplanned restart (restarts "any") is used */
+byte um[NS * NU_SLOTS];  /* UM Routing on server s, UM slot u: CLAIM | HANDLED | RETRY */
+#define CLAIM   1  /* holds its version-0 claim */
+#define HANDLED 2  /* counts the FQDN as handled */
+#define RETRY   4  /* keeps it on its retry list (reading retry-list) */
+
+/* Properties: one label per (rule, cell), 1 until reported */
+hidden byte kst_version_conflict[NCELLS];
+hidden byte kst_unknown_server_at_end[NCELLS];
+hidden byte kst_unknown_server_on_the_way[NCELLS];
+hidden byte kst_order_dependent[NCELLS];
+hidden int  end_seen[NCELLS];  /* entries seen in quiescent states: bit 0 absent, bit k+1 version bit k */
+hidden byte kst_guide_blocked;
+
+/* Scratch for d_steps (never live between steps) */
+hidden int s_, f_, u_, c_, t_, before, after;
+hidden byte added, quiescent;
+
+)";
+  }
+
+  void Macros() {
+    out_ << R"(#define CELL(s, f)      ((s) * NF + (f))
+#define UM(s, u)        ((s) * NU_SLOTS + (u))
+#define TOPO(s, f)      topology[replica[s] * NF + (f)]
+#define UM_BIT(s, f)    ((um_slot[f] != NO_UM && (um[UM(s, um_slot[f])] & CLAIM) != 0) -> 1 : 0)
+#define CLAIMED(s, f)   (TOPO(s, f) | UM_BIT(s, f))
+#define ONE(m)          ((m) != 0 && ((m) & ((m) - 1)) == 0)
+#define MANY(m)         (((m) & ((m) - 1)) != 0)
+#define PRESENT(s, f)   ONE(CLAIMED(s, f))
+#define LISTED(u)       (listed[ad * NU_SLOTS + (u)] != 0)
+#define HANDLES(s, u)   ((um[UM(s, u)] & HANDLED) != 0)
+#define RETRYING(s, u)  ((um[UM(s, u)] & RETRY) != 0)
+/* A poll would change UM slot u on server s (cell_model.cpp, Poll) */
+#define POLL_CHANGES(s, u) (LISTED(u) -> (RETRYING(s, u) -> TOPO(s, um_fqdn[u]) == 0 : !HANDLES(s, u)) \
+                                      : (um[UM(s, u)] & (HANDLED | RETRY)) != 0)
+)";
+    out_ << "#define POLL_WOULD_CHANGE(s) (";
+    for (size_t u = 0; u < layout_.um_fqdns.size(); ++u) out_ << (u ? " || " : "") << "POLL_CHANGES(s, " << u << ")";
+    if (layout_.um_fqdns.empty()) out_ << "0";
+    out_ << ")\n#define ALL_REPLICATED (";
+    for (size_t s = 0; s < ns(); ++s) out_ << (s ? " && " : "") << "replica[" << s << "] == published";
+    if (ns() == 0) out_ << "1";
+    out_ << ")\n\n";
+  }
+
+  void Semantics() {
+    out_ << R"(inline kst_log(s, f, e) { printf("kst line %d %d %d\n", s, f, e) }
+
+/* A violation of property RULE on cell c: printed; asserted once (LABEL is the rule's label for c). */
+inline violation(LABEL, RULE, c) {
+  printf("kst violation %d %d\n", RULE, c);
+  if
+  :: LABEL -> assert(!LABEL); LABEL = 0
+  :: else -> skip
+  fi
+}
+
+/* The lines of one cell's change of claims from `before` to `after` (version sets); `added`: a
+   producer added a version. Assumptions both-removed, conflict-repeats, withdraw-restores-at-once,
+   version-change-replaces (cell_model.cpp, Narrate). */
+inline narrate(s, f) {
+  if
+  :: MANY(after) ->
+     if
+     :: added -> kst_log(s, f, E_14563); violation(kst_version_conflict[CELL(s, f)], R_version_conflict, CELL(s, f))
+     :: else -> skip
+     fi
+  :: ONE(after) && before != after ->
+     if
+     :: ONE(before) -> kst_log(s, f, E_14495)
+     :: else -> skip
+     fi;
+     kst_log(s, f, E_14493)
+  :: after == 0 && ONE(before) -> kst_log(s, f, E_14495)
+  :: else -> skip
+  fi
+}
+
+/* A cell has its new state: print its claims; check that a watched FQDN is still known. */
+inline settled(s, f) {
+  printf("kst entry %d %d %d\n", s, f, CLAIMED(s, f));
+  if
+  :: watched[CELL(s, f)] && !PRESENT(s, f) ->
+     violation(kst_unknown_server_on_the_way[CELL(s, f)], R_unknown_server_on_the_way, CELL(s, f))
+  :: else -> skip
+  fi
+}
+
+/* RTCSRV starts on server s: the table is rebuilt from its replica (14492), then UM Routing starts
+   (44024) and adds the SipName hosts AD lists now; a clash with the topology logs 14563 and 44030
+   and the claim is withdrawn (cell_model.cpp, Start; assumptions startup-line-order,
+   rebuild-listed-not-added, um-startup-withdraw; the reading decides what UM Routing keeps). */
+inline start(s) {
+  for (f_ : 0 .. NF - 1) {
+    t_ = TOPO(s, f_);
+    kst_log(s, f_, E_14492);
+    if
+    :: MANY(t_) -> before = 0; after = t_; added = 1; narrate(s, f_)
+    :: else -> skip
+    fi;
+    if
+    :: um_slot[f_] != NO_UM -> um[UM(s, um_slot[f_])] = 0
+    :: else -> skip
+    fi;
+    if
+    :: runs_um[s] ->
+       kst_log(s, f_, E_44024);
+       if
+       :: um_slot[f_] != NO_UM && LISTED(um_slot[f_]) ->
+          before = t_; after = t_ | 1; added = 1; narrate(s, f_);
+          if
+          :: t_ == 0 || t_ == 1 -> um[UM(s, um_slot[f_])] = CLAIM | HANDLED
+          :: else ->
+             kst_log(s, f_, E_44030);
+)";
+    out_ << "             um[UM(s, um_slot[f_])] = " << PolicyFlags(semantics_.startup_conflict) << ";  /* reading "
+         << semantics_.name << " */\n";
+    out_ << R"(             before = t_ | 1; after = t_; added = 0; narrate(s, f_)
+          fi
+       :: else -> skip
+       fi
+    :: else -> skip
+    fi;
+    settled(s, f_)
+  }
+}
+
+/* Server s applies the next published revision (assumptions replication-applies-live,
+   replication-fifo). Only FQDNs whose versions change are touched. */
+inline replicate(s) {
+  replica[s]++;
+  printf("kst event replicate %d %d\n", s, replica[s]);
+  for (f_ : 0 .. NF - 1) {
+    t_ = topology[(replica[s] - 1) * NF + f_];
+    if
+    :: t_ != TOPO(s, f_) ->
+       before = t_ | UM_BIT(s, f_); after = CLAIMED(s, f_); added = ((TOPO(s, f_) & ~t_) != 0);
+       narrate(s, f_); settled(s, f_)
+    :: else -> skip
+    fi
+  }
+}
+
+/* UM Routing on server s reads the newest AD state (cell_model.cpp, Poll; assumptions
+   um-steady-blind, um-remembers-withdrawn: it does not notice a conflict the topology causes). */
+inline poll(s) {
+  printf("kst event poll %d\n", s);
+  for (u_ : 0 .. NU_SLOTS - 1) {
+    f_ = um_fqdn[u_];
+    before = CLAIMED(s, f_);
+    if
+    :: u_ < NU && LISTED(u_) && (RETRYING(s, u_) -> TOPO(s, f_) == 0 : !HANDLES(s, u_)) ->
+       um[UM(s, u_)] = CLAIM | HANDLED; kst_log(s, f_, E_um_runtime_add);
+       after = CLAIMED(s, f_); added = 1; narrate(s, f_); settled(s, f_)
+    :: u_ < NU && !LISTED(u_) && (um[UM(s, u_)] & (HANDLED | RETRY)) != 0 ->
+       um[UM(s, u_)] = 0; kst_log(s, f_, E_um_runtime_remove);
+       after = CLAIMED(s, f_); added = 0; narrate(s, f_); settled(s, f_)
+    :: else -> skip
+    fi
+  }
+}
+
+)";
+  }
+
+  /// The quiescence check and the observers, unrolled per observed cell so
+  /// that pan's message names the cell ("kst_order_dependent[7]").
+  void EndCheck() {
+    out_ << R"(/* Quiescent: plan done, every server on the newest replica, no poll would change anything
+   (kst's IsEnd). There, each observed cell records its entry and is checked. */
+inline end_check() {
+  quiescent = (step == NSTEPS && ALL_REPLICATED);
+  for (s_ : 0 .. NS - 1) {
+    if
+    :: quiescent && runs_um[s_] && POLL_WOULD_CHANGE(s_) -> quiescent = 0
+    :: else -> skip
+    fi
+  };
+  if
+  :: quiescent -> printf("kst quiescent\n"); end_cells()
+  :: else -> skip
+  fi
+}
+
+inline end_cell(s, f, c) {
+  end_seen[c] = end_seen[c] | (PRESENT(s, f) -> CLAIMED(s, f) << 1 : 1);
+  if
+  :: MANY(end_seen[c]) -> violation(kst_order_dependent[c], R_order_dependent, c)
+  :: else -> skip
+  fi;
+  if
+  :: needed_end[c] && !PRESENT(s, f) -> violation(kst_unknown_server_at_end[c], R_unknown_server_at_end, c)
+  :: else -> skip
+  fi
+}
+
+/* Cells whose entry can change (their FQDN's claims change, or AD lists it) or that are needed at
+   the end; the entry of any other cell is the same in every state. */
+inline end_cells() {
+)";
+    std::vector<bool> varies(nf(), false);
+    for (size_t f = 0; f < nf(); ++f)
+      for (const auto& revision : layout_.topology) varies[f] = varies[f] || revision[f] != layout_.topology[0][f];
+    for (int f : layout_.um_fqdns) varies[static_cast<size_t>(f)] = true;
+    size_t observed = 0;
+    for (size_t s = 0; s < ns(); ++s) {
+      for (size_t f = 0; f < nf(); ++f) {
+        const size_t c = s * nf() + f;
+        if (!varies[f] && !layout_.needed_end[c]) continue;
+        out_ << "  end_cell(" << s << ", " << f << ", " << c << ");  /* " << layout_.fqdns[f] << " on "
+             << layout_.servers[s].fqdn << " */\n";
+        observed++;
+      }
+    }
+    if (observed == 0) out_ << "  skip\n";
+    out_ << "}\n\n";
+  }
+
+  void Guide() {
+    size_t length = 0;
+    for (const GlobalSchedule& guide : guides_) length += guide.events.size() + 1;
+    out_ << "/* The guide: whole-system orders lifted from kst traces; an action may run only when it is\n"
+            "   the next entry. A poll entry is skipped when the poll would change nothing (kst counts a poll\n"
+            "   that only refreshes the AD revision it read; this model does not keep it). */\n"
+         << "#define G_ADMIN 0\n#define G_REPLICATE 1\n#define G_POLL 2\n#define G_RESTART 3\n#define G_END 255\n"
+         << "hidden byte guide_kind[" << length << "];\nhidden byte guide_who[" << length
+         << "];  /* the server, or the plan step for G_ADMIN */\n"
+         << "short g;  /* the next guide entry */\n"
+         << "#define GUIDE(k, w) (guide_kind[g] == (k) && guide_who[g] == (w))\n\n"
+         << "proctype GuideMonitor() {\n"
+         << "  timeout -> printf(\"kst violation %d %d\\n\", R_guide_blocked, g);\n"
+         << "             assert(guide_kind[g] == G_END || !kst_guide_blocked)\n}\n\n";
+  }
+
+  void Server() {
+    out_ << "/* A server: its asynchronous events, in any order. */\nproctype Server(byte s) {\nend:\n  do\n";
+    out_ << "  :: d_step { " << Guard("G_REPLICATE", "s") << "replica[s] < published -> " << Next()
+         << "replicate(s); end_check() }\n";
+    if (polls())
+      out_ << "  :: d_step { " << Guard("G_POLL", "s") << "runs_um[s] && POLL_WOULD_CHANGE(s) -> " << Next()
+           << "poll(s); end_check() }\n";
+    if (plan_.scenario().unplanned_restarts)
+      out_ << "  :: d_step { " << Guard("G_RESTART", "s") << "!restarted[s] -> " << Next()
+           << "restarted[s] = 1; printf(\"kst event restart %d\\n\", s); start(s); end_check() }\n";
+    if (guided())
+      out_ << "  :: d_step { GUIDE(G_POLL, s) && !(runs_um[s] && POLL_WOULD_CHANGE(s)) -> g++;\n"
+              "              printf(\"kst event poll-skipped %d\\n\", s) }\n";
+    out_ << "  od\n}\n\n";
+  }
+
+  std::string Next() const { return guided() ? "g++; " : ""; }
+
+  void Admin() {
+    const std::vector<PlanStep>& steps = plan_.scenario().plan;
+    out_ << "/* The admin walks the plan in order. */\nproctype Admin() {\n";
+    size_t restart_index = 0;
+    for (size_t i = 0; i < steps.size(); ++i) {
+      const PlanStep& step = steps[i];
+      out_ << "  /* Plan step " << i + 1 << ": " << step.op << " -- " << step.description << "\n     ("
+           << step.location.ToString() << ") */\n";
+      std::vector<std::string> guards;
+      if (guided()) guards.push_back("GUIDE(G_ADMIN, " + std::to_string(i) + ")");
+      if (step.kind == PlanStep::Kind::kWaitForReplication) guards.push_back("ALL_REPLICATED");
+      std::string body;
+      for (const std::string& guard : guards) body += (body.empty() ? "" : " && ") + guard;
+      if (!body.empty()) body += " -> ";
+      body += Next() + "step++; ";
+      if (step.kind == PlanStep::Kind::kPublish) body += "published++; ";
+      if (step.kind == PlanStep::Kind::kAdChange) body += "ad++; ";
+      body += "printf(\"kst event admin " + std::to_string(i + 1) + "\\n\")";
+      if (step.kind == PlanStep::Kind::kRestart) {
+        body += ";\n           for (s_ : 0 .. NS - 1) {\n             if\n             :: restart_plan[" +
+                std::to_string(restart_index++) +
+                " * NS + s_] -> start(s_)\n             :: else -> skip\n             fi\n           }";
+      }
+      if (i + 1 == steps.size()) body += "; end_check()";
+      out_ << "  d_step { " << body << " }" << (i + 1 == steps.size() ? "\n" : ";\n");
+    }
+    if (steps.empty()) out_ << "  skip\n";
+    out_ << "}\n\n";
+  }
+
+  size_t RestartSteps() const {
+    const auto& steps = plan_.scenario().plan;
+    return static_cast<size_t>(std::count_if(steps.begin(), steps.end(), [](const PlanStep& step) {
+      return step.kind == PlanStep::Kind::kRestart;
+    }));
+  }
+
+  void Init() {
+    out_ << "init {\n  d_step {\n";
+    InitTables();
+    out_ << R"(    for (c_ : 0 .. NCELLS - 1) {
+      kst_version_conflict[c_] = KST_LABEL_INIT; kst_unknown_server_at_end[c_] = KST_LABEL_INIT;
+      kst_unknown_server_on_the_way[c_] = KST_LABEL_INIT; kst_order_dependent[c_] = KST_LABEL_INIT
+    };
+    kst_guide_blocked = KST_LABEL_INIT;
+    /* The steady start (assumption steady-start) */
+    printf("kst steady-start\n");
+    for (s_ : 0 .. NS - 1) { start(s_) };
+    for (s_ : 0 .. NS - 1) {
+      for (f_ : 0 .. NF - 1) {
+        watched[CELL(s_, f_)] = (needed_start[CELL(s_, f_)] && needed_end[CELL(s_, f_)] && PRESENT(s_, f_))
+      }
+    };
+    end_check()
+  };
+)";
+    if (guided()) {
+      out_ << "  if\n";
+      size_t start = 0;
+      for (const GlobalSchedule& guide : guides_) {
+        out_ << "  :: g = " << start << "\n";
+        start += guide.events.size() + 1;
+      }
+      out_ << "  fi;\n";
+    }
+    out_ << "  atomic {\n    run Admin();\n";
+    for (size_t s = 0; s < ns(); ++s) out_ << "    run Server(" << s << ");  /* " << layout_.servers[s].fqdn << " */\n";
+    if (guided()) out_ << "    run GuideMonitor()\n";
+    out_ << "  }\n}\n";
+  }
+
+  void InitTables() {
+    out_ << "    /* The published topology: revision 0 is the base */\n";
+    for (size_t r = 0; r < layout_.topology.size(); ++r) {
+      const std::vector<uint32_t>& revision = layout_.topology[r];
+      if (r > 0) {
+        out_ << "    /* revision " << r << ": plan step " << layout_.publish_steps[r - 1] + 1
+             << " (the previous revision, then the changes) */\n"
+             << "    for (f_ : 0 .. NF - 1) { topology[" << r << " * NF + f_] = topology[" << r - 1 << " * NF + f_] };\n";
+      }
+      for (size_t f = 0; f < nf(); ++f) {
+        if (r > 0 ? revision[f] == layout_.topology[r - 1][f] : revision[f] == 0) continue;
+        out_ << "    topology[" << r * nf() + f << "] = " << revision[f] << ";  /* " << layout_.fqdns[f] << " "
+             << VersionSetText(revision[f], layout_.versions) << " */\n";
+      }
+    }
+    out_ << "    /* UM slots and AD: which FQDNs host SipName dial plans, per AD revision */\n"
+         << "    for (f_ : 0 .. NF - 1) { um_slot[f_] = NO_UM };\n";
+    for (size_t u = 0; u < layout_.um_fqdns.size(); ++u)
+      out_ << "    um_fqdn[" << u << "] = " << layout_.um_fqdns[u] << "; um_slot[" << layout_.um_fqdns[u] << "] = " << u
+           << ";  /* " << layout_.fqdns[static_cast<size_t>(layout_.um_fqdns[u])] << " */\n";
+    for (size_t a = 0; a < layout_.listed.size(); ++a)
+      for (size_t u = 0; u < layout_.um_fqdns.size(); ++u)
+        if (layout_.listed[a][u])
+          out_ << "    listed[" << a * nu_slots() + u << "] = 1;  /* AD revision " << a
+               << (a ? ", plan step " + std::to_string(layout_.ad_steps[a - 1] + 1) : std::string(" (base)")) << " */\n";
+    out_ << "    /* Roles and requirements */\n";
+    for (size_t s = 0; s < ns(); ++s)
+      if (layout_.servers[s].runs_um_routing) out_ << "    runs_um[" << s << "] = 1;\n";
+    for (size_t c = 0; c < layout_.cells(); ++c) {
+      if (layout_.needed_start[c]) out_ << "    needed_start[" << c << "] = 1;\n";
+      if (layout_.needed_end[c]) out_ << "    needed_end[" << c << "] = 1;\n";
+    }
+    InitRestartPlan();
+    if (guided()) InitGuide();
+  }
+
+  void InitRestartPlan() {
+    size_t k = 0;
+    const std::vector<PlanStep>& steps = plan_.scenario().plan;
+    for (size_t i = 0; i < steps.size(); ++i) {
+      if (steps[i].kind != PlanStep::Kind::kRestart) continue;
+      for (const std::string& fqdn : steps[i].servers) {
+        int s = plan_.ServerIndex(fqdn);
+        if (s >= 0)
+          out_ << "    restart_plan[" << k * ns() + static_cast<size_t>(s) << "] = 1;  /* plan step " << i + 1 << ": "
+               << fqdn << " */\n";
+      }
+      k++;
+    }
+  }
+
+  void InitGuide() {
+    size_t at = 0;
+    for (size_t i = 0; i < guides_.size(); ++i) {
+      const GlobalSchedule& guide = guides_[i];
+      out_ << "    /* guide " << i + 1 << ": " << layout_.fqdns[guide.fqdn] << " on " << layout_.servers[guide.server].fqdn
+           << (guide.to_end ? ", to a quiescent end" : "") << " */\n";
+      for (const GlobalEvent& event : guide.events) {
+        const int kind = static_cast<int>(event.kind);
+        const int who = event.kind == GlobalEvent::Kind::kAdminStep ? event.plan_index : event.server;
+        out_ << "    guide_kind[" << at << "] = " << kGuideKinds[kind] << "; guide_who[" << at << "] = " << who << ";";
+        if (event.cell_event) out_ << "  /* the trace's own event */";
+        out_ << "\n";
+        at++;
+      }
+      out_ << "    guide_kind[" << at++ << "] = G_END;\n";
+    }
+  }
+
+  const CompiledPlan& plan_;
+  const ModelCatalog& model_;
+  const kst::Semantics& semantics_;
+  const PromelaLayout& layout_;
+  const std::vector<GlobalSchedule>& guides_;
+  std::ostream& out_;
+  bool any_um_server_ = false;
+};
+
+}  // namespace
+
+bool WritePromela(const CompiledPlan& plan, const ModelCatalog& model, const PromelaOptions& options,
+                  std::ostream& out, Diagnostic* error) {
+  PromelaLayout layout;
+  if (!LayoutPromela(plan, &layout, error)) return false;
+  size_t guide_length = 0;
+  for (const GlobalSchedule& guide : options.guides) guide_length += guide.events.size() + 1;
+  if (guide_length > 32767) {
+    *error = {Severity::kError, "promela-limit", {}, "", "a guide of more than 32767 events does not fit"};
+    return false;
+  }
+  const Semantics& semantics = options.semantics ? *options.semantics : model.DefaultSemantics();
+  std::ostringstream text;
+  PromelaWriter(plan, model, semantics, layout, options.guides, text).Write();
+  out << text.str();
+  return true;
+}
+
+}  // namespace kst
