@@ -217,8 +217,8 @@ hidden byte needed_start[NCELLS]; /* the cell's FQDN is needed on its server bef
 hidden byte needed_end[NCELLS];   /* ... and after it */
 hidden byte watched[NCELLS];      /* needed before and after, and present after the steady start */
 )";
-    out_ << "hidden byte restart_plan[" << std::max<size_t>(RestartSteps() * ns(), 1)
-         << "];  /* the k-th restart step of the plan restarts server s */\n\n";
+    out_ << "hidden byte restart_plan[" << std::max<size_t>(plan_.scenario().plan.size() * ns(), 1)
+         << "];  /* plan step k restarts server s: [k * NS + s] */\n\n";
   }
 
   void State() {
@@ -242,7 +242,7 @@ hidden int  end_seen[NCELLS];  /* entries seen in quiescent states: bit 0 absent
 hidden byte kst_guide_blocked;
 
 /* Scratch for d_steps (never live between steps) */
-hidden int s_, f_, u_, c_, t_, before, after;
+hidden int s_, f_, u_, c_, t_, m_, before, after;
 hidden byte added, quiescent;
 
 )";
@@ -308,9 +308,10 @@ inline narrate(s, f) {
 
 /* A cell has its new state: print its claims; check that a watched FQDN is still known. */
 inline settled(s, f) {
-  printf("kst entry %d %d %d\n", s, f, CLAIMED(s, f));
+  m_ = CLAIMED(s, f);
+  printf("kst entry %d %d %d\n", s, f, m_);
   if
-  :: watched[CELL(s, f)] && !PRESENT(s, f) ->
+  :: watched[CELL(s, f)] && !ONE(m_) ->
      violation(kst_unknown_server_on_the_way[CELL(s, f)], R_unknown_server_on_the_way, CELL(s, f))
   :: else -> skip
   fi
@@ -413,13 +414,15 @@ inline end_check() {
 }
 
 inline end_cell(s, f, c) {
-  end_seen[c] = end_seen[c] | (PRESENT(s, f) -> CLAIMED(s, f) << 1 : 1);
+  m_ = CLAIMED(s, f);
+  printf("kst end %d %d\n", c, m_);
+  end_seen[c] = end_seen[c] | (ONE(m_) -> m_ << 1 : 1);
   if
   :: MANY(end_seen[c]) -> violation(kst_order_dependent[c], R_order_dependent, c)
   :: else -> skip
   fi;
   if
-  :: needed_end[c] && !PRESENT(s, f) -> violation(kst_unknown_server_at_end[c], R_unknown_server_at_end, c)
+  :: needed_end[c] && !ONE(m_) -> violation(kst_unknown_server_at_end[c], R_unknown_server_at_end, c)
   :: else -> skip
   fi
 }
@@ -457,64 +460,86 @@ inline end_cells() {
          << "];  /* the server, or the plan step for G_ADMIN */\n"
          << "short g;  /* the next guide entry */\n"
          << "#define GUIDE(k, w) (guide_kind[g] == (k) && guide_who[g] == (w))\n\n"
+         << "/* When nothing can move, the order must have been followed to its end. */\n"
          << "proctype GuideMonitor() {\n"
-         << "  timeout -> printf(\"kst violation %d %d\\n\", R_guide_blocked, g);\n"
-         << "             assert(guide_kind[g] == G_END || !kst_guide_blocked)\n}\n\n";
+         << "  timeout ->\n  if\n  :: guide_kind[g] != G_END -> violation(kst_guide_blocked, R_guide_blocked, g)\n"
+         << "  :: else -> skip\n  fi\n}\n\n";
+    size_t at = 0;
+    for (size_t i = 0; i < guides_.size(); ++i) {
+      out_ << "#define GUIDE_" << i + 1 << " " << at << "  /* order " << i + 1 << " starts here */\n";
+      at += guides_[i].events.size() + 1;
+    }
+    out_ << "\n";
   }
 
+  /// A server: one atomic choice among its enabled events, then one d_step
+  /// that performs it, so the per-FQDN code exists once per process type
+  /// (the state between the two is never stored: it is inside the atomic).
   void Server() {
-    out_ << "/* A server: its asynchronous events, in any order. */\nproctype Server(byte s) {\nend:\n  do\n";
-    out_ << "  :: d_step { " << Guard("G_REPLICATE", "s") << "replica[s] < published -> " << Next()
-         << "replicate(s); end_check() }\n";
+    out_ << "/* A server: its asynchronous events, in any order. */\n"
+            "#define DO_REPLICATE 1\n#define DO_POLL 2\n#define DO_RESTART 3\n#define DO_SKIP_POLL 4\n"
+            "hidden byte act_;  /* the event chosen, inside the atomic */\n\n"
+            "inline server_event(s) {\n  if\n  :: act_ == DO_REPLICATE -> replicate(s)\n"
+         << (polls() ? "  :: act_ == DO_POLL -> poll(s)\n" : "")
+         << (plan_.scenario().unplanned_restarts
+                 ? "  :: act_ == DO_RESTART -> restarted[s] = 1; printf(\"kst event restart %d\\n\", s); start(s)\n"
+                 : "")
+         << "  :: else -> printf(\"kst event poll-skipped %d\\n\", s)\n  fi;\n"
+         << (guided() ? "  g++;\n" : "") << "  end_check()\n}\n\n"
+         << "proctype Server(byte s) {\nend:\n  do\n  :: atomic {\n       if\n"
+         << "       :: " << Guard("G_REPLICATE", "s") << "replica[s] < published -> act_ = DO_REPLICATE\n";
     if (polls())
-      out_ << "  :: d_step { " << Guard("G_POLL", "s") << "runs_um[s] && POLL_WOULD_CHANGE(s) -> " << Next()
-           << "poll(s); end_check() }\n";
+      out_ << "       :: " << Guard("G_POLL", "s") << "runs_um[s] && POLL_WOULD_CHANGE(s) -> act_ = DO_POLL\n";
     if (plan_.scenario().unplanned_restarts)
-      out_ << "  :: d_step { " << Guard("G_RESTART", "s") << "!restarted[s] -> " << Next()
-           << "restarted[s] = 1; printf(\"kst event restart %d\\n\", s); start(s); end_check() }\n";
+      out_ << "       :: " << Guard("G_RESTART", "s") << "!restarted[s] -> act_ = DO_RESTART\n";
     if (guided())
-      out_ << "  :: d_step { GUIDE(G_POLL, s) && !(runs_um[s] && POLL_WOULD_CHANGE(s)) -> g++;\n"
-              "              printf(\"kst event poll-skipped %d\\n\", s) }\n";
-    out_ << "  od\n}\n\n";
+      out_ << "       :: GUIDE(G_POLL, s) && !(runs_um[s] && POLL_WOULD_CHANGE(s)) -> act_ = DO_SKIP_POLL\n";
+    out_ << "       fi;\n       d_step { server_event(s) }\n     }\n  od\n}\n\n";
   }
 
-  std::string Next() const { return guided() ? "g++; " : ""; }
-
+  /// The admin: one step of the plan per transition, from the plan tables.
   void Admin() {
     const std::vector<PlanStep>& steps = plan_.scenario().plan;
-    out_ << "/* The admin walks the plan in order. */\nproctype Admin() {\n";
-    size_t restart_index = 0;
-    for (size_t i = 0; i < steps.size(); ++i) {
-      const PlanStep& step = steps[i];
-      out_ << "  /* Plan step " << i + 1 << ": " << step.op << " -- " << step.description << "\n     ("
-           << step.location.ToString() << ") */\n";
-      std::vector<std::string> guards;
-      if (guided()) guards.push_back("GUIDE(G_ADMIN, " + std::to_string(i) + ")");
-      if (step.kind == PlanStep::Kind::kWaitForReplication) guards.push_back("ALL_REPLICATED");
-      std::string body;
-      for (const std::string& guard : guards) body += (body.empty() ? "" : " && ") + guard;
-      if (!body.empty()) body += " -> ";
-      body += Next() + "step++; ";
-      if (step.kind == PlanStep::Kind::kPublish) body += "published++; ";
-      if (step.kind == PlanStep::Kind::kAdChange) body += "ad++; ";
-      body += "printf(\"kst event admin " + std::to_string(i + 1) + "\\n\")";
-      if (step.kind == PlanStep::Kind::kRestart) {
-        body += ";\n           for (s_ : 0 .. NS - 1) {\n             if\n             :: restart_plan[" +
-                std::to_string(restart_index++) +
-                " * NS + s_] -> start(s_)\n             :: else -> skip\n             fi\n           }";
-      }
-      if (i + 1 == steps.size()) body += "; end_check()";
-      out_ << "  d_step { " << body << " }" << (i + 1 == steps.size() ? "\n" : ";\n");
-    }
-    if (steps.empty()) out_ << "  skip\n";
-    out_ << "}\n\n";
+    out_ << "/* The admin walks the plan in order. The steps (their kinds and restarts are set in init):\n";
+    for (size_t i = 0; i < steps.size(); ++i)
+      out_ << "     " << i + 1 << ". " << KindName(steps[i].kind) << ": " << steps[i].op << " -- " << steps[i].description
+           << " (" << steps[i].location.ToString() << ")\n";
+    if (steps.empty()) out_ << "     (none)\n";
+    out_ << "*/\n#define PUBLISH 1\n#define AD_CHANGE 2\n#define RESTART 3\n#define WAIT 4\n"
+         << "hidden byte plan_kind[" << std::max<size_t>(steps.size(), 1) << "];\n\n"
+         << "inline admin_step() {\n  printf(\"kst event admin %d\\n\", step + 1);\n  if\n"
+         << "  :: plan_kind[step] == PUBLISH -> published++  /* replicated later, server by server */\n"
+         << "  :: plan_kind[step] == AD_CHANGE -> ad++  /* read at UM Routing's next poll or start */\n"
+         << (RestartSteps() == 0
+                 ? ""
+                 : "  :: plan_kind[step] == RESTART ->  /* RTCSRV restarts now on the servers the step names */\n"
+                   "     for (s_ : 0 .. NS - 1) {\n       if\n       :: restart_plan[step * NS + s_] -> start(s_)\n"
+                   "       :: else -> skip\n       fi\n     }\n")
+         << "  :: else -> skip  /* a wait: its guard was all of it */\n  fi;\n"
+         << (guided() ? "  g++;\n" : "") << "  step++;\n  end_check()\n}\n\n"
+         << "proctype Admin() {\nend:\n  do\n  :: d_step { " << Guard("G_ADMIN", "step")
+         << "step < NSTEPS && (plan_kind[step] != WAIT || ALL_REPLICATED) -> admin_step() }\n  od\n}\n\n";
   }
 
   size_t RestartSteps() const {
-    const auto& steps = plan_.scenario().plan;
+    const std::vector<PlanStep>& steps = plan_.scenario().plan;
     return static_cast<size_t>(std::count_if(steps.begin(), steps.end(), [](const PlanStep& step) {
       return step.kind == PlanStep::Kind::kRestart;
     }));
+  }
+
+  static const char* KindName(PlanStep::Kind kind) {
+    switch (kind) {
+      case PlanStep::Kind::kPublish:
+        return "publish";
+      case PlanStep::Kind::kAdChange:
+        return "AD change";
+      case PlanStep::Kind::kRestart:
+        return "restart";
+      case PlanStep::Kind::kWaitForReplication:
+        return "wait";
+    }
+    return "?";
   }
 
   void Init() {
@@ -537,13 +562,9 @@ inline end_cells() {
   };
 )";
     if (guided()) {
-      out_ << "  if\n";
-      size_t start = 0;
-      for (const GlobalSchedule& guide : guides_) {
-        out_ << "  :: g = " << start << "\n";
-        start += guide.events.size() + 1;
-      }
-      out_ << "  fi;\n";
+      out_ << "#ifdef KST_GUIDE\n  g = KST_GUIDE;  /* follow one order: -DKST_GUIDE=GUIDE_n */\n#else\n  if\n";
+      for (size_t i = 0; i < guides_.size(); ++i) out_ << "  :: g = GUIDE_" << i + 1 << "\n";
+      out_ << "  fi;\n#endif\n";
     }
     out_ << "  atomic {\n    run Admin();\n";
     for (size_t s = 0; s < ns(); ++s) out_ << "    run Server(" << s << ");  /* " << layout_.servers[s].fqdn << " */\n";
@@ -588,17 +609,16 @@ inline end_cells() {
   }
 
   void InitRestartPlan() {
-    size_t k = 0;
+    out_ << "    /* The plan */\n";
     const std::vector<PlanStep>& steps = plan_.scenario().plan;
     for (size_t i = 0; i < steps.size(); ++i) {
-      if (steps[i].kind != PlanStep::Kind::kRestart) continue;
+      static const char* kKinds[] = {"PUBLISH", "AD_CHANGE", "RESTART", "WAIT"};
+      out_ << "    plan_kind[" << i << "] = " << kKinds[static_cast<int>(steps[i].kind)] << ";  /* step " << i + 1
+           << ": " << steps[i].op << " */\n";
       for (const std::string& fqdn : steps[i].servers) {
-        int s = plan_.ServerIndex(fqdn);
-        if (s >= 0)
-          out_ << "    restart_plan[" << k * ns() + static_cast<size_t>(s) << "] = 1;  /* plan step " << i + 1 << ": "
-               << fqdn << " */\n";
+        const int s = plan_.ServerIndex(fqdn);
+        if (s >= 0) out_ << "    restart_plan[" << i * ns() + static_cast<size_t>(s) << "] = 1;  /* " << fqdn << " */\n";
       }
-      k++;
     }
   }
 
