@@ -15,27 +15,17 @@
 //
 // Same semantics, by construction where possible: every table comes from the
 // structures `kst check` compiles (the claim snapshots behind CompiledPlan,
-// the cells' needed-by flags, the reading's start-up policy), and each
-// inline is CellModel's rule written in Promela (narrate = Narrate, start =
-// Start, poll = Poll, replicate = Apply(kReplicate)), per FQDN of the server.
-// Where the Promela encoding differs, it is equivalent:
-//  - Version sets are bit sets over the scenario's distinct versions (bit 0 is
-//    version 0, UM Routing's): union, "one version" and "two or more" are
-//    exactly VersionSet's insert, size() == 1 and size() >= 2.
-//  - The KST entry is not stored; like CellModel::Entry it is derived from the
-//    claims (present iff exactly one version is claimed).
-//  - kst's cell records which AD revision UM Routing read last (ad_seen); no
-//    rule reads it except "would a poll change anything", so a poll that only
-//    refreshes it is a step in kst and no step here. It never changes an
-//    entry, a log line or whether a state is quiescent once the poll is done,
-//    so every verdict is the same; only the state counts differ. A guided run
-//    skips such a poll (below).
-//  - A poll is enabled only when it would change a flag (as kst's Apply
-//    returns false then); so the state graph has no self-loops and a cycle is
-//    a real one: kst/flapping is SPIN's non-progress-cycle search.
-//  - Quiescence (kst's IsEnd, for the whole system): plan done, every server
-//    on the newest replica, no poll would change anything. A restart may
-//    still be possible, as in kst.
+// the cells' needed-by flags, the reading's start-up policy), and each inline
+// is one of CellModel's rules in Promela, per FQDN of the server; where the
+// encoding differs (version sets as bits, no record of the AD revision read,
+// polls enabled only when they change a flag), promela_cell_rules.cpp says
+// why it is equivalent. The entry is never stored: like CellModel::Entry it
+// is derived from the claims. With every action one d_step and every poll a
+// change, the state graph has no self-loops, so a cycle is a real one and
+// kst/flapping is SPIN's non-progress-cycle search. A server's event is an
+// atomic choice followed by one d_step (server_event), so its per-FQDN code
+// is compiled once; the state between the two is inside the atomic and never
+// stored. The admin is a loop over the plan tables for the same reason.
 // Properties are assertions whose failing expression names a hidden array
 // after the kst rule (PromelaProperties in promela_layout.cpp); each (rule,
 // cell) is reported once. kst/order-dependent needs two runs, not one: a
@@ -56,6 +46,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "promela_cell_rules.h"
+
 namespace kst {
 namespace {
 
@@ -74,17 +66,7 @@ std::string VersionSetText(uint32_t bits, const std::vector<int>& versions) {
   return "{" + text + "}";
 }
 
-const char* PolicyFlags(StartupConflictPolicy policy) {
-  switch (policy) {
-    case StartupConflictPolicy::kWithdrawRemember:
-      return "HANDLED";
-    case StartupConflictPolicy::kWithdrawRetry:
-      return "RETRY";
-    case StartupConflictPolicy::kWithdrawForget:
-      return "0";
-  }
-  return "0";
-}
+constexpr size_t kInitChunk = 500;  // statements per d_step of init's tables
 
 class PromelaWriter {
  public:
@@ -100,8 +82,8 @@ class PromelaWriter {
     Tables();
     State();
     Macros();
-    Semantics();
-    EndCheck();
+    WriteCellRules(semantics_, out_);
+    WriteEndChecks(layout_, out_);
     if (guided()) Guide();
     Server();
     Admin();
@@ -154,9 +136,11 @@ class PromelaWriter {
  * A label holds 1 until pan reports its (rule, cell), then 0: pan -c0 -e lists each once, with a trail.
  * The labels and the order-dependence observer are hidden: not matched, not restored on backtracking.
  *
- * Run   spin -a model.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -c0 -e
- *       cycles (kst/flapping): gcc -O2 -DNP -DNOREDUCE -o pan pan.c && ./pan -l
- *       replay trail N, every violation printed, none stopping it: spin -DKST_LABEL_INIT=0 -tN model.pml
+)";
+    const std::string vector = "-DVECTORSZ=" + std::to_string(layout_.VectorSize());
+    out_ << " * Run   spin -a model.pml && gcc -O2 -DSAFETY -DNOREDUCE " << vector << " -o pan pan.c && ./pan -c0 -e\n"
+         << " *       cycles (kst/flapping): gcc -O2 -DNP -DNOREDUCE " << vector << " -o pan pan.c && ./pan -l -A\n";
+    out_ << R"( *       replay trail N, every violation printed, none stopping it: spin -DKST_LABEL_INIT=0 -tN model.pml
  * -DNOREDUCE because the observer must see every quiescent state (partial-order reduction may
  * skip some); nearly every statement reads shared state, so little would be reduced anyway.
  * kst keeps the AD revision UM Routing read last; no rule here needs it, so a poll that would
@@ -273,182 +257,6 @@ hidden byte added, quiescent;
     out_ << ")\n\n";
   }
 
-  void Semantics() {
-    out_ << R"(inline kst_log(s, f, e) { printf("kst line %d %d %d\n", s, f, e) }
-
-/* A violation of property RULE on cell c: printed; asserted once (LABEL is the rule's label for c). */
-inline violation(LABEL, RULE, c) {
-  printf("kst violation %d %d\n", RULE, c);
-  if
-  :: LABEL -> assert(!LABEL); LABEL = 0
-  :: else -> skip
-  fi
-}
-
-/* The lines of one cell's change of claims from `before` to `after` (version sets); `added`: a
-   producer added a version. Assumptions both-removed, conflict-repeats, withdraw-restores-at-once,
-   version-change-replaces (cell_model.cpp, Narrate). */
-inline narrate(s, f) {
-  if
-  :: MANY(after) ->
-     if
-     :: added -> kst_log(s, f, E_14563); violation(kst_version_conflict[CELL(s, f)], R_version_conflict, CELL(s, f))
-     :: else -> skip
-     fi
-  :: ONE(after) && before != after ->
-     if
-     :: ONE(before) -> kst_log(s, f, E_14495)
-     :: else -> skip
-     fi;
-     kst_log(s, f, E_14493)
-  :: after == 0 && ONE(before) -> kst_log(s, f, E_14495)
-  :: else -> skip
-  fi
-}
-
-/* A cell has its new state: print its claims; check that a watched FQDN is still known. */
-inline settled(s, f) {
-  m_ = CLAIMED(s, f);
-  printf("kst entry %d %d %d\n", s, f, m_);
-  if
-  :: watched[CELL(s, f)] && !ONE(m_) ->
-     violation(kst_unknown_server_on_the_way[CELL(s, f)], R_unknown_server_on_the_way, CELL(s, f))
-  :: else -> skip
-  fi
-}
-
-/* RTCSRV starts on server s: the table is rebuilt from its replica (14492), then UM Routing starts
-   (44024) and adds the SipName hosts AD lists now; a clash with the topology logs 14563 and 44030
-   and the claim is withdrawn (cell_model.cpp, Start; assumptions startup-line-order,
-   rebuild-listed-not-added, um-startup-withdraw; the reading decides what UM Routing keeps). */
-inline start(s) {
-  for (f_ : 0 .. NF - 1) {
-    t_ = TOPO(s, f_);
-    kst_log(s, f_, E_14492);
-    if
-    :: MANY(t_) -> before = 0; after = t_; added = 1; narrate(s, f_)
-    :: else -> skip
-    fi;
-    if
-    :: um_slot[f_] != NO_UM -> um[UM(s, um_slot[f_])] = 0
-    :: else -> skip
-    fi;
-    if
-    :: runs_um[s] ->
-       kst_log(s, f_, E_44024);
-       if
-       :: um_slot[f_] != NO_UM && LISTED(um_slot[f_]) ->
-          before = t_; after = t_ | 1; added = 1; narrate(s, f_);
-          if
-          :: t_ == 0 || t_ == 1 -> um[UM(s, um_slot[f_])] = CLAIM | HANDLED
-          :: else ->
-             kst_log(s, f_, E_44030);
-)";
-    out_ << "             um[UM(s, um_slot[f_])] = " << PolicyFlags(semantics_.startup_conflict) << ";  /* reading "
-         << semantics_.name << " */\n";
-    out_ << R"(             before = t_ | 1; after = t_; added = 0; narrate(s, f_)
-          fi
-       :: else -> skip
-       fi
-    :: else -> skip
-    fi;
-    settled(s, f_)
-  }
-}
-
-/* Server s applies the next published revision (assumptions replication-applies-live,
-   replication-fifo). Only FQDNs whose versions change are touched. */
-inline replicate(s) {
-  replica[s]++;
-  printf("kst event replicate %d %d\n", s, replica[s]);
-  for (f_ : 0 .. NF - 1) {
-    t_ = topology[(replica[s] - 1) * NF + f_];
-    if
-    :: t_ != TOPO(s, f_) ->
-       before = t_ | UM_BIT(s, f_); after = CLAIMED(s, f_); added = ((TOPO(s, f_) & ~t_) != 0);
-       narrate(s, f_); settled(s, f_)
-    :: else -> skip
-    fi
-  }
-}
-
-/* UM Routing on server s reads the newest AD state (cell_model.cpp, Poll; assumptions
-   um-steady-blind, um-remembers-withdrawn: it does not notice a conflict the topology causes). */
-inline poll(s) {
-  printf("kst event poll %d\n", s);
-  for (u_ : 0 .. NU_SLOTS - 1) {
-    f_ = um_fqdn[u_];
-    before = CLAIMED(s, f_);
-    if
-    :: u_ < NU && LISTED(u_) && (RETRYING(s, u_) -> TOPO(s, f_) == 0 : !HANDLES(s, u_)) ->
-       um[UM(s, u_)] = CLAIM | HANDLED; kst_log(s, f_, E_um_runtime_add);
-       after = CLAIMED(s, f_); added = 1; narrate(s, f_); settled(s, f_)
-    :: u_ < NU && !LISTED(u_) && (um[UM(s, u_)] & (HANDLED | RETRY)) != 0 ->
-       um[UM(s, u_)] = 0; kst_log(s, f_, E_um_runtime_remove);
-       after = CLAIMED(s, f_); added = 0; narrate(s, f_); settled(s, f_)
-    :: else -> skip
-    fi
-  }
-}
-
-)";
-  }
-
-  /// The quiescence check and the observers, unrolled per observed cell so
-  /// that pan's message names the cell ("kst_order_dependent[7]").
-  void EndCheck() {
-    out_ << R"(/* Quiescent: plan done, every server on the newest replica, no poll would change anything
-   (kst's IsEnd). There, each observed cell records its entry and is checked. */
-inline end_check() {
-  quiescent = (step == NSTEPS && ALL_REPLICATED);
-  for (s_ : 0 .. NS - 1) {
-    if
-    :: quiescent && runs_um[s_] && POLL_WOULD_CHANGE(s_) -> quiescent = 0
-    :: else -> skip
-    fi
-  };
-  if
-  :: quiescent -> printf("kst quiescent\n"); end_cells()
-  :: else -> skip
-  fi
-}
-
-inline end_cell(s, f, c) {
-  m_ = CLAIMED(s, f);
-  printf("kst end %d %d\n", c, m_);
-  end_seen[c] = end_seen[c] | (ONE(m_) -> m_ << 1 : 1);
-  if
-  :: MANY(end_seen[c]) -> violation(kst_order_dependent[c], R_order_dependent, c)
-  :: else -> skip
-  fi;
-  if
-  :: needed_end[c] && !ONE(m_) -> violation(kst_unknown_server_at_end[c], R_unknown_server_at_end, c)
-  :: else -> skip
-  fi
-}
-
-/* Cells whose entry can change (their FQDN's claims change, or AD lists it) or that are needed at
-   the end; the entry of any other cell is the same in every state. */
-inline end_cells() {
-)";
-    std::vector<bool> varies(nf(), false);
-    for (size_t f = 0; f < nf(); ++f)
-      for (const auto& revision : layout_.topology) varies[f] = varies[f] || revision[f] != layout_.topology[0][f];
-    for (int f : layout_.um_fqdns) varies[static_cast<size_t>(f)] = true;
-    size_t observed = 0;
-    for (size_t s = 0; s < ns(); ++s) {
-      for (size_t f = 0; f < nf(); ++f) {
-        const size_t c = s * nf() + f;
-        if (!varies[f] && !layout_.needed_end[c]) continue;
-        out_ << "  end_cell(" << s << ", " << f << ", " << c << ");  /* " << layout_.fqdns[f] << " on "
-             << layout_.servers[s].fqdn << " */\n";
-        observed++;
-      }
-    }
-    if (observed == 0) out_ << "  skip\n";
-    out_ << "}\n\n";
-  }
-
   void Guide() {
     size_t length = 0;
     for (const GlobalSchedule& guide : guides_) length += guide.events.size() + 1;
@@ -543,8 +351,23 @@ inline end_cells() {
   }
 
   void Init() {
-    out_ << "init {\n  d_step {\n";
-    InitTables();
+    // SPIN bounds the statements of one d_step: the tables go in chunks,
+    // all inside init's atomic, so no state between them is stored.
+    out_ << "init {\n  atomic {\n";
+    std::ostringstream tables;
+    InitTables(tables);
+    std::istringstream lines(tables.str());
+    std::string line;
+    size_t in_chunk = 0;
+    while (std::getline(lines, line)) {
+      if (in_chunk == 0) out_ << "  d_step {\n";
+      out_ << line << "\n";
+      if (++in_chunk == kInitChunk) {
+        out_ << "  };\n";
+        in_chunk = 0;
+      }
+    }
+    if (in_chunk == 0) out_ << "  d_step {\n";
     out_ << R"(    for (c_ : 0 .. NCELLS - 1) {
       kst_version_conflict[c_] = KST_LABEL_INIT; kst_unknown_server_at_end[c_] = KST_LABEL_INIT;
       kst_unknown_server_on_the_way[c_] = KST_LABEL_INIT; kst_order_dependent[c_] = KST_LABEL_INIT
@@ -566,77 +389,78 @@ inline end_cells() {
       for (size_t i = 0; i < guides_.size(); ++i) out_ << "  :: g = GUIDE_" << i + 1 << "\n";
       out_ << "  fi;\n#endif\n";
     }
-    out_ << "  atomic {\n    run Admin();\n";
-    for (size_t s = 0; s < ns(); ++s) out_ << "    run Server(" << s << ");  /* " << layout_.servers[s].fqdn << " */\n";
-    if (guided()) out_ << "    run GuideMonitor()\n";
+    out_ << "  run Admin();\n";
+    for (size_t s = 0; s < ns(); ++s) out_ << "  run Server(" << s << ");  /* " << layout_.servers[s].fqdn << " */\n";
+    if (guided()) out_ << "  run GuideMonitor()\n";
     out_ << "  }\n}\n";
   }
 
-  void InitTables() {
-    out_ << "    /* The published topology: revision 0 is the base */\n";
+  void InitTables(std::ostream& out) {
+    out << "    /* The published topology: revision 0 is the base */\n";
     for (size_t r = 0; r < layout_.topology.size(); ++r) {
       const std::vector<uint32_t>& revision = layout_.topology[r];
       if (r > 0) {
-        out_ << "    /* revision " << r << ": plan step " << layout_.publish_steps[r - 1] + 1
+        out << "    /* revision " << r << ": plan step " << layout_.publish_steps[r - 1] + 1
              << " (the previous revision, then the changes) */\n"
              << "    for (f_ : 0 .. NF - 1) { topology[" << r << " * NF + f_] = topology[" << r - 1 << " * NF + f_] };\n";
       }
       for (size_t f = 0; f < nf(); ++f) {
         if (r > 0 ? revision[f] == layout_.topology[r - 1][f] : revision[f] == 0) continue;
-        out_ << "    topology[" << r * nf() + f << "] = " << revision[f] << ";  /* " << layout_.fqdns[f] << " "
+        out << "    topology[" << r * nf() + f << "] = " << revision[f] << ";  /* " << layout_.fqdns[f] << " "
              << VersionSetText(revision[f], layout_.versions) << " */\n";
       }
     }
-    out_ << "    /* UM slots and AD: which FQDNs host SipName dial plans, per AD revision */\n"
+    out << "    /* UM slots and AD: which FQDNs host SipName dial plans, per AD revision */\n"
          << "    for (f_ : 0 .. NF - 1) { um_slot[f_] = NO_UM };\n";
     for (size_t u = 0; u < layout_.um_fqdns.size(); ++u)
-      out_ << "    um_fqdn[" << u << "] = " << layout_.um_fqdns[u] << "; um_slot[" << layout_.um_fqdns[u] << "] = " << u
+      out << "    um_fqdn[" << u << "] = " << layout_.um_fqdns[u] << "; um_slot[" << layout_.um_fqdns[u] << "] = " << u
            << ";  /* " << layout_.fqdns[static_cast<size_t>(layout_.um_fqdns[u])] << " */\n";
     for (size_t a = 0; a < layout_.listed.size(); ++a)
       for (size_t u = 0; u < layout_.um_fqdns.size(); ++u)
         if (layout_.listed[a][u])
-          out_ << "    listed[" << a * nu_slots() + u << "] = 1;  /* AD revision " << a
+          out << "    listed[" << a * nu_slots() + u << "] = 1;  /* AD revision " << a
                << (a ? ", plan step " + std::to_string(layout_.ad_steps[a - 1] + 1) : std::string(" (base)")) << " */\n";
-    out_ << "    /* Roles and requirements */\n";
+    out << "    /* Roles and requirements */\n";
     for (size_t s = 0; s < ns(); ++s)
-      if (layout_.servers[s].runs_um_routing) out_ << "    runs_um[" << s << "] = 1;\n";
+      if (layout_.servers[s].runs_um_routing) out << "    runs_um[" << s << "] = 1;\n";
     for (size_t c = 0; c < layout_.cells(); ++c) {
-      if (layout_.needed_start[c]) out_ << "    needed_start[" << c << "] = 1;\n";
-      if (layout_.needed_end[c]) out_ << "    needed_end[" << c << "] = 1;\n";
+      if (layout_.needed_start[c]) out << "    needed_start[" << c << "] = 1;\n";
+      if (layout_.needed_end[c]) out << "    needed_end[" << c << "] = 1;\n";
     }
-    InitRestartPlan();
-    if (guided()) InitGuide();
+    InitRestartPlan(out);
+    WriteObservedCellTable(layout_, out);
+    if (guided()) InitGuide(out);
   }
 
-  void InitRestartPlan() {
-    out_ << "    /* The plan */\n";
+  void InitRestartPlan(std::ostream& out) {
+    out << "    /* The plan */\n";
     const std::vector<PlanStep>& steps = plan_.scenario().plan;
     for (size_t i = 0; i < steps.size(); ++i) {
       static const char* kKinds[] = {"PUBLISH", "AD_CHANGE", "RESTART", "WAIT"};
-      out_ << "    plan_kind[" << i << "] = " << kKinds[static_cast<int>(steps[i].kind)] << ";  /* step " << i + 1
+      out << "    plan_kind[" << i << "] = " << kKinds[static_cast<int>(steps[i].kind)] << ";  /* step " << i + 1
            << ": " << steps[i].op << " */\n";
       for (const std::string& fqdn : steps[i].servers) {
         const int s = plan_.ServerIndex(fqdn);
-        if (s >= 0) out_ << "    restart_plan[" << i * ns() + static_cast<size_t>(s) << "] = 1;  /* " << fqdn << " */\n";
+        if (s >= 0) out << "    restart_plan[" << i * ns() + static_cast<size_t>(s) << "] = 1;  /* " << fqdn << " */\n";
       }
     }
   }
 
-  void InitGuide() {
+  void InitGuide(std::ostream& out) {
     size_t at = 0;
     for (size_t i = 0; i < guides_.size(); ++i) {
       const GlobalSchedule& guide = guides_[i];
-      out_ << "    /* guide " << i + 1 << ": " << layout_.fqdns[guide.fqdn] << " on " << layout_.servers[guide.server].fqdn
+      out << "    /* guide " << i + 1 << ": " << layout_.fqdns[guide.fqdn] << " on " << layout_.servers[guide.server].fqdn
            << (guide.to_end ? ", to a quiescent end" : "") << " */\n";
       for (const GlobalEvent& event : guide.events) {
         const int kind = static_cast<int>(event.kind);
         const int who = event.kind == GlobalEvent::Kind::kAdminStep ? event.plan_index : event.server;
-        out_ << "    guide_kind[" << at << "] = " << kGuideKinds[kind] << "; guide_who[" << at << "] = " << who << ";";
-        if (event.cell_event) out_ << "  /* the trace's own event */";
-        out_ << "\n";
+        out << "    guide_kind[" << at << "] = " << kGuideKinds[kind] << "; guide_who[" << at << "] = " << who << ";";
+        if (event.cell_event) out << "  /* the trace's own event */";
+        out << "\n";
         at++;
       }
-      out_ << "    guide_kind[" << at++ << "] = G_END;\n";
+      out << "    guide_kind[" << at++ << "] = G_END;\n";
     }
   }
 

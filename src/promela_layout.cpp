@@ -44,6 +44,14 @@ const std::vector<PromelaProperty>& PromelaProperties() {
   return properties;
 }
 
+size_t PromelaLayout::VectorSize() const {
+  // Per server: its replica, restart bit, UM flags per slot, and its process
+  // (pc, pid, the parameter); then the globals and the other processes, twice
+  // over for alignment and pan's own fields, rounded up to whole KiB.
+  const size_t bytes = 2 * (servers.size() * (std::max<size_t>(um_fqdns.size(), 1) + 16) + 256);
+  return std::max<size_t>(1024, (bytes + 1023) / 1024 * 1024);
+}
+
 int PromelaLayout::VersionOf(uint32_t bits) const {
   if (bits == 0 || (bits & (bits - 1)) != 0) return -1;
   size_t k = 0;
@@ -66,6 +74,10 @@ bool LayoutPromela(const CompiledPlan& plan, PromelaLayout* layout, Diagnostic* 
       out.ad_steps.push_back(static_cast<int>(i));
       ad_revisions.push_back(&plan.ClaimsAfter(i));
     }
+  }
+  if (out.servers.empty()) {
+    *error = {Severity::kError, "promela-limit", {}, "", "no server keeps a Known Servers Table: nothing to model"};
+    return false;
   }
   if (!Limit(out.servers.size(), kMaxServers, "servers", error) ||
       !Limit(steps.size(), kMaxCounter, "plan steps", error) ||

@@ -40,6 +40,9 @@ struct PromelaLayout {
   std::vector<bool> needed_start, needed_end;   // [s * fqdns + f], from the compiled cells (assumption needed-by)
 
   size_t cells() const { return servers.size() * fqdns.size(); }
+  /// A bound on pan's state vector, in bytes: compile pan.c with
+  /// -DVECTORSZ=<this> (pan's default, 1024, is too small for large estates).
+  size_t VectorSize() const;
   /// The version a one-bit set stands for; -1 for a set that is not one bit.
   int VersionOf(uint32_t bits) const;
 };

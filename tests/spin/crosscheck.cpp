@@ -39,24 +39,12 @@
 #include "scenario.h"
 #include "spin_runner.h"
 #include "spin_trail.h"
+#include "spin_verdicts.h"
 
 namespace kst::spin {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Verdict {
-  std::string severity;
-  std::set<std::string> servers;
-  bool operator==(const Verdict& other) const { return severity == other.severity && servers == other.servers; }
-};
-using Verdicts = std::map<std::pair<std::string, std::string>, Verdict>;  // (rule, fqdn)
-
-std::string Text(const Verdict& verdict) {
-  std::string servers;
-  for (const std::string& s : verdict.servers) servers += (servers.empty() ? "" : ", ") + s;
-  return verdict.severity + " on " + servers;
-}
 
 nlohmann::json ReadJson(const std::string& path) {
   std::ifstream in(path);
@@ -87,7 +75,12 @@ nlohmann::json Behaviour(const nlohmann::json& trace) {
 class Session {
  public:
   Session(const std::string& kst, const std::string& dir, const std::string& scenario, const std::string& reading)
-      : kst_(kst), dir_(dir), scenario_(fs::absolute(scenario).string()), reading_(reading), model_(dir, "model.pml") {}
+      : kst_(kst),
+        dir_(dir),
+        scenario_(fs::absolute(scenario).string()),
+        reading_(reading),
+        model_(dir, "model.pml"),
+        trails_(model_) {}
 
   void Run(CrossCheckResult* result) {
     if (Load() && RunKst() && RunSpin() && Cycles()) {
@@ -108,6 +101,8 @@ class Session {
   }
 
  private:
+  std::string Vector() const { return "-DVECTORSZ=" + std::to_string(layout_.VectorSize()); }
+
   bool Fail(const std::string& problem) {
     problems_.push_back(problem);
     return false;
@@ -141,9 +136,11 @@ class Session {
     if (report["verdict"] == "inconclusive") return Fail("kst's verdict is inconclusive");
     kst_states_ = report["statistics"].value("states", 0);
     for (const auto& finding : report["findings"]) {
-      Verdict& verdict = kst_verdicts_[{finding["rule"], finding["fqdn"]}];
+      const bool cycle = finding["rule"] == "kst/flapping";
+      Verdict& verdict = kst_verdicts_[{finding["rule"], cycle ? kAnyCycle : finding["fqdn"]}];
       verdict.severity = finding["severity"];
-      for (const auto& server : finding["servers"]) verdict.servers.insert(server);
+      if (!cycle)
+        for (const auto& server : finding["servers"]) verdict.servers.insert(server);
     }
     kst_traces_ = ReadJson(dir_ + "/kst_traces.json");
     ProcessResult exported = Kst({"export", "promela", scenario_, "--semantics", reading_, "-o", "model.pml"});
@@ -153,26 +150,13 @@ class Session {
 
   bool RunSpin() {
     std::string error;
-    if (!model_.Generate(&error) || !model_.Compile({"-DSAFETY", "-DNOREDUCE"}, "pan", &error)) return Fail(error);
+    if (!model_.Generate(&error) || !model_.Compile({"-DSAFETY", "-DNOREDUCE", Vector()}, "pan", &error)) return Fail(error);
     ProcessResult run = model_.Run("pan", {"-c0", "-e", "-w20"}, 600, 4096);
     PanReport pan = ParsePanOutput(run.output);
     spin_states_ = pan.states;
     if (!pan.complete) return Fail("SPIN's search is incomplete: " + pan.incomplete_reasons.front());
-    for (const PanError& pan_error : pan.errors) {
-      if (pan_error.label.empty() || pan_error.label == "kst_guide_blocked")
-        return Fail("pan reports an error that is no kst property: " + pan_error.message);
-      if (pan_error.cell >= 0) {
-        violations_.emplace(std::make_pair(pan_error.label, pan_error.cell), pan_error.number);
-        continue;
-      }
-      bool found = false;  // the cell(s): the violations the trail's last action prints
-      for (const auto& violation : Replay(pan_error.number).actions.back().violations) {
-        const std::string label = PromelaProperties().at(static_cast<size_t>(violation.rule)).label;
-        violations_.emplace(std::make_pair(label, violation.cell), pan_error.number);
-        found |= label == pan_error.label;
-      }
-      if (!found) return Fail("trail " + std::to_string(pan_error.number) + " does not show " + pan_error.label);
-    }
+    std::string problem;
+    if (!AttributeViolations(pan, &trails_, &violations_, &problem)) return Fail(problem);
     return true;
   }
 
@@ -182,46 +166,17 @@ class Session {
   bool Cycles() {
     if (!semantics_->is_default) return true;
     std::string error;
-    if (!model_.Compile({"-DNP", "-DNOREDUCE"}, "pan_np", &error)) return Fail(error);
+    if (!model_.Compile({"-DNP", "-DNOREDUCE", Vector()}, "pan_np", &error)) return Fail(error);
     PanReport pan = ParsePanOutput(model_.Run("pan_np", {"-l", "-A", "-w20"}, 600, 4096).output);
     if (!pan.complete) return Fail("SPIN's cycle search is incomplete: " + pan.incomplete_reasons.front());
-    if (pan.non_progress_cycle) spin_verdicts_[{"kst/flapping", "(a cycle)"}] = {"error", {}};
+    cycle_ = pan.non_progress_cycle;
     return true;
   }
 
-  const PrintedRun& Replay(int trail) {
-    auto it = replays_.find(trail);
-    if (it == replays_.end()) it = replays_.emplace(trail, ParsePrintedRun(model_.Replay(trail))).first;
-    return it->second;
-  }
-
   void CompareVerdicts() {
-    const size_t nf = layout_.fqdns.size();
-    std::set<int> at_end;
-    for (const auto& [key, trail] : violations_)
-      if (key.first == "kst_unknown_server_at_end") at_end.insert(key.second);
-    for (const auto& [key, trail] : violations_) {
-      const PromelaProperty& property = PromelaProperties().at(static_cast<size_t>(PropertyIndex(key.first)));
-      const int cell = key.second;
-      if (key.first == "kst_unknown_server_on_the_way" && at_end.count(cell)) continue;  // the error covers it
-      Verdict& verdict = spin_verdicts_[{property.rule, layout_.fqdns[static_cast<size_t>(cell) % nf]}];
-      verdict.servers.insert(layout_.servers[static_cast<size_t>(cell) / nf].fqdn);
-      if (verdict.severity != "error") verdict.severity = SeverityName(property.severity);
-    }
-    Verdicts kst = kst_verdicts_;
-    for (auto& [key, verdict] : kst)
-      if (key.first == "kst/flapping") verdict = {"error", {}};
-    for (const auto& [key, verdict] : kst) {
-      const auto spin = spin_verdicts_.find(key.first == "kst/flapping" ? std::make_pair(key.first, std::string("(a cycle)")) : key);
-      if (spin == spin_verdicts_.end())
-        Fail("kst finds " + key.first + " " + key.second + " (" + Text(verdict) + "), SPIN does not\n" + KstTraces(key));
-      else if (!(spin->second == verdict))
-        Fail(key.first + " " + key.second + ": kst " + Text(verdict) + ", SPIN " + Text(spin->second) + "\n" +
-             KstTraces(key) + SpinTraces(key));
-    }
-    for (const auto& [key, verdict] : spin_verdicts_)
-      if (!kst.count(key) && !(key.first == "kst/flapping" && kst.count({"kst/flapping", "(a cycle)"})))
-        Fail("SPIN finds " + key.first + " " + key.second + " (" + Text(verdict) + "), kst does not\n" + SpinTraces(key));
+    spin_verdicts_ = VerdictsOf(layout_, violations_, cycle_);
+    for (const VerdictDifference& difference : kst::spin::CompareVerdicts(kst_verdicts_, spin_verdicts_))
+      Fail(difference.text + "\n" + KstTraces(difference.key) + SpinTraces(difference.key));
   }
 
   std::string KstTraces(const std::pair<std::string, std::string>& key) const {
@@ -245,7 +200,7 @@ class Session {
     const PromelaProperty& property = PromelaProperties().at(static_cast<size_t>(PropertyIndex(violation.first)));
     const size_t nf = layout_.fqdns.size(), cell = static_cast<size_t>(violation.second);
     std::string why;
-    if (CellTraceFromRun(*plan_, layout_, ModelCatalog::Embedded(), semantics_->startup_conflict, Replay(trail),
+    if (CellTraceFromRun(*plan_, layout_, ModelCatalog::Embedded(), semantics_->startup_conflict, trails_.Get(trail),
                          cell / nf, cell % nf, property.rule, SeverityName(property.severity), trace, &why)) {
       (*trace)["title"] = "SPIN trail " + std::to_string(trail) + ": " + violation.first + "[" +
                           std::to_string(violation.second) + "]";
@@ -339,8 +294,9 @@ class Session {
   PromelaLayout layout_;
   Verdicts kst_verdicts_, spin_verdicts_;
   nlohmann::json kst_traces_;
-  std::map<std::pair<std::string, int>, int> violations_;  // (label, cell) -> a trail showing it
-  std::map<int, PrintedRun> replays_;
+  TrailCache trails_;
+  Violations violations_;
+  bool cycle_ = false;
   std::vector<std::string> problems_;
   uint64_t spin_states_ = 0, kst_states_ = 0;
   int guided_ = 0;

@@ -17,6 +17,8 @@
 namespace kst::spin {
 namespace {
 
+constexpr double kInterruptGraceSeconds = 10;  // after SIGINT, before SIGKILL
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream text;
@@ -81,9 +83,10 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (done < 0) return result;
     if (elapsed > timeout_seconds && !result.timed_out) {
-      result.timed_out = true;
-      kill(-pid, SIGKILL);
+      result.timed_out = true;  // SIGINT first: pan then prints what it searched so far
+      kill(-pid, SIGINT);
     }
+    if (elapsed > timeout_seconds + kInterruptGraceSeconds) kill(-pid, SIGKILL);
     std::this_thread::sleep_for(std::chrono::milliseconds(elapsed < 1 ? 2 : 20));
   }
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -137,7 +140,7 @@ PanReport ParsePanOutput(const std::string& output) {
       report.elapsed_seconds = std::stod(match[1]);
     } else if (line.find("Full statespace search") != std::string::npos) {
       full_search = true;
-    } else if (line.find("max search depth too small") != std::string::npos ||
+    } else if (line == "Interrupted" || line.find("max search depth too small") != std::string::npos ||
                line.find("Search not completed") != std::string::npos ||
                line.find("reached -DMEMLIM bound") != std::string::npos ||
                line.find("out of memory") != std::string::npos) {

@@ -20,7 +20,8 @@ struct ProcessResult {
   std::string output;         // stdout, then stderr
 };
 
-/// Runs `argv` in `dir`; kills its process group after `timeout_seconds` and
+/// Runs `argv` in `dir`; after `timeout_seconds` interrupts its process group
+/// (SIGINT: pan then prints its statistics so far), kills it 10 s later, and
 /// caps its address space at `memory_limit_mib` (0: no cap).
 ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string& dir, double timeout_seconds,
                          uint64_t memory_limit_mib = 0);
