@@ -224,7 +224,9 @@ SpinRun MeasureSpin(const Scenario& scenario, const std::string& dir, int w, con
 
 /// pan's hash table: 2^w slots for about `states` states (pan's own advice).
 /// At most 2^26 slots (512 MiB): what pan stores in 60 s fits, and chains beyond.
-int HashBits(double states) { return std::clamp(static_cast<int>(std::ceil(std::log2(std::max(states, 1.0)))) + 1, 18, 26); }
+int HashBits(double states) {
+  return std::clamp(static_cast<int>(std::ceil(std::log2(std::max(states, 1.0)))) + 1, 18, 26);
+}
 
 Row MeasureRow(const std::string& label, int front_ends, const Scenario& scenario, const std::string& work,
                double expected_states, const Caps& caps) {
@@ -262,20 +264,22 @@ std::string Number(uint64_t n) {
 }
 
 void PrintTable(const std::vector<Row>& rows, const Caps& caps) {
-  std::printf("\n| scenario | servers | FQDNs | kst states | kst s | kst MiB | SPIN states | pan s | pan MiB | "
-              "spin -a + gcc s | pan s / kst s | verdicts |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+  std::printf(
+      "\n| scenario | servers | FQDNs | kst states | kst s | kst MiB | SPIN states | pan s | pan MiB | "
+      "spin -a + gcc s | pan s / kst s | verdicts |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
   for (const Row& row : rows) {
     const SpinRun& s = row.spin;
-    std::string pan_seconds = s.complete ? Format(s.pan_seconds, 2) : "> " + Format(caps.seconds, 0) + " (" + s.outcome + ")";
+    std::string pan_seconds =
+        s.complete ? Format(s.pan_seconds, 2) : "> " + Format(caps.seconds, 0) + " (" + s.outcome + ")";
     if (!s.complete && s.outcome.rfind("stopped", 0) != 0) pan_seconds = s.outcome;
-    std::printf("| %s | %llu | %llu | %s | %s | %.1f | %s%s | %s | %.0f | %.1f | %s | %s |\n", row.label.c_str(),
-                static_cast<unsigned long long>(row.kst.servers), static_cast<unsigned long long>(row.kst.fqdns),
-                Number(row.kst.states).c_str(), Format(row.kst.seconds, 4).c_str(), row.kst.peak_kib / 1024.0,
-                s.complete ? "" : "> ", Number(s.states).c_str(), pan_seconds.c_str(), s.pan_peak_kib / 1024.0,
-                s.generate_seconds + s.compile_seconds,
-                s.complete && row.kst.seconds > 0 ? ("**" + Format(s.pan_seconds / row.kst.seconds, 0) + "x**").c_str()
-                                                  : "-",
-                row.verdicts.c_str());
+    std::printf(
+        "| %s | %llu | %llu | %s | %s | %.1f | %s%s | %s | %.0f | %.1f | %s | %s |\n", row.label.c_str(),
+        static_cast<unsigned long long>(row.kst.servers), static_cast<unsigned long long>(row.kst.fqdns),
+        Number(row.kst.states).c_str(), Format(row.kst.seconds, 4).c_str(), row.kst.peak_kib / 1024.0,
+        s.complete ? "" : "> ", Number(s.states).c_str(), pan_seconds.c_str(), s.pan_peak_kib / 1024.0,
+        s.generate_seconds + s.compile_seconds,
+        s.complete && row.kst.seconds > 0 ? ("**" + Format(s.pan_seconds / row.kst.seconds, 0) + "x**").c_str() : "-",
+        row.verdicts.c_str());
   }
 }
 
@@ -343,15 +347,17 @@ int main(int argc, char** argv) {
   for (const Row& row : rows)
     if (row.front_ends > 0 && row.spin.complete) largest = &row;
   if (largest)
-    std::printf("\nLargest n SPIN completes within %.0f s and %llu MiB: %d Front Ends; there pan takes %s s, kst %s s "
-                "(%sx), with %s verdicts.\n",
-                caps.seconds, static_cast<unsigned long long>(caps.memory_mib), largest->front_ends,
-                Format(largest->spin.pan_seconds, 2).c_str(), Format(largest->kst.seconds, 4).c_str(),
-                Format(largest->spin.pan_seconds / largest->kst.seconds, 0).c_str(),
-                largest->verdicts.rfind("identical", 0) == 0 ? "identical" : "DIFFERENT");
-  std::printf("pan: gcc -O2 -DSAFETY -DNOREDUCE -DMEMLIM=%llu -DVECTORSZ=N; pan -c0 -e -wN (N from the states expected); kst: "
-              "kst::Analyze as kst check runs it, in a forked child.\n",
-              static_cast<unsigned long long>(caps.memory_mib));
+    std::printf(
+        "\nLargest n SPIN completes within %.0f s and %llu MiB: %d Front Ends; there pan takes %s s, kst %s s "
+        "(%sx), with %s verdicts.\n",
+        caps.seconds, static_cast<unsigned long long>(caps.memory_mib), largest->front_ends,
+        Format(largest->spin.pan_seconds, 2).c_str(), Format(largest->kst.seconds, 4).c_str(),
+        Format(largest->spin.pan_seconds / largest->kst.seconds, 0).c_str(),
+        largest->verdicts.rfind("identical", 0) == 0 ? "identical" : "DIFFERENT");
+  std::printf(
+      "pan: gcc -O2 -DSAFETY -DNOREDUCE -DMEMLIM=%llu -DVECTORSZ=N; pan -c0 -e -wN (N from the states expected); kst: "
+      "kst::Analyze as kst check runs it, in a forked child.\n",
+      static_cast<unsigned long long>(caps.memory_mib));
   for (const Row& row : rows)
     if (row.verdicts.rfind("DIFFER", 0) == 0 || row.verdicts == "kst failed") return 1;
   return 0;

@@ -127,8 +127,8 @@ class Lifter {
       return false;
     }
     const int target = cell_publishes_[cell_.replica];
-    const int revision = static_cast<int>(std::find(publish_steps_.begin(), publish_steps_.end(), target) -
-                                          publish_steps_.begin());
+    const int revision =
+        static_cast<int>(std::find(publish_steps_.begin(), publish_steps_.end(), target) - publish_steps_.begin());
     while (replica_[server_] < revision)
       if (!Replicate(server_, false, error)) return false;
     if (revision >= published_upto_[next_step_]) {
@@ -162,8 +162,8 @@ class Lifter {
                ", outside the cell's path";
       return false;
     }
-    Push({GlobalEvent::Kind::kReplicate, static_cast<int>(t), publish_steps_[static_cast<size_t>(revision)],
-          cell_event, false});
+    Push({GlobalEvent::Kind::kReplicate, static_cast<int>(t), publish_steps_[static_cast<size_t>(revision)], cell_event,
+          false});
     replica_[t]++;
     return true;
   }
@@ -176,8 +176,8 @@ class Lifter {
       case PlanStep::Kind::kPublish:
         return VersionsAt(published_upto_[p]) != VersionsAt(published_upto_[p] + 1);
       case PlanStep::Kind::kAdChange:
-        return server.runs_um_routing &&
-               ClaimsBefore(p).UmRoutingClaims(fqdn_) != plan_.ClaimsAfter(static_cast<size_t>(p)).UmRoutingClaims(fqdn_);
+        return server.runs_um_routing && ClaimsBefore(p).UmRoutingClaims(fqdn_) !=
+                                             plan_.ClaimsAfter(static_cast<size_t>(p)).UmRoutingClaims(fqdn_);
       case PlanStep::Kind::kRestart:
         return std::find(step.servers.begin(), step.servers.end(), server.fqdn) != step.servers.end();
       case PlanStep::Kind::kWaitForReplication:
@@ -205,11 +205,11 @@ class Lifter {
   size_t server_;
   std::string fqdn_;
   GlobalSchedule* out_;
-  int next_step_ = 0;                 // plan steps done
-  std::vector<int> replica_;          // publishes applied, per server
-  std::vector<int> publish_steps_;    // plan index of each publish, in order
-  std::vector<int> published_upto_;   // publishes among the first k plan steps
-  std::vector<int> cell_publishes_;   // plan index of each publish the cell sees
+  int next_step_ = 0;                // plan steps done
+  std::vector<int> replica_;         // publishes applied, per server
+  std::vector<int> publish_steps_;   // plan index of each publish, in order
+  std::vector<int> published_upto_;  // publishes among the first k plan steps
+  std::vector<int> cell_publishes_;  // plan index of each publish the cell sees
 };
 
 }  // namespace

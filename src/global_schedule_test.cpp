@@ -13,8 +13,10 @@ std::string Text(const GlobalSchedule& schedule, const CompiledPlan& plan) {
   for (const GlobalEvent& event : schedule.events) {
     text += text.empty() ? "" : ", ";
     text += GlobalEventKindName(event.kind);
-    if (event.kind == GlobalEvent::Kind::kAdminStep) text += " " + std::to_string(event.plan_index + 1);
-    else text += " " + plan.servers()[static_cast<size_t>(event.server)].fqdn.substr(0, 6);
+    if (event.kind == GlobalEvent::Kind::kAdminStep)
+      text += " " + std::to_string(event.plan_index + 1);
+    else
+      text += " " + plan.servers()[static_cast<size_t>(event.server)].fqdn.substr(0, 6);
     if (event.cell_event) text += "*";
     if (event.optional) text += "?";
   }
@@ -44,8 +46,9 @@ TEST_CASE("a cell path lifted to the whole system") {
   }
   SUBCASE("to a quiescent end") {
     REQUIRE(LiftCellPath(plan, StartupConflictPolicy::kWithdrawRemember, fe02, ex1, path, true, &schedule, &error));
-    CHECK(Text(schedule, plan) == "admin_step 1*, replicate fe02.c*, replicate edge01, replicate fe01.c, "
-                                  "admin_step 2*, admin_step 3, um_poll fe01.c?, um_poll fe02.c?");
+    CHECK(Text(schedule, plan) ==
+          "admin_step 1*, replicate fe02.c*, replicate edge01, replicate fe01.c, "
+          "admin_step 2*, admin_step 3, um_poll fe01.c?, um_poll fe02.c?");
   }
   SUBCASE("a path the cell does not enable") {
     CHECK_FALSE(LiftCellPath(plan, StartupConflictPolicy::kWithdrawRemember, fe02, ex1, {CellEvent::kReplicate}, false,
@@ -55,8 +58,9 @@ TEST_CASE("a cell path lifted to the whole system") {
   SUBCASE("a path that does not end where the cell ends") {
     CHECK_FALSE(LiftCellPath(plan, StartupConflictPolicy::kWithdrawRemember, fe02, ex1, {CellEvent::kAdminStep}, true,
                              &schedule, &error));
-    CHECK(error == "fe02.contoso.com would have to apply the publish of plan step 1, which changes ex1.contoso.com, "
-                  "outside the cell's path");
+    CHECK(error ==
+          "fe02.contoso.com would have to apply the publish of plan step 1, which changes ex1.contoso.com, "
+          "outside the cell's path");
   }
 }
 

@@ -73,7 +73,7 @@ std::vector<size_t> ObservedCells(const PromelaLayout& layout) {
 }  // namespace
 
 void WriteCellRules(const Semantics& semantics, std::ostream& out) {
-    out << R"(inline kst_log(s, f, e) { printf("kst line %d %d %d\n", s, f, e) }
+  out << R"(inline kst_log(s, f, e) { printf("kst line %d %d %d\n", s, f, e) }
 
 /* A violation of property RULE on cell c: printed; asserted once (LABEL is the rule's label for c). */
 inline violation(LABEL, RULE, c) {
@@ -143,9 +143,9 @@ inline start(s) {
           :: else ->
              kst_log(s, f_, E_44030);
 )";
-    out << "             um[UM(s, um_slot[f_])] = " << PolicyFlags(semantics.startup_conflict) << ";  /* reading "
-         << semantics.name << " */\n";
-    out << R"(             before = t_ | 1; after = t_; added = 0; narrate(s, f_)
+  out << "             um[UM(s, um_slot[f_])] = " << PolicyFlags(semantics.startup_conflict) << ";  /* reading "
+      << semantics.name << " */\n";
+  out << R"(             before = t_ | 1; after = t_; added = 0; narrate(s, f_)
           fi
        :: else -> skip
        fi
@@ -194,7 +194,7 @@ inline poll(s) {
 }
 
 void WriteEndChecks(const PromelaLayout& layout, std::ostream& out) {
-    out << R"(/* Quiescent: plan done, every server on the newest replica, no poll would change anything
+  out << R"(/* Quiescent: plan done, every server on the newest replica, no poll would change anything
    (kst's IsEnd). There, each observed cell records its entry and is checked. */
 inline end_check() {
   quiescent = (step == NSTEPS && ALL_REPLICATED);
@@ -228,7 +228,8 @@ inline end_cell(s, f, c) {
 )";
   const std::vector<size_t> observed = ObservedCells(layout);
   const size_t nf = layout.fqdns.size();
-  out << "/* The observed cells: " << observed.size() << " whose entry can change (their FQDN's claims change, or AD\n"
+  out << "/* The observed cells: " << observed.size()
+      << " whose entry can change (their FQDN's claims change, or AD\n"
          "   lists it) or that are needed at the end; any other cell keeps one entry in every state. */\n";
   if (observed.size() <= kUnrolledEndCells) {
     out << "inline end_cells() {\n";

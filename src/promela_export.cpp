@@ -156,18 +156,21 @@ class PromelaWriter {
          << "#define NU " << layout_.um_fqdns.size()
          << "        /* FQDNs some AD revision lists as SipName dial plan hosts: UM Routing's state */\n"
          << "#define NU_SLOTS " << nu_slots() << "\n"
-         << "#define NREV " << layout_.topology.size() << "      /* topology revisions: the base, then one per publish */\n"
-         << "#define NAD " << layout_.listed.size() << "       /* AD revisions: the base, then one per Exchange change */\n"
+         << "#define NREV " << layout_.topology.size()
+         << "      /* topology revisions: the base, then one per publish */\n"
+         << "#define NAD " << layout_.listed.size()
+         << "       /* AD revisions: the base, then one per Exchange change */\n"
          << "#define NSTEPS " << plan_.scenario().plan.size() << "    /* admin steps of the plan */\n"
          << "#define NCELLS " << layout_.cells() << "\n#define NO_UM 255\n\n"
-         << "#ifndef KST_LABEL_INIT\n#define KST_LABEL_INIT 1  /* 0 when replaying a trail: print violations, never stop */\n"
+         << "#ifndef KST_LABEL_INIT\n#define KST_LABEL_INIT 1  /* 0 when replaying a trail: print violations, never "
+            "stop */\n"
             "#endif\n\n";
     out_ << "/* Servers: index FQDN (role) */\n";
     for (size_t s = 0; s < ns(); ++s) {
       const KstServer& server = layout_.servers[s];
       out_ << "/*   " << s << "  " << server.fqdn << " (" << server.role
-           << (server.runs_um_routing ? ", runs UM Routing" : "") << (server.hosts_registrar ? ", hosts a registrar" : "")
-           << ") */\n";
+           << (server.runs_um_routing ? ", runs UM Routing" : "")
+           << (server.hosts_registrar ? ", hosts a registrar" : "") << ") */\n";
     }
     out_ << "/* FQDNs: index FQDN [UM slot] */\n";
     for (size_t f = 0; f < nf(); ++f) {
@@ -310,8 +313,8 @@ hidden byte added, quiescent;
     const std::vector<PlanStep>& steps = plan_.scenario().plan;
     out_ << "/* The admin walks the plan in order. The steps (their kinds and restarts are set in init):\n";
     for (size_t i = 0; i < steps.size(); ++i)
-      out_ << "     " << i + 1 << ". " << KindName(steps[i].kind) << ": " << steps[i].op << " -- " << steps[i].description
-           << " (" << steps[i].location.ToString() << ")\n";
+      out_ << "     " << i + 1 << ". " << KindName(steps[i].kind) << ": " << steps[i].op << " -- "
+           << steps[i].description << " (" << steps[i].location.ToString() << ")\n";
     if (steps.empty()) out_ << "     (none)\n";
     out_ << "*/\n#define PUBLISH 1\n#define AD_CHANGE 2\n#define RESTART 3\n#define WAIT 4\n"
          << "hidden byte plan_kind[" << std::max<size_t>(steps.size(), 1) << "];\n\n"
@@ -331,9 +334,8 @@ hidden byte added, quiescent;
 
   size_t RestartSteps() const {
     const std::vector<PlanStep>& steps = plan_.scenario().plan;
-    return static_cast<size_t>(std::count_if(steps.begin(), steps.end(), [](const PlanStep& step) {
-      return step.kind == PlanStep::Kind::kRestart;
-    }));
+    return static_cast<size_t>(std::count_if(
+        steps.begin(), steps.end(), [](const PlanStep& step) { return step.kind == PlanStep::Kind::kRestart; }));
   }
 
   static const char* KindName(PlanStep::Kind kind) {
@@ -401,25 +403,26 @@ hidden byte added, quiescent;
       const std::vector<uint32_t>& revision = layout_.topology[r];
       if (r > 0) {
         out << "    /* revision " << r << ": plan step " << layout_.publish_steps[r - 1] + 1
-             << " (the previous revision, then the changes) */\n"
-             << "    for (f_ : 0 .. NF - 1) { topology[" << r << " * NF + f_] = topology[" << r - 1 << " * NF + f_] };\n";
+            << " (the previous revision, then the changes) */\n"
+            << "    for (f_ : 0 .. NF - 1) { topology[" << r << " * NF + f_] = topology[" << r - 1
+            << " * NF + f_] };\n";
       }
       for (size_t f = 0; f < nf(); ++f) {
         if (r > 0 ? revision[f] == layout_.topology[r - 1][f] : revision[f] == 0) continue;
         out << "    topology[" << r * nf() + f << "] = " << revision[f] << ";  /* " << layout_.fqdns[f] << " "
-             << VersionSetText(revision[f], layout_.versions) << " */\n";
+            << VersionSetText(revision[f], layout_.versions) << " */\n";
       }
     }
     out << "    /* UM slots and AD: which FQDNs host SipName dial plans, per AD revision */\n"
-         << "    for (f_ : 0 .. NF - 1) { um_slot[f_] = NO_UM };\n";
+        << "    for (f_ : 0 .. NF - 1) { um_slot[f_] = NO_UM };\n";
     for (size_t u = 0; u < layout_.um_fqdns.size(); ++u)
       out << "    um_fqdn[" << u << "] = " << layout_.um_fqdns[u] << "; um_slot[" << layout_.um_fqdns[u] << "] = " << u
-           << ";  /* " << layout_.fqdns[static_cast<size_t>(layout_.um_fqdns[u])] << " */\n";
+          << ";  /* " << layout_.fqdns[static_cast<size_t>(layout_.um_fqdns[u])] << " */\n";
     for (size_t a = 0; a < layout_.listed.size(); ++a)
       for (size_t u = 0; u < layout_.um_fqdns.size(); ++u)
         if (layout_.listed[a][u])
           out << "    listed[" << a * nu_slots() + u << "] = 1;  /* AD revision " << a
-               << (a ? ", plan step " + std::to_string(layout_.ad_steps[a - 1] + 1) : std::string(" (base)")) << " */\n";
+              << (a ? ", plan step " + std::to_string(layout_.ad_steps[a - 1] + 1) : std::string(" (base)")) << " */\n";
     out << "    /* Roles and requirements */\n";
     for (size_t s = 0; s < ns(); ++s)
       if (layout_.servers[s].runs_um_routing) out << "    runs_um[" << s << "] = 1;\n";
@@ -438,7 +441,7 @@ hidden byte added, quiescent;
     for (size_t i = 0; i < steps.size(); ++i) {
       static const char* kKinds[] = {"PUBLISH", "AD_CHANGE", "RESTART", "WAIT"};
       out << "    plan_kind[" << i << "] = " << kKinds[static_cast<int>(steps[i].kind)] << ";  /* step " << i + 1
-           << ": " << steps[i].op << " */\n";
+          << ": " << steps[i].op << " */\n";
       for (const std::string& fqdn : steps[i].servers) {
         const int s = plan_.ServerIndex(fqdn);
         if (s >= 0) out << "    restart_plan[" << i * ns() + static_cast<size_t>(s) << "] = 1;  /* " << fqdn << " */\n";
@@ -450,8 +453,8 @@ hidden byte added, quiescent;
     size_t at = 0;
     for (size_t i = 0; i < guides_.size(); ++i) {
       const GlobalSchedule& guide = guides_[i];
-      out << "    /* guide " << i + 1 << ": " << layout_.fqdns[guide.fqdn] << " on " << layout_.servers[guide.server].fqdn
-           << (guide.to_end ? ", to a quiescent end" : "") << " */\n";
+      out << "    /* guide " << i + 1 << ": " << layout_.fqdns[guide.fqdn] << " on "
+          << layout_.servers[guide.server].fqdn << (guide.to_end ? ", to a quiescent end" : "") << " */\n";
       for (const GlobalEvent& event : guide.events) {
         const int kind = static_cast<int>(event.kind);
         const int who = event.kind == GlobalEvent::Kind::kAdminStep ? event.plan_index : event.server;
@@ -475,8 +478,8 @@ hidden byte added, quiescent;
 
 }  // namespace
 
-bool WritePromela(const CompiledPlan& plan, const ModelCatalog& model, const PromelaOptions& options,
-                  std::ostream& out, Diagnostic* error) {
+bool WritePromela(const CompiledPlan& plan, const ModelCatalog& model, const PromelaOptions& options, std::ostream& out,
+                  Diagnostic* error) {
   PromelaLayout layout;
   if (!LayoutPromela(plan, &layout, error)) return false;
   size_t guide_length = 0;

@@ -27,7 +27,7 @@ struct PromelaOptions {
 
 /// Writes the model of `plan`'s scenario. Returns false with `*error` (id
 /// promela-limit) when the scenario does not fit the encoding.
-bool WritePromela(const CompiledPlan& plan, const ModelCatalog& model, const PromelaOptions& options,
-                  std::ostream& out, Diagnostic* error);
+bool WritePromela(const CompiledPlan& plan, const ModelCatalog& model, const PromelaOptions& options, std::ostream& out,
+                  Diagnostic* error);
 
 }  // namespace kst

@@ -53,7 +53,9 @@ bool SpinAccepts(const std::string& model, std::string* output) {
   return accepted;
 }
 
-bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 TEST_CASE("the Promela model of O1") {
   // Given O1 (pool01 with fe01 and fe02, an Edge, ex1 hosting a SipName dial
@@ -85,8 +87,8 @@ TEST_CASE("the Promela model of O1") {
     CHECK_FALSE(Has(model, "runs_um[0] = 1;"));  // the Edge
   }
   SUBCASE("properties: one label per kst rule, the unrolled end checks name their cell") {
-    for (const char* label : {"kst_version_conflict", "kst_unknown_server_at_end", "kst_unknown_server_on_the_way",
-                              "kst_order_dependent"})
+    for (const char* label :
+         {"kst_version_conflict", "kst_unknown_server_at_end", "kst_unknown_server_on_the_way", "kst_order_dependent"})
       CHECK(Has(model, std::string("hidden byte ") + label + "[NCELLS];"));
     CHECK(Has(model, "violation(kst_version_conflict[CELL(s, f)], R_version_conflict, CELL(s, f))"));
     CHECK(Has(model, "end_cell(1, 2, 8);  /* ex1.contoso.com on fe01.contoso.com */"));

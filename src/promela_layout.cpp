@@ -6,15 +6,14 @@
 namespace kst {
 namespace {
 
-constexpr size_t kMaxServers = 250;    // SPIN runs at most 255 processes: servers, admin, init, a monitor
-constexpr size_t kMaxCounter = 255;    // plan steps, revisions: byte counters in the state vector
-constexpr size_t kMaxVersions = 31;    // a version set is the bits of a Promela int
-constexpr size_t kMaxUmFqdns = 254;    // UM slot numbers are bytes; 255 means "no slot"
+constexpr size_t kMaxServers = 250;  // SPIN runs at most 255 processes: servers, admin, init, a monitor
+constexpr size_t kMaxCounter = 255;  // plan steps, revisions: byte counters in the state vector
+constexpr size_t kMaxVersions = 31;  // a version set is the bits of a Promela int
+constexpr size_t kMaxUmFqdns = 254;  // UM slot numbers are bytes; 255 means "no slot"
 
 uint32_t Bits(const VersionSet& versions, const std::vector<int>& legend) {
   uint32_t bits = 0;
-  for (int v : versions)
-    bits |= 1u << (std::find(legend.begin(), legend.end(), v) - legend.begin());
+  for (int v : versions) bits |= 1u << (std::find(legend.begin(), legend.end(), v) - legend.begin());
   return bits;
 }
 
@@ -98,11 +97,13 @@ bool LayoutPromela(const CompiledPlan& plan, PromelaLayout* layout, Diagnostic* 
   if (!Limit(out.um_fqdns.size(), kMaxUmFqdns, "FQDNs hosting SipName dial plans", error)) return false;
   for (const ClaimIndex* revision : revisions) {
     out.topology.emplace_back();
-    for (const std::string& fqdn : out.fqdns) out.topology.back().push_back(Bits(revision->TopologyVersions(fqdn), out.versions));
+    for (const std::string& fqdn : out.fqdns)
+      out.topology.back().push_back(Bits(revision->TopologyVersions(fqdn), out.versions));
   }
   for (const ClaimIndex* revision : ad_revisions) {
     out.listed.emplace_back();
-    for (int f : out.um_fqdns) out.listed.back().push_back(revision->UmRoutingClaims(out.fqdns[static_cast<size_t>(f)]));
+    for (int f : out.um_fqdns)
+      out.listed.back().push_back(revision->UmRoutingClaims(out.fqdns[static_cast<size_t>(f)]));
   }
   for (size_t s = 0; s < out.servers.size(); ++s) {
     for (size_t f = 0; f < out.fqdns.size(); ++f) {

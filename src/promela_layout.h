@@ -29,12 +29,12 @@ const std::vector<PromelaProperty>& PromelaProperties();
 /// How the compiled plan is laid out in the model. The exporter and the tools
 /// that read SPIN's output back (tests/spin) share it, so indices agree.
 struct PromelaLayout {
-  std::vector<KstServer> servers;             // Server(i) is servers[i]: CompiledPlan::servers()
-  std::vector<std::string> fqdns;             // FQDN index f: CompiledPlan::fqdns()
-  std::vector<int> um_fqdns;                  // UM slot u -> FQDN index (FQDNs some revision of AD lists)
-  std::vector<int> versions;                  // bit k of a version set stands for versions[k]; versions[0] == 0
-  std::vector<int> publish_steps;             // plan index of the publish that made revision r + 1
-  std::vector<int> ad_steps;                  // plan index of the AD change that made AD revision a + 1
+  std::vector<KstServer> servers;               // Server(i) is servers[i]: CompiledPlan::servers()
+  std::vector<std::string> fqdns;               // FQDN index f: CompiledPlan::fqdns()
+  std::vector<int> um_fqdns;                    // UM slot u -> FQDN index (FQDNs some revision of AD lists)
+  std::vector<int> versions;                    // bit k of a version set stands for versions[k]; versions[0] == 0
+  std::vector<int> publish_steps;               // plan index of the publish that made revision r + 1
+  std::vector<int> ad_steps;                    // plan index of the AD change that made AD revision a + 1
   std::vector<std::vector<uint32_t>> topology;  // [revision][f]: the topology's version set, as bits
   std::vector<std::vector<bool>> listed;        // [AD revision][u]: AD lists the FQDN as a SipName host
   std::vector<bool> needed_start, needed_end;   // [s * fqdns + f], from the compiled cells (assumption needed-by)

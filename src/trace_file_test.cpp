@@ -18,12 +18,14 @@ const std::string kO1 = R"({"format": "kst-scenario/1", "topology": )" + Contoso
             "pool": {"fqdn": "ex1.contoso.com", "version": 6, "registrar": "pool01.contoso.com"}}]})";
 
 /// kst's own trace of ex1 on fe01 along `events`, as a trace file records it.
-nlohmann::json RecordedTrace(const std::vector<CellEvent>& events, const std::string& rule, const std::string& severity) {
+nlohmann::json RecordedTrace(const std::vector<CellEvent>& events, const std::string& rule,
+                             const std::string& severity) {
   const Scenario scenario = AssertScenario(kO1);
   CompiledPlan plan(scenario, ModelCatalog::Embedded());
   Trace trace;
   REQUIRE(NarrateTrace(scenario, plan.InputFor(plan.ServerIndex("fe01.contoso.com"), plan.FqdnIndex("ex1.contoso.com")),
-                       StartupConflictPolicy::kWithdrawRemember, "fe01.contoso.com", "ex1.contoso.com", events, &trace));
+                       StartupConflictPolicy::kWithdrawRemember, "fe01.contoso.com", "ex1.contoso.com", events,
+                       &trace));
   nlohmann::json json = TraceToJson(trace);
   json["rule"] = rule;
   json["severity"] = severity;
@@ -35,8 +37,8 @@ nlohmann::json RecordedTrace(const std::vector<CellEvent>& events, const std::st
 std::string Replay(const nlohmann::json& trace, int* status) {
   VirtualFileReader files;
   files.Add("s.json", kO1);
-  nlohmann::json doc = {{"format", "kst-traces/1"}, {"input", "s.json"}, {"semantics", "withdraw-remember"},
-                        {"traces", {trace}}};
+  nlohmann::json doc = {
+      {"format", "kst-traces/1"}, {"input", "s.json"}, {"semantics", "withdraw-remember"}, {"traces", {trace}}};
   files.Add("t.json", doc.dump());
   std::ostringstream out, err;
   *status = ReplayTraceFile("t.json", &files, ModelCatalog::Embedded(), out, err);
@@ -72,9 +74,10 @@ TEST_CASE("replay compares what a trace gives") {
   SUBCASE("without wording, but another line") {
     DropWording(&trace);
     trace["steps"][1]["lines"][0]["key"] = "14493";
-    CHECK(Replay(trace, &status).rfind("DIVERGED: kst/version-conflict ex1.contoso.com on fe01.contoso.com: step 2 "
-                                       "differs",
-                                       0) == 0);
+    CHECK(Replay(trace, &status)
+              .rfind("DIVERGED: kst/version-conflict ex1.contoso.com on fe01.contoso.com: step 2 "
+                     "differs",
+                     0) == 0);
     CHECK(status == 1);
   }
 }

@@ -27,6 +27,13 @@
 // it, else 0 -- and a 0-1 BFS finds the fewest weighted events up to the first
 // 14563 (or absence). The weight re-states which steps a cell sees; it affects
 // only these lengths, never reachability or end tables.
+//
+// Following a schedule (FollowSchedules): kst's cell paths, lifted to the
+// whole system by global_schedule.cpp, are executed here event by event. An
+// event the whole system does not enable, or one that is not the cell's own
+// but changes the cell, rejects the path; otherwise the cell's entry and
+// 14563 after each of its own events, and whether the run ends quiescent,
+// are returned for oracle_test.cpp to compare with kst's cell model.
 
 #include "naive_explorer.h"
 

@@ -92,10 +92,10 @@ class Session {
     result->spin_states = spin_states_;
     result->kst_states = kst_states_;
     std::ostringstream line;
-    line << (problems_.empty() ? "agree" : "DISAGREE") << " [" << reading_ << "] " << fs::path(scenario_).filename().string()
-         << ": " << kst_verdicts_.size() << " findings, SPIN " << spin_states_ << " states / kst " << kst_states_
-         << ", " << violations_.size() << " (rule, cell) violations replayed by kst, " << guided_
-         << " kst traces followed by SPIN";
+    line << (problems_.empty() ? "agree" : "DISAGREE") << " [" << reading_ << "] "
+         << fs::path(scenario_).filename().string() << ": " << kst_verdicts_.size() << " findings, SPIN "
+         << spin_states_ << " states / kst " << kst_states_ << ", " << violations_.size()
+         << " (rule, cell) violations replayed by kst, " << guided_ << " kst traces followed by SPIN";
     result->report = line.str() + "\n";
     for (const std::string& problem : problems_) result->report += "  " + problem + "\n";
   }
@@ -150,7 +150,8 @@ class Session {
 
   bool RunSpin() {
     std::string error;
-    if (!model_.Generate(&error) || !model_.Compile({"-DSAFETY", "-DNOREDUCE", Vector()}, "pan", &error)) return Fail(error);
+    if (!model_.Generate(&error) || !model_.Compile({"-DSAFETY", "-DNOREDUCE", Vector()}, "pan", &error))
+      return Fail(error);
     ProcessResult run = model_.Run("pan", {"-c0", "-e", "-w20"}, 600, 4096);
     PanReport pan = ParsePanOutput(run.output);
     spin_states_ = pan.states;
@@ -202,8 +203,8 @@ class Session {
     std::string why;
     if (CellTraceFromRun(*plan_, layout_, ModelCatalog::Embedded(), semantics_->startup_conflict, trails_.Get(trail),
                          cell / nf, cell % nf, property.rule, SeverityName(property.severity), trace, &why)) {
-      (*trace)["title"] = "SPIN trail " + std::to_string(trail) + ": " + violation.first + "[" +
-                          std::to_string(violation.second) + "]";
+      (*trace)["title"] =
+          "SPIN trail " + std::to_string(trail) + ": " + violation.first + "[" + std::to_string(violation.second) + "]";
       return true;
     }
     return Fail("SPIN trail " + std::to_string(trail) + " (" + violation.first + "[" + std::to_string(cell) +
@@ -217,8 +218,11 @@ class Session {
       if (Convert(violation, trail, &trace)) traces.push_back(trace);
     }
     if (traces.empty()) return;
-    std::ofstream(dir_ + "/spin_traces.json")
-        << nlohmann::json{{"format", "kst-traces/1"}, {"input", scenario_}, {"semantics", reading_}, {"traces", traces}}.dump(2);
+    std::ofstream(dir_ + "/spin_traces.json") << nlohmann::json{
+        {"format", "kst-traces/1"},
+        {"input", scenario_},
+        {"semantics", reading_},
+        {"traces", traces}}.dump(2);
     ProcessResult replay = Kst({"replay", "spin_traces.json"});
     if (replay.exit_code == 0) return;
     std::string both;
@@ -229,8 +233,8 @@ class Session {
   void GuideKstTraces() {
     const auto traces = kst_traces_.value("traces", nlohmann::json::array());
     if (traces.empty()) return;
-    ProcessResult exported = Kst({"export", "promela", scenario_, "--semantics", reading_, "--guide", "kst_traces.json",
-                                  "-o", "guided.pml"});
+    ProcessResult exported = Kst(
+        {"export", "promela", scenario_, "--semantics", reading_, "--guide", "kst_traces.json", "-o", "guided.pml"});
     if (exported.exit_code != 0) {
       Fail("kst export promela --guide failed:\n" + exported.output);
       return;
@@ -243,7 +247,8 @@ class Session {
       if (FollowedTrace(run, trace, i + 1, &order_ends)) guided_++;
     }
     for (const auto& [cell, ends] : order_ends)
-      if (ends.size() < 2) Fail("SPIN, guided by kst's order-dependence traces for " + cell + ", reaches one end entry only");
+      if (ends.size() < 2)
+        Fail("SPIN, guided by kst's order-dependence traces for " + cell + ", reaches one end entry only");
   }
 
   /// Checks one guided simulation against kst trace `trace` (number `n`).
@@ -266,8 +271,8 @@ class Session {
                           static_cast<size_t>(s), static_cast<size_t>(f), rule, severity, &spin_trace, &why))
       return Fail(where + ": SPIN's guided run does not project onto the cell: " + why + "\n" + TraceSummary(trace));
     if (Behaviour(spin_trace) != Behaviour(trace))
-      return Fail(where + ": SPIN, guided, logs or holds something else\n  kst:\n" + TraceSummary(trace) +
-                  "  SPIN:\n" + TraceSummary(spin_trace));
+      return Fail(where + ": SPIN, guided, logs or holds something else\n  kst:\n" + TraceSummary(trace) + "  SPIN:\n" +
+                  TraceSummary(spin_trace));
     std::string label = rule == "kst/version-conflict"                        ? "kst_version_conflict"
                         : rule == "kst/unknown-server" && severity == "error" ? "kst_unknown_server_at_end"
                         : rule == "kst/unknown-server"                        ? "kst_unknown_server_on_the_way"

@@ -7,7 +7,9 @@
 namespace kst::spin {
 namespace {
 
-std::string Name(const std::string& host) { return host + ".gen.test"; }
+std::string Name(const std::string& host) {
+  return host + ".gen.test";
+}
 
 struct Exchange {
   bool listed = false;  // hosts a SipName dial plan
@@ -25,11 +27,12 @@ class Generator {
     const int kVersions[] = {0, 5, 6};
     for (Exchange& ex : exchange_) ex = {Pick(2) == 1, kVersions[Pick(3)]};
     const bool any = Pick(2) == 1;
-    *summary = std::to_string(front_ends_) + " FE" + (edge ? " + Edge" : "") + ", restarts " + (any ? "any" : "planned") +
-               (tap_pools_ ? ", TAPs owaN" : ", TAPs named exN") + "; base:";
+    *summary = std::to_string(front_ends_) + " FE" + (edge ? " + Edge" : "") + ", restarts " +
+               (any ? "any" : "planned") + (tap_pools_ ? ", TAPs owaN" : ", TAPs named exN") + "; base:";
     nlohmann::json pools = {{{"fqdn", Name("pool01")}, {"role", "FrontEnd"}, {"version", 6}, {"computers", {}}}};
     for (int i = 1; i <= front_ends_; ++i) pools[0]["computers"].push_back(Name("fe0" + std::to_string(i)));
-    if (edge) pools.push_back({{"fqdn", Name("edgepool")}, {"role", "Edge"}, {"version", 6}, {"computers", {Name("edge01")}}});
+    if (edge)
+      pools.push_back({{"fqdn", Name("edgepool")}, {"role", "Edge"}, {"version", 6}, {"computers", {Name("edge01")}}});
     nlohmann::json taps = nlohmann::json::array(), servers = nlohmann::json::array(), plans = nlohmann::json::array();
     for (int i = 0; i < 2; ++i) {
       servers.push_back({{"fqdn", Name(Ex(i))}, {"version", "2013"}});
@@ -65,7 +68,8 @@ class Generator {
   static std::string Ex(int i) { return "ex" + std::to_string(i + 1); }
   std::string TapName(int i) const { return tap_pools_ ? "owa" + std::to_string(i + 1) : Ex(i); }
   nlohmann::json Tap(int i, int version) const {
-    return {{"fqdn", Name(TapName(i))}, {"version", version}, {"registrar", Name("pool01")}, {"computers", {Name(Ex(i))}}};
+    return {
+        {"fqdn", Name(TapName(i))}, {"version", version}, {"registrar", Name("pool01")}, {"computers", {Name(Ex(i))}}};
   }
   static nlohmann::json DialPlan(int i) {
     return {{"name", "SIP " + Ex(i)}, {"uri_type", "SipName"}, {"servers", {Name(Ex(i))}}};

@@ -117,11 +117,13 @@ int main(int argc, char** argv) {
         std::cout << "skipped " << file.filename().string() << ": " << why << "\n";
         continue;
       }
-      for (const std::string& reading : Readings(EveryReading(name))) tally.Add(check.Check(file.string(), reading, name));
+      for (const std::string& reading : Readings(EveryReading(name)))
+        tally.Add(check.Check(file.string(), reading, name));
     }
   } else if (mode == "--generated" && argc >= 6) {
     const int count = std::atoi(argv[5]);
-    const uint64_t seed = argc >= 8 && std::string(argv[6]) == "--seed" ? std::strtoull(argv[7], nullptr, 10) : 20261124;
+    const uint64_t seed =
+        argc >= 8 && std::string(argv[6]) == "--seed" ? std::strtoull(argv[7], nullptr, 10) : 20261124;
     std::cout << "generated scenarios: seed " << seed << "\n";
     for (int i = 0; i < count; ++i) {
       std::string summary;
@@ -134,9 +136,8 @@ int main(int argc, char** argv) {
     }
   } else if (mode == "--file" && argc >= 6) {
     const std::string file = argv[5];
-    std::vector<std::string> readings = argc >= 8 && std::string(argv[6]) == "--reading"
-                                            ? std::vector<std::string>{argv[7]}
-                                            : Readings(true);
+    std::vector<std::string> readings =
+        argc >= 8 && std::string(argv[6]) == "--reading" ? std::vector<std::string>{argv[7]} : Readings(true);
     for (const std::string& reading : readings) tally.Add(check.Check(file, reading, fs::path(file).stem().string()));
   } else {
     return Usage();

@@ -53,8 +53,8 @@ void Label(PanError* error) {
     size_t at = error->message.find(label);
     if (at == std::string::npos) continue;
     const size_t end = at + label.size();
-    if (end < error->message.size() && (std::isalnum(static_cast<unsigned char>(error->message[end])) ||
-                                        error->message[end] == '_'))
+    if (end < error->message.size() &&
+        (std::isalnum(static_cast<unsigned char>(error->message[end])) || error->message[end] == '_'))
       continue;  // a longer label that starts with this one
     error->label = label;
     std::smatch cell;
@@ -90,8 +90,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
     std::this_thread::sleep_for(std::chrono::milliseconds(elapsed < 1 ? 2 : 20));
   }
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  result.cpu_seconds = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec +
-                       usage.ru_stime.tv_usec / 1e6;
+  result.cpu_seconds =
+      usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
   result.peak_rss_kib = static_cast<uint64_t>(usage.ru_maxrss);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.output = ReadFile(out);

@@ -29,10 +29,10 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
 /// One error pan reported, labelled with the message in force (pan prints a
 /// message only when it differs from the previous error's).
 struct PanError {
-  int number = 0;        // pan's error number: trail file model.pml<number>.trail with -e
-  std::string message;   // e.g. "assertion violated  !(kst_order_dependent[7])"
-  std::string label;     // the property label in the message ("kst_order_dependent"), or ""
-  int cell = -1;         // the cell when the message names it by a constant, else -1
+  int number = 0;       // pan's error number: trail file model.pml<number>.trail with -e
+  std::string message;  // e.g. "assertion violated  !(kst_order_dependent[7])"
+  std::string label;    // the property label in the message ("kst_order_dependent"), or ""
+  int cell = -1;        // the cell when the message names it by a constant, else -1
 };
 
 /// pan's report.
@@ -45,7 +45,7 @@ struct PanReport {
   uint64_t states = 0;       // states stored
   uint64_t transitions = 0;  // stored + matched
   int depth = 0;
-  double memory_mib = 0;     // "total actual memory usage"
+  double memory_mib = 0;  // "total actual memory usage"
   double elapsed_seconds = 0;
 };
 PanReport ParsePanOutput(const std::string& output);

@@ -9,8 +9,12 @@ namespace {
 
 nlohmann::json LineJson(const ModelCatalog& model, int event) {
   const EventInfo& info = model.events().at(static_cast<size_t>(event));
-  return {{"id", info.id},       {"key", info.key}, {"source", info.source}, {"level", info.level},
-          {"description", info.description}, {"text_is_ours", !info.public_text}};
+  return {{"id", info.id},
+          {"key", info.key},
+          {"source", info.source},
+          {"level", info.level},
+          {"description", info.description},
+          {"text_is_ours", !info.public_text}};
 }
 
 nlohmann::json EntryJson(const PromelaLayout& layout, uint32_t bits) {
@@ -29,7 +33,8 @@ struct CellView {
 CellView ViewOf(const PrintedRun::Action& action, size_t s, size_t f, const ModelCatalog& model) {
   CellView view;
   for (const auto& line : action.lines)
-    if (line.server == static_cast<int>(s) && line.fqdn == static_cast<int>(f)) view.lines.push_back(LineJson(model, line.event));
+    if (line.server == static_cast<int>(s) && line.fqdn == static_cast<int>(f))
+      view.lines.push_back(LineJson(model, line.event));
   for (const auto& entry : action.entries) {
     if (entry.server != static_cast<int>(s) || entry.fqdn != static_cast<int>(f)) continue;
     view.has_entry = true;
@@ -81,8 +86,10 @@ PrintedRun ParsePrintedRun(const std::string& spin_output) {
     if (what == "event") {
       PrintedRun::Action next;
       words >> next.kind;
-      if (next.kind == "admin") words >> next.value;
-      else words >> next.server >> next.value;
+      if (next.kind == "admin")
+        words >> next.value;
+      else
+        words >> next.server >> next.value;
       run.actions.push_back(next);
     } else if (what == "line") {
       PrintedRun::CellLine cell{};
@@ -130,7 +137,8 @@ bool CellTraceFromRun(const CompiledPlan& plan, const PromelaLayout& layout, con
     CellEvent event;
     if (!CellEventOf(action, cell, state, layout, server, &event)) {
       if (!view.lines.empty() || after != bits) {
-        *disagreement = "SPIN's action " + std::to_string(i) + " (" + action.kind + ") changes the cell, but kst's "
+        *disagreement = "SPIN's action " + std::to_string(i) + " (" + action.kind +
+                        ") changes the cell, but kst's "
                         "projection does not give the cell that event";
         return false;
       }
@@ -138,14 +146,16 @@ bool CellTraceFromRun(const CompiledPlan& plan, const PromelaLayout& layout, con
     }
     CellState next;
     if (!cell.Apply(state, event, &next, &conflict, nullptr)) {
-      *disagreement = std::string("kst's cell does not enable ") + CellEventName(event) + " at SPIN's action " +
-                      std::to_string(i);
+      *disagreement =
+          std::string("kst's cell does not enable ") + CellEventName(event) + " at SPIN's action " + std::to_string(i);
       return false;
     }
     int plan_step = 0;
     if (event == CellEvent::kAdminStep) plan_step = action.value;
     if (event == CellEvent::kReplicate) plan_step = layout.publish_steps.at(static_cast<size_t>(action.value - 1)) + 1;
-    steps.push_back({{"event", CellEventName(event)}, {"plan_step", plan_step}, {"lines", view.lines},
+    steps.push_back({{"event", CellEventName(event)},
+                     {"plan_step", plan_step},
+                     {"lines", view.lines},
                      {"entry_after", EntryJson(layout, after)}});
     events.push_back(CellEventName(event));
     state = next;
@@ -155,7 +165,9 @@ bool CellTraceFromRun(const CompiledPlan& plan, const PromelaLayout& layout, con
   CellState polled;
   if (about_ends && !cell.IsEnd(state) && cell.Apply(state, CellEvent::kUmPoll, &polled, &conflict, nullptr)) {
     // kst's record of the AD revision read; nothing else may change (replay checks that: no lines).
-    steps.push_back({{"event", "um_poll"}, {"plan_step", 0}, {"lines", nlohmann::json::array()},
+    steps.push_back({{"event", "um_poll"},
+                     {"plan_step", 0},
+                     {"lines", nlohmann::json::array()},
                      {"entry_after", EntryJson(layout, bits)}});
     events.push_back("um_poll");
   }
@@ -180,9 +192,8 @@ std::string TraceSummary(const nlohmann::json& trace) {
   auto entry = [](const nlohmann::json& e) {
     return e.value("present", false) ? "version " + std::to_string(e.value("version", -1)) : std::string("absent");
   };
-  out << "    " << trace.value("fqdn", "?") << " on " << trace.value("server", "?") << " ("
-      << trace.value("rule", "?") << "): start " << lines(trace["start"]["lines"]) << " -> "
-      << entry(trace["start"]["entry"]) << "\n";
+  out << "    " << trace.value("fqdn", "?") << " on " << trace.value("server", "?") << " (" << trace.value("rule", "?")
+      << "): start " << lines(trace["start"]["lines"]) << " -> " << entry(trace["start"]["entry"]) << "\n";
   int n = 0;
   for (const auto& step : trace["steps"])
     out << "      " << ++n << ". " << step.value("event", "?") << " (plan step " << step.value("plan_step", 0) << ") "

@@ -8,10 +8,9 @@
 // against kst's own model.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "model_catalog.h"
 #include "plan_compiler.h"

@@ -60,7 +60,7 @@ Verdicts VerdictsOf(const std::vector<Finding>& findings);
 /// One (rule, FQDN) on which kst and SPIN differ.
 struct VerdictDifference {
   std::pair<std::string, std::string> key;  // (rule, fqdn)
-  std::string text;                          // what differs
+  std::string text;                         // what differs
 };
 std::vector<VerdictDifference> CompareVerdicts(const Verdicts& kst, const Verdicts& spin);
 
