@@ -1,10 +1,10 @@
 // kst_spin_crosscheck: kst against SPIN (issue 8), run by ctest.
 //
-//   kst_spin_crosscheck KST SOURCE_DIR WORK_DIR --shipped
-//       every scenario under SOURCE_DIR/scenarios small enough for SPIN here
-//       (kSizeLimit below), under the default reading; the golden cases and
-//       the restart scenarios, whose findings depend on the reading, under
-//       every reading
+//   kst_spin_crosscheck KST SOURCE_DIR WORK_DIR --shipped [K/N]
+//       every scenario and base topology under SOURCE_DIR/scenarios small
+//       enough for SPIN here (SmallEnough below), under the default reading;
+//       the scenarios whose findings depend on the reading under every reading;
+//       K/N: only every N-th file from the K-th (ctest runs the parts in parallel)
 //   kst_spin_crosscheck KST SOURCE_DIR WORK_DIR --generated N [--seed S]
 //       N random scenarios of the naive oracle's tiny scope
 //       (scenario_generator.h), under the readings in turn
@@ -13,6 +13,7 @@
 // Exit 0 when kst and SPIN agree everywhere; 1 on any disagreement (each
 // printed with both traces); 2 on a usage error.
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -92,7 +93,7 @@ struct Tally {
 };
 
 int Usage() {
-  std::cerr << "usage: kst_spin_crosscheck KST SOURCE_DIR WORK_DIR (--shipped | --generated N [--seed S] | --file "
+  std::cerr << "usage: kst_spin_crosscheck KST SOURCE_DIR WORK_DIR (--shipped [K/N] | --generated N [--seed S] | --file "
                "SCENARIO [--reading R])\n";
   return 2;
 }
@@ -107,10 +108,17 @@ int main(int argc, char** argv) {
   CrossCheck check(kst, work);
   Tally tally;
   if (mode == "--shipped") {
-    std::set<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(fs::path(source) / "scenarios"))
-      if (entry.is_regular_file() && !YamlTwin(entry.path())) files.insert(entry.path());
+    // --shipped K/N: every N-th file from the K-th, so that ctest can run the parts side by side.
+    size_t part = 1, parts = 1;
+    if (argc >= 6 && std::sscanf(argv[5], "%zu/%zu", &part, &parts) != 2) return Usage();
+    if (parts == 0 || part == 0 || part > parts) return Usage();
+    size_t index = 0;
+    std::set<fs::path> files;  // the scenarios, and the base topologies (a topology is a scenario with no plan)
+    for (const fs::path folder : {fs::path(source) / "scenarios", fs::path(source) / "scenarios" / "topologies"})
+      for (const auto& entry : fs::directory_iterator(folder))
+        if (entry.is_regular_file() && !YamlTwin(entry.path())) files.insert(entry.path());
     for (const fs::path& file : files) {
+      if (index++ % parts != part - 1) continue;
       std::string why;
       const std::string name = file.stem().string();
       if (!SmallEnough(file.string(), &why)) {
