@@ -4,13 +4,13 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
 DEBIAN_PACKAGES := cmake g++ make libboost-graph-dev nlohmann-json3-dev libcli11-dev doctest-dev libyaml-cpp-dev \
-                   libxml2-utils libpugixml-dev libssl-dev graphviz jq
+                   libxml2-utils libpugixml-dev libssl-dev graphviz jq spin
 
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 VALGRIND_BUILD ?= build-valgrind
 
-.PHONY: deps configure build demo test test-sanitize test-valgrind tidy fuzz bench clean
+.PHONY: deps configure build demo test test-sanitize test-valgrind tidy fuzz bench bench-spin clean
 
 deps:
 	@bash .ci/install-deps $(DEBIAN_PACKAGES)
@@ -56,6 +56,11 @@ fuzz: deps
 
 bench: build
 	@./$(BUILD)/bench/kst_bench
+
+# kst against SPIN: the seed scenario with 1, 2, 4, 8, ... Front Ends until SPIN
+# passes 60 s or 8 GiB, then a realistic estate (README, "kst against SPIN").
+bench-spin: build
+	@./$(BUILD)/bench/kst_spin_bench --source . --work $(BUILD)/spin-bench
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(VALGRIND_BUILD)

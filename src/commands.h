@@ -22,6 +22,9 @@ struct CommandOptions {
   std::string server;
   std::string fqdn;
   std::string trace_out;
+  std::string export_format;  // kst export FORMAT FILE
+  std::string out_file;       // kst export -o FILE (empty: stdout)
+  std::string guide;          // kst export promela --guide TRACES.json
   std::string waivers;
   std::string today;  // YYYY-MM-DD; empty: the clock (tests pin it)
   std::string at;     // --at: the check time of certificates and clocks; empty: the scenario's, else now
@@ -58,5 +61,6 @@ int RunTestCommand(const CommandOptions& options, CommandStreams streams);
 int RunImpactCommand(const CommandOptions& options, CommandStreams streams);
 int RunGraphCommand(const CommandOptions& options, CommandStreams streams);
 int RunExplainCommand(const CommandOptions& options, CommandStreams streams);
+int RunExportCommand(const CommandOptions& options, CommandStreams streams);
 
 }  // namespace kst

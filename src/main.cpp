@@ -179,6 +179,18 @@ const std::vector<Subcommand>& Subcommands() {
          AddSemantics(app, o);
        },
        RunExploreCommand},
+      {"export", "write the scenario as a model for another checker: `promela` for SPIN (every server a process, "
+                 "kst's rules as assertions)",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FORMAT", o->export_format, "promela")->required()->check(CLI::IsMember({"promela"}));
+         app->add_option("FILE", o->files, "topology or scenario file")->required()->expected(1);
+         app->add_option("-o,--out", o->out_file, "write the model to this file (default: stdout)");
+         app->add_option("--guide", o->guide,
+                         "trace file from kst check --trace-out: SPIN may only follow these traces' orders, "
+                         "lifted to the whole system");
+         AddSemantics(app, o);
+       },
+       RunExportCommand},
   };
   return table;
 }

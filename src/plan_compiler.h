@@ -44,6 +44,9 @@ class CompiledPlan {
   /// Claims on `fqdn` in the base topology and after every plan step, deduplicated.
   std::vector<ClaimRef> ClaimsOn(const std::string& fqdn) const;
   const ClaimIndex& base_claims() const { return snapshots_.front(); }
+  /// The claims once plan step `plan_index` is done (a restart or a wait shares
+  /// the snapshot before it). Whole-system exports need every revision.
+  const ClaimIndex& ClaimsAfter(size_t plan_index) const { return snapshots_[snapshot_at_[plan_index + 1]]; }
   const ClaimIndex& final_claims() const { return snapshots_[snapshot_at_.back()]; }
   /// Servers of the final topology that the base topology does not have.
   const std::vector<KstServer>& joining_servers() const { return joining_servers_; }

@@ -59,7 +59,8 @@ void WriteTraceText(const Trace& trace, const std::string& indent, std::ostream&
 }
 
 bool NarrateTrace(const Scenario& scenario, const CellInput& input, StartupConflictPolicy policy,
-                  const std::string& server, const std::string& fqdn, const EventPath& path, Trace* trace) {
+                  const std::string& server, const std::string& fqdn, const EventPath& path, Trace* trace,
+                  bool* at_end) {
   CellModel model(input, policy, fqdn);
   trace->server = server;
   trace->fqdn = fqdn;
@@ -77,6 +78,7 @@ bool NarrateTrace(const Scenario& scenario, const CellInput& input, StartupConfl
     trace->steps.push_back(std::move(step));
     state = next;
   }
+  if (at_end) *at_end = model.IsEnd(state);
   return true;
 }
 

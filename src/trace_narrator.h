@@ -15,8 +15,10 @@ namespace kst {
 
 /// Narrates `path` for cell (server, fqdn). Returns false when an event of
 /// the path is not enabled (only possible for a hand-edited trace file).
+/// `*at_end`, when given, tells whether the path ends in an end state.
 bool NarrateTrace(const Scenario& scenario, const CellInput& input, StartupConflictPolicy policy,
-                  const std::string& server, const std::string& fqdn, const EventPath& path, Trace* trace);
+                  const std::string& server, const std::string& fqdn, const EventPath& path, Trace* trace,
+                  bool* at_end = nullptr);
 
 /// A trace for people: a title line, the steady start, then each step with
 /// its log lines and the entry after it, every line prefixed by `indent`.

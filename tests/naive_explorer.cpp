@@ -27,6 +27,13 @@
 // it, else 0 -- and a 0-1 BFS finds the fewest weighted events up to the first
 // 14563 (or absence). The weight re-states which steps a cell sees; it affects
 // only these lengths, never reachability or end tables.
+//
+// Following a schedule (FollowSchedules): kst's cell paths, lifted to the
+// whole system by global_schedule.cpp, are executed here event by event. An
+// event the whole system does not enable, or one that is not the cell's own
+// but changes the cell, rejects the path; otherwise the cell's entry and
+// 14563 after each of its own events, and whether the run ends quiescent,
+// are returned for oracle_test.cpp to compare with kst's cell model.
 
 #include "naive_explorer.h"
 
@@ -101,6 +108,16 @@ class World {
   const std::vector<std::string>& fqdns() const { return fqdns_; }
   size_t cells() const { return models_.size(); }
   bool PlanDone(const State& state) const { return Step(state) == scenario_.plan.size(); }
+  /// Plan done and no replication or poll enabled anywhere.
+  bool IsEnd(const State& state) const {
+    State next;
+    std::vector<uint32_t> conflicts;
+    if (!PlanDone(state)) return false;
+    for (size_t s = 0; s < servers_.size(); ++s)
+      if (Next(state, CellEvent::kReplicate, s, &next, &conflicts) || Next(state, CellEvent::kUmPoll, s, &next, &conflicts))
+        return false;
+    return true;
+  }
   CellEntry EntryOf(const State& state, size_t c) const { return models_[c].Entry(View(state, c)); }
 
   State Initial(std::vector<bool>* conflicts) const {
@@ -255,11 +272,55 @@ std::vector<int> CellDistances(const World& world, size_t c, const std::vector<S
   return dist;
 }
 
+std::string Follow(const World& world, const GlobalSchedule& schedule, FollowedCell* out) {
+  const size_t cell = schedule.server * world.fqdns().size() + schedule.fqdn;
+  std::vector<bool> start_conflicts;
+  State state = world.Initial(&start_conflicts), next;
+  out->start = world.EntryOf(state, cell);
+  out->start_conflict = start_conflicts[cell];
+  CellEntry entry = out->start;
+  std::vector<uint32_t> conflicts;
+  for (size_t i = 0; i < schedule.events.size(); ++i) {
+    const GlobalEvent& event = schedule.events[i];
+    const CellEvent kind = event.kind == GlobalEvent::Kind::kAdminStep    ? CellEvent::kAdminStep
+                           : event.kind == GlobalEvent::Kind::kReplicate  ? CellEvent::kReplicate
+                           : event.kind == GlobalEvent::Kind::kUmPoll     ? CellEvent::kUmPoll
+                                                                          : CellEvent::kUnplannedRestart;
+    const std::string what = "event " + std::to_string(i + 1) + " (" + GlobalEventKindName(event.kind) + ")";
+    if (!world.Next(state, kind, event.server < 0 ? 0 : static_cast<size_t>(event.server), &next, &conflicts)) {
+      if (event.optional) continue;
+      return what + " is not enabled in the whole system";
+    }
+    const bool conflict = std::find(conflicts.begin(), conflicts.end(), cell) != conflicts.end();
+    const CellEntry after = world.EntryOf(next, cell);
+    if (event.cell_event) {
+      out->entries.push_back(after);
+      out->conflicts.push_back(conflict);
+    } else if (conflict || !(after == entry)) {
+      return what + " is not the cell's, but changes it";
+    }
+    entry = after;
+    state = next;
+  }
+  out->global_end = world.IsEnd(state);
+  return "";
+}
+
 void Shorter(std::optional<int>* best, int length) {
   if (!*best || length < **best) *best = length;
 }
 
 }  // namespace
+
+std::vector<std::string> FollowSchedules(const Scenario& scenario, const ModelCatalog& model,
+                                         StartupConflictPolicy policy, const std::vector<GlobalSchedule>& schedules,
+                                         std::vector<FollowedCell>* out) {
+  const World world(scenario, model, policy);
+  std::vector<std::string> problems;
+  out->assign(schedules.size(), FollowedCell{});
+  for (size_t i = 0; i < schedules.size(); ++i) problems.push_back(Follow(world, schedules[i], &(*out)[i]));
+  return problems;
+}
 
 bool EntryLess(const CellEntry& a, const CellEntry& b) {
   if (a.present != b.present) return !a.present;

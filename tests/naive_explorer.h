@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cell_model.h"
+#include "global_schedule.h"
 #include "model_catalog.h"
 #include "scenario.h"
 
@@ -39,6 +40,22 @@ struct Outcome {
 /// `policy` (breadth first over global states).
 Outcome ExploreNaively(const Scenario& scenario, const ModelCatalog& model, StartupConflictPolicy policy,
                        uint64_t max_states = 1'000'000);
+
+/// What a whole-system order did to the cell it was lifted for.
+struct FollowedCell {
+  CellEntry start;
+  bool start_conflict = false;
+  std::vector<CellEntry> entries;  // after each of the cell's own events
+  std::vector<bool> conflicts;     // whether that event logged 14563 for the cell
+  bool global_end = false;         // the order ends in a quiescent whole system
+};
+
+/// Executes each schedule (global_schedule.h) on the whole system; for each,
+/// "" when every event is enabled (an optional poll may be skipped) and no
+/// event outside the cell's own changes the cell, else what went wrong.
+std::vector<std::string> FollowSchedules(const Scenario& scenario, const ModelCatalog& model,
+                                         StartupConflictPolicy policy, const std::vector<GlobalSchedule>& schedules,
+                                         std::vector<FollowedCell>* out);
 
 /// Orders entries: absent first, then by version (for set comparison).
 bool EntryLess(const CellEntry& a, const CellEntry& b);

@@ -3,7 +3,9 @@
 // larger one. The real path is CompiledPlan (projection, classes) plus
 // ExploreCell per class; the naive path is naive_explorer.cpp. Per cell they
 // must agree on 14563 reachability and its shortest length, the set of end
-// entries, and whether (and how soon) the FQDN can be absent.
+// entries, and whether (and how soon) the FQDN can be absent; and every path
+// kst would report (to a 14563, to an absence, to each end entry), lifted to
+// the whole system, must be accepted by the oracle with the same entries.
 
 #include "naive_explorer.h"
 
@@ -11,11 +13,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <functional>
 #include <random>
 
 #include "cell_explorer.h"
 #include "file_reader.h"
+#include "global_schedule.h"
 #include "plan_compiler.h"
 
 namespace kst {
@@ -167,6 +171,69 @@ std::string Text(const std::vector<CellEntry>& ends) {
   return "{" + text + "}";
 }
 
+/// kst's paths, lifted to the whole system (global_schedule.h), must be
+/// accepted by the naive oracle: every event enabled, the cell changed by its
+/// own events only, each of them leaving the entry (and 14563) that kst's cell
+/// model says, and each path showing what it was reported for. One cell per
+/// class: its cells share their inputs. "" or the first problem.
+std::string UnacceptedTrace(const Scenario& scenario, const Semantics& reading, const CompiledPlan& plan,
+                            const std::vector<CellVerdict>& verdicts) {
+  struct Lifted {
+    EventPath path;
+    std::string what;
+    CellEntry entry;  // the end entry, for an end path
+  };
+  std::vector<GlobalSchedule> schedules;
+  std::vector<Lifted> lifted;
+  for (size_t k = 0; k < verdicts.size(); ++k) {
+    const CellClass& cell_class = plan.classes()[k];
+    const CellVerdict& verdict = verdicts[k];
+    std::vector<Lifted> paths;
+    if (verdict.conflict_path) paths.push_back({*verdict.conflict_path, "conflict", {}});
+    if (verdict.absent_path) paths.push_back({*verdict.absent_path, "absence", {}});
+    for (const EndOutcome& end : verdict.ends) paths.push_back({end.path, "end", end.entry});
+    for (const Lifted& path : paths) {
+      GlobalSchedule schedule;
+      std::string error;
+      if (!LiftCellPath(plan, reading.startup_conflict, cell_class.first_server, cell_class.first_fqdn, path.path,
+                        path.what == "end", &schedule, &error))
+        return path.what + " path of class " + std::to_string(k) + " cannot be lifted: " + error;
+      schedules.push_back(std::move(schedule));
+      lifted.push_back(path);
+    }
+  }
+  std::vector<naive::FollowedCell> followed;
+  const std::vector<std::string> problems =
+      naive::FollowSchedules(scenario, Model(), reading.startup_conflict, schedules, &followed);
+  for (size_t i = 0; i < schedules.size(); ++i) {
+    const std::string where = "[" + reading.name + "] " + scenario.description + " -- the lifted " + lifted[i].what +
+                              " path of " + plan.servers()[schedules[i].server].fqdn + " / " +
+                              plan.fqdns()[schedules[i].fqdn] + ": ";
+    if (!problems[i].empty()) return where + problems[i];
+    const CellInput input = plan.InputFor(schedules[i].server, schedules[i].fqdn);
+    const CellModel cell(input, reading.startup_conflict, "");
+    bool conflict = false;
+    CellState state = cell.Initial(nullptr, &conflict);
+    const naive::FollowedCell& run = followed[i];
+    if (run.entries.size() != lifted[i].path.size()) return where + "the oracle saw another number of cell events";
+    for (size_t e = 0; e < lifted[i].path.size(); ++e) {
+      CellState next;
+      cell.Apply(state, lifted[i].path[e], &next, &conflict, nullptr);
+      state = next;
+      if (!(run.entries[e] == cell.Entry(state)) || run.conflicts[e] != conflict)
+        return where + "event " + std::to_string(e + 1) + " leaves " + run.entries[e].ToString() + " in the oracle, " +
+               cell.Entry(state).ToString() + " in kst";
+    }
+    const CellEntry last = run.entries.empty() ? run.start : run.entries.back();
+    const bool last_conflict = run.conflicts.empty() ? run.start_conflict : run.conflicts.back();
+    if (lifted[i].what == "conflict" && !last_conflict) return where + "no 14563 at its end in the oracle";
+    if (lifted[i].what == "absence" && last.present) return where + "the FQDN is present at its end in the oracle";
+    if (lifted[i].what == "end" && (!run.global_end || !(last == lifted[i].entry)))
+      return where + "the oracle does not end quiescent with " + lifted[i].entry.ToString();
+  }
+  return "";
+}
+
 /// Explores `scenario` both ways; "" when every cell agrees, else the first difference.
 std::string Disagreement(const Scenario& scenario, const Semantics& reading, uint64_t* global_states = nullptr) {
   const naive::Outcome naive = naive::ExploreNaively(scenario, Model(), reading.startup_conflict);
@@ -200,7 +267,7 @@ std::string Disagreement(const Scenario& scenario, const Semantics& reading, uin
         return cell + "its class's input is not its own";
     }
   }
-  return "";
+  return UnacceptedTrace(scenario, reading, plan, verdicts);
 }
 
 /// Checks scenarios under every reading; keeps the first disagreement.
@@ -295,7 +362,10 @@ TEST_CASE("naive oracle: seeded random scenarios of a larger scope agree with th
   // plans drawn with a fixed seed (pool version changes too), we should again
   // find no difference.
   const auto start = std::chrono::steady_clock::now();
-  std::mt19937 random(20240611);
+  // A fixed seed keeps the suite reproducible; KST_ORACLE_SEED draws another sample.
+  const char* seed_text = std::getenv("KST_ORACLE_SEED");
+  const unsigned seed = seed_text ? static_cast<unsigned>(std::strtoul(seed_text, nullptr, 10)) : 20240611u;
+  std::mt19937 random(seed);
   auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
   const int kVersions[] = {0, 5, 6};
   Tally tally;
@@ -312,8 +382,8 @@ TEST_CASE("naive oracle: seeded random scenarios of a larger scope agree with th
     while (builder.scenario().plan.size() < 5) builder.Add({static_cast<OpKind>(pick(9)), pick(2), pick(2) ? 6 : 5});
     tally.Check(builder.scenario());
   }
-  MESSAGE("random scope: " << tally.Summary(start));
-  INFO("first disagreement: " << tally.first);
+  MESSAGE("random scope (seed " << seed << "): " << tally.Summary(start));
+  INFO("seed " << seed << " (rerun with KST_ORACLE_SEED=" << seed << "), first disagreement: " << tally.first);
   CHECK(tally.disagreements == 0);
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks of the command line: help, usage errors, exit codes,
-# JSON shape, show, model, explore, and the trace replay round trip.
+# JSON shape, show, model, explore, the trace replay round trip, and the
+# Promela export (its SPIN runs: tests/spin).
 # Usage: run_cli.sh KST REPO
 set -u
 kst=$1
@@ -70,5 +71,20 @@ expect_exit 1 "replay of a tampered trace" -- "$kst" replay "$work/tampered.json
 expect_in "$work/out" "DIVERGED" "tampering is detected"
 echo '{"format": "something-else"}' >"$work/bad-trace.json"
 expect_exit 3 "replay of a non-trace file" -- "$kst" replay "$work/bad-trace.json"
+
+# Promela export: to a file or stdout, a reading, a guide of kst's traces; errors.
+expect_exit 0 "export promela" -- "$kst" export promela "$o1" -o "$work/o1.pml"
+expect_in "$work/o1.pml" "proctype Server(byte s)" "the export has the server processes"
+expect_in "$work/o1.pml" "add_trusted_application_pool -- add trusted application pool ex1.contoso.com" "the export names the plan step"
+expect_exit 0 "export promela to stdout" -- "$kst" export promela "$o1" --semantics forget
+expect_in "$work/out" "Reading   forget" "the export names its reading"
+expect_exit 2 "export to an unknown format" -- "$kst" export uppaal "$o1"
+expect_exit 2 "export under an unknown reading" -- "$kst" export promela "$o1" --semantics optimistic
+expect_exit 3 "export of a missing file" -- "$kst" export promela "$work/nope.json"
+expect_exit 1 "check --trace-out for a guide" -- "$kst" check --trace-out "$work/o1-traces.json" "$o1"
+expect_exit 0 "export promela --guide" -- "$kst" export promela "$o1" --guide "$work/o1-traces.json" -o "$work/o1-guided.pml"
+expect_in "$work/o1-guided.pml" "proctype GuideMonitor()" "the guided export watches its guide"
+expect_exit 3 "export --guide under another reading" -- "$kst" export promela "$o1" --semantics forget --guide "$work/o1-traces.json"
+expect_in "$work/err" "error\[guide-trace\]: the traces were written under reading withdraw-remember" "a reading mismatch is named"
 
 finish CLI
