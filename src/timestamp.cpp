@@ -5,9 +5,7 @@
 #include <cstdio>
 
 namespace kst {
-namespace {
 
-/// Days from 1970-01-01 to the civil date (Howard Hinnant's days_from_civil).
 int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
   const int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -16,6 +14,8 @@ int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
+
+namespace {
 
 /// The civil date of a day count (civil_from_days).
 void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {

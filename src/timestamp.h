@@ -22,6 +22,10 @@ bool ParseTimestamp(std::string_view text, UnixSeconds* out, std::string* why);
 /// "2014-10-23T21:31:00Z".
 std::string FormatTimestamp(UnixSeconds seconds);
 
+/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
+/// days_from_civil); shared by every reader of dates.
+int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
+
 /// The current time from the system clock. Only the command line calls it;
 /// analyses take the check time as a value, so tests pin it with --at.
 UnixSeconds NowUtc();

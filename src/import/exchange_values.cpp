@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "timestamp.h"
+
 namespace kst {
 namespace {
 
@@ -56,37 +58,6 @@ void SplitJoined(const ExportValue& value, ListSeparators separators, std::vecto
   }
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-// days_from_civil).
-int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day) {
-  year -= month <= 2;
-  const int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const unsigned year_of_era = static_cast<unsigned>(year - era * 400);
-  const unsigned day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + static_cast<int64_t>(day_of_era) - 719468;
-}
-
-std::string IsoFromSeconds(int64_t seconds) {
-  int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
-  int64_t rest = seconds - days * 86400;
-  // civil_from_days, the inverse of DaysFromCivil.
-  days += 719468;
-  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const unsigned day_of_era = static_cast<unsigned>(days - era * 146097);
-  const unsigned year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const unsigned mp = (5 * day_of_year + 2) / 153;
-  const unsigned day = day_of_year - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t year = static_cast<int64_t>(year_of_era) + era * 400 + (month <= 2);
-  char buffer[96];
-  std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(year), month,
-                day, static_cast<long long>(rest / 3600), static_cast<long long>(rest / 60 % 60),
-                static_cast<long long>(rest % 60));
-  return buffer;
-}
-
 // Reads `digits` decimal digits at `*text`, advancing it.
 bool Digits(std::string_view* text, size_t digits, int* out) {
   if (text->size() < digits) return false;
@@ -113,7 +84,7 @@ bool MicrosoftJsonDate(std::string_view text, std::string* utc) {
   auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), milliseconds);
   if (error != std::errc() || end != number.data() + number.size()) return false;
   int64_t seconds = milliseconds >= 0 ? milliseconds / 1000 : -((-milliseconds + 999) / 1000);
-  *utc = IsoFromSeconds(seconds);
+  *utc = FormatTimestamp(seconds);
   return true;
 }
 
@@ -247,7 +218,7 @@ bool NormalizeTimestamp(std::string_view text, std::string* utc) {
   if (!text.empty()) return false;
   int64_t seconds = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
                     hour * 3600 + minute * 60 + second - offset_minutes * 60;
-  *utc = IsoFromSeconds(seconds);
+  *utc = FormatTimestamp(seconds);
   return true;
 }
 
