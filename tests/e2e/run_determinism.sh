@@ -35,8 +35,9 @@ done
 
 # A snapshot folder: files written in one order, then in the reverse order.
 mkdir -p "$work/forward" "$work/reverse"
-files=(tests/import_inputs/lync/seed-contoso-published.xml tests/import_inputs/lync/tailspin-2010-2013-coexistence.tbxml)
-for file in "${files[@]}"; do cp "$file" "$work/forward/"; done
+files=(scenarios/snapshots/contoso-owa-tap-on-um-server/*.json scenarios/snapshots/contoso-owa-tap-on-um-server/topology.xml
+  tests/import_inputs/lync/tailspin-2010-2013-coexistence.tbxml)
+for file in "${files[@]}"; do cp "$file" "$work/forward/" || fail "cannot copy $file"; done
 for ((i = ${#files[@]} - 1; i >= 0; i--)); do cp "${files[$i]}" "$work/reverse/"; done
 "$kst" import "$work/forward" | sed "s|$work/forward|DIR|g" >"$work/forward.json"
 "$kst" import "$work/reverse" | sed "s|$work/reverse|DIR|g" >"$work/reverse.json"
