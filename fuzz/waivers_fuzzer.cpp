@@ -1,4 +1,5 @@
 // kst-waivers/1 (JSON): rules, FQDNs, dates.
+#include "fuzz_checks.h"
 #include "fuzz_input.h"
 #include "waivers.h"
 
@@ -6,6 +7,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   kst::VirtualFileReader files = kst::OneFile("fuzz.json", data, size);
   std::vector<kst::Waiver> waivers;
   kst::Diagnostics diagnostics;
-  kst::LoadWaiverFile("fuzz.json", &files, &waivers, &diagnostics);
+  kst::fuzz::CheckDiagnostics(kst::LoadWaiverFile("fuzz.json", &files, &waivers, &diagnostics), diagnostics);
   return 0;
 }

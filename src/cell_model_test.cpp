@@ -25,6 +25,7 @@ CellInput FrontEndCell(std::vector<VersionSet> topology, std::vector<Kind> steps
 
 std::vector<std::string> Keys(const std::vector<LogLine>& lines) {
   std::vector<std::string> keys;
+  keys.reserve(lines.size());
   for (const LogLine& line : lines) keys.push_back(line.event_key);
   return keys;
 }

@@ -121,8 +121,8 @@ struct Report {
   Diagnostics diagnostics;
   Statistics statistics;
   std::optional<ExpectationResult> expectation;
-  std::vector<FileImportReport> imports;
-  bool interrupted = false;  // Ctrl-C: what was explored is reported, the exit code is 130  // when the input was a snapshot of real exports
+  std::vector<FileImportReport> imports;  // when the input was a snapshot of real exports
+  bool interrupted = false;               // Ctrl-C: what was explored is reported, the exit code is 130
 };
 
 }  // namespace kst

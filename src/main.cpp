@@ -200,11 +200,7 @@ constexpr const char* kExitCodeHelp =
     "diverged, a diff adding error findings), 2 usage error, 3 input error, 4 inconclusive (a bound was hit or "
     "input was not understood; --inconclusive-ok makes it 0). --no-fail always exits 0 except on input errors.";
 
-}  // namespace
-}  // namespace kst
-
-int main(int argc, char** argv) {
-  using namespace kst;  // NOLINT: main only
+int Main(int argc, char** argv) {
   CLI::App app{"kst: checks, before you deploy, whether a Lync / Skype for Business change breaks the Known Servers "
                "Table (event 14563), leaves a peer's certificate subject unknown to Lync or a clock out of tolerance, "
                "and which Exchange UM and OWA IM features break then, in which direction."};
@@ -224,10 +220,21 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kExitPass : kExitUsage;
   }
+  return chosen(options, CommandStreams{std::cout, std::cerr, isatty(STDOUT_FILENO) != 0});
+}
+
+}  // namespace
+}  // namespace kst
+
+// A bug must not look like a pass: anything thrown is an internal error, exit 4
+// (inconclusive) whatever --inconclusive-ok says, never an abort.
+int main(int argc, char** argv) {
   try {
-    return chosen(options, CommandStreams{std::cout, std::cerr, isatty(STDOUT_FILENO) != 0});
+    return kst::Main(argc, argv);
   } catch (const std::exception& e) {
     std::cerr << "kst: fatal: internal error: " << e.what() << "\n";
-    return kExitInconclusive;
+  } catch (...) {
+    std::cerr << "kst: fatal: internal error\n";
   }
+  return kst::kExitInconclusive;
 }

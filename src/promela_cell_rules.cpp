@@ -60,6 +60,7 @@ const char* PolicyFlags(StartupConflictPolicy policy) {
 /// cell has one entry in every state and nothing to check at the end.
 std::vector<size_t> ObservedCells(const PromelaLayout& layout) {
   const size_t nf = layout.fqdns.size();
+  if (nf == 0) return {};
   std::vector<bool> varies(nf, false);
   for (size_t f = 0; f < nf; ++f)
     for (const auto& revision : layout.topology) varies[f] = varies[f] || revision[f] != layout.topology[0][f];

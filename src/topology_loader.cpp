@@ -19,7 +19,7 @@ void WarnUnknownVersion(const ModelCatalog& model, int version, const Location& 
 
 // "origin": {"file": ..., "line": ...} marks an item that `kst import` took
 // from a real export: findings then point at the export, not at this file.
-void ReadOrigin(ObjectReader& reader, Diagnostics* diagnostics, std::vector<Location*> locations,
+void ReadOrigin(ObjectReader& reader, Diagnostics* diagnostics, const std::vector<Location*>& locations,
                 std::vector<NamedAt>* computers = nullptr) {
   const JsonNode* node = reader.Get("origin", false);
   if (!node) return;
@@ -153,11 +153,7 @@ class TopologyReader {
   void Read(const JsonNode& root, bool require_format) {
     ObjectReader top(root, "topology", diagnostics_);
     if (!top.ok()) return;
-    if (require_format) {
-      top.Format("kst-topology/1");
-    } else if (top.node().Find("format")) {
-      top.Format("kst-topology/1");
-    }
+    if (require_format || top.node().Find("format")) top.Format("kst-topology/1");
     top.Accept("description");
     if (const JsonNode* lync = top.Get("lync", false)) ReadLync(*lync);
     if (const JsonNode* exchange = top.Get("exchange", false)) ReadExchange(*exchange);

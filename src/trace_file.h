@@ -28,7 +28,7 @@ namespace kst {
 bool WriteTraceFile(const std::string& path, const Report& report, std::string* error);
 
 /// One trace of a trace file, as recorded, with the fields replay needs.
-struct RecordedTrace {
+struct RecordedTrace {  // NOLINT(bugprone-exception-escape): clang-tidy 14 flags the implicit members of any struct holding a json
   nlohmann::json json;
   std::string rule;      // e.g. "kst/version-conflict"; may be empty
   std::string severity;  // "error" / "warning"; may be empty (older files)

@@ -22,6 +22,8 @@
 
 #include "yaml_document.h"
 
+#include "import/text_encoding.h"
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -31,6 +33,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <istream>
 #include <limits>
@@ -364,6 +367,15 @@ bool IsYamlPath(const std::string& path) {
 }
 
 bool ParseYamlDocument(const std::string& file_name, std::string_view text, JsonNode* root, Diagnostics* diagnostics) {
+  // yaml-cpp passes any bytes through; JSON (and so every report) wants UTF-8.
+  if (size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+    Location at{file_name, 0, 0};
+    LineIndex(text).Locate(bad, &at.line, &at.column);
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+    diagnostics->Error("text-encoding", at, "", std::string("not UTF-8 text: invalid byte ") + byte);
+    return false;
+  }
   ViewBuffer buffer(text);
   std::istream in(&buffer);
   YAML::Parser parser(in);

@@ -254,6 +254,14 @@ TEST_CASE("YAML errors are located and refused") {
     CHECK(OnlyError("a: !pool {}\n").find("unsupported YAML: tag !pool") != std::string::npos);
   }
 
+  SUBCASE("bytes that are not UTF-8 are refused where they are, before any report has to print them") {
+    CHECK(OnlyError("lync:\n  name: Caf\xe9 SIP\n") ==
+          "topology.yaml:2:12: error[text-encoding]: not UTF-8 text: invalid byte 0xe9");
+    CHECK(OnlyError("a: \xed\xa0\x80\n") ==  // a surrogate written as UTF-8
+          "topology.yaml:1:4: error[text-encoding]: not UTF-8 text: invalid byte 0xed");
+    AssertParse("name: Caf\xc3\xa9 \xf0\x9f\x98\x80\n");
+  }
+
   SUBCASE("nesting deeper than 256 levels is refused, not exhausted") {
     AssertParse(std::string(256, '[') + std::string(256, ']'));
     std::string deeper = "\n" + std::string(100000, '[') + std::string(100000, ']');

@@ -79,7 +79,7 @@ const TagInfo* FindValueTag(std::string_view tag) {
 // The inclusive range of an integer tag.
 void IntegerRange(std::string_view tag, int64_t* low, uint64_t* high) {
   *low = 0;
-  if (tag == "SB") *low = std::numeric_limits<int8_t>::min(), *high = std::numeric_limits<int8_t>::max();
+  if (tag == "SB") *low = int64_t{std::numeric_limits<int8_t>::min()}, *high = std::numeric_limits<int8_t>::max();
   if (tag == "I16") *low = std::numeric_limits<int16_t>::min(), *high = std::numeric_limits<int16_t>::max();
   if (tag == "I32") *low = std::numeric_limits<int32_t>::min(), *high = std::numeric_limits<int32_t>::max();
   if (tag == "I64") *low = std::numeric_limits<int64_t>::min(), *high = std::numeric_limits<int64_t>::max();

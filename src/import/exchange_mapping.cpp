@@ -64,7 +64,7 @@ class Mapper {
     for (const ExchangeServerRecord& server : servers) {
       auto [it, added] = servers_.emplace(server.fqdn.name, server);
       if (!added && it->second.product != server.product) {
-        note_(server.version_location, server.path,
+        note_(AtOrElse(server.version_location, server.location), server.path,
               "server " + server.fqdn.name + " is exported again with another version (" + Shown(server.product) +
                   "; " + Shown(it->second.product) + " at " + it->second.location.ToString() + " is used)",
               false);
@@ -92,7 +92,7 @@ class Mapper {
         it->second.uri_type = record.uri_type;
         it->second.uri_type_location = record.uri_type_location;
       } else if (it->second.uri_type != record.uri_type) {
-        note_(record.uri_type_location, record.path,
+        note_(AtOrElse(record.uri_type_location, record.location), record.path,
               "dial plan \"" + record.name.name + "\" is exported again with another URIType (" +
                   Shown(record.uri_type) + "; " + Shown(it->second.uri_type) + " at " +
                   it->second.uri_type_location.ToString() + " is used)",
@@ -102,6 +102,11 @@ class Mapper {
   }
 
   static std::string Shown(const std::string& value) { return value.empty() ? "unknown" : value; }
+
+  // A value the export left out has no position of its own: point at its record.
+  static const Location& AtOrElse(const Location& value, const Location& record) {
+    return value.file.empty() ? record : value;
+  }
 
   // The FQDN an assignment's server stands for, or "" (reported).
   std::string ResolveServer(const DialPlanAssignment& assignment) {

@@ -74,9 +74,10 @@ const char* const kTopology =
 
 TEST_CASE("Exchange mapping: one organisation, one topology") {
   SUBCASE("Given the organisation in CliXml, JSON, CSV with and without #TYPE, we should build one topology") {
-    for (auto [folder, extension] : {std::pair{"clixml", "xml"}, std::pair{"json", "json"}, std::pair{"csv", "csv"},
-                                     std::pair{"csv_notype", "csv"}}) {
-      CAPTURE(folder);
+    for (auto format : {std::pair{"clixml", "xml"}, std::pair{"json", "json"}, std::pair{"csv", "csv"},
+                        std::pair{"csv_notype", "csv"}}) {
+      const auto [folder, extension] = format;
+      CAPTURE(format.first);  // not the binding: clang 14 (clang-tidy) cannot capture one
       Mapped mapped = Map(Set(folder, extension));
       INFO(Printed(mapped.diagnostics));
       CHECK(mapped.diagnostics.all().empty());
@@ -179,6 +180,18 @@ TEST_CASE("Exchange mapping: names that cannot be placed are reported") {
         mapped.reports[0].notes[0].comment ==
         "dial plan \"contoso-sip\" is exported again with another URIType (E164; SipName at plans.json:1:36 is used)");
     CHECK(mapped.reports[0].notes[0].affects_verdict);
+  }
+  SUBCASE("Given a record that leaves the differing value out, we should point the note at the record") {
+    files.Add("servers2.json", "[{\"Name\": \"EX1\",\n  \"Fqdn\": \"ex1.contoso.com\"}]");
+    Mapped mapped = Map({"servers.json", "servers2.json"}, &files);
+    const std::vector<ImportNote>& notes = mapped.reports[1].notes;  // no version, and a second one
+    auto again = std::find_if(notes.begin(), notes.end(), [](const ImportNote& note) {
+      return note.comment.find("is exported again") != std::string::npos;
+    });
+    REQUIRE(again != notes.end());
+    CHECK(again->location.ToString() == "servers2.json:1:2");
+    CHECK(again->comment ==
+          "server ex1.contoso.com is exported again with another version (unknown; 2016 at servers.json:1:2 is used)");
   }
   SUBCASE("Given one report, we should file every note in it") {
     files.Add("ums.csv", "Server,DialPlans\nEX9,Contoso-SIP\n");

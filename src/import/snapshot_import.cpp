@@ -76,7 +76,7 @@ class SnapshotImporter {
     } else {
       report.encoding = text.encoding;
       size_t before = diagnostics_->all().size();
-      ImportText(path, std::move(text.utf8), &report);
+      ImportText(path, text.utf8, &report);
       // An error anywhere in the file (an invalid FQDN, a syntax error) means
       // its content did not make it into the topology as written.
       for (size_t i = before; i < diagnostics_->all().size(); ++i)
@@ -85,7 +85,7 @@ class SnapshotImporter {
     out_->files.push_back(std::move(report));
   }
 
-  void ImportText(const std::string& path, std::string utf8, FileImportReport* report) {
+  void ImportText(const std::string& path, const std::string& utf8, FileImportReport* report) {
     if (FirstSignificant(utf8) == '<') {
       XmlDocument document;
       Diagnostics parse;

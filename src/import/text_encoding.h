@@ -21,6 +21,9 @@ struct DecodedText {
 /// bytes are not text in a supported encoding.
 bool DecodeText(std::string_view bytes, DecodedText* out, std::string* error);
 
+/// The offset of the first byte of `text` that is not valid UTF-8, or npos.
+size_t FindInvalidUtf8(std::string_view text);
+
 /// Appends one Unicode code point as UTF-8 (shared with the CliXml escapes).
 void AppendUtf8CodePoint(uint32_t code_point, std::string* out);
 

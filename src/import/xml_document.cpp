@@ -31,7 +31,33 @@ bool XmlDocument::Parse(const std::string& file, std::string utf8_text, Diagnost
     diagnostics->Error("xml-syntax", Location{file, 1, 1}, "", "malformed XML: no root element");
     return false;
   }
-  return true;
+  return RefuseNonCharacters(diagnostics);
+}
+
+// The text was valid UTF-8, but pugixml turns character references such as
+// &#xD800; (a surrogate) or &#x110000; into bytes that are not: every later
+// JSON writer would refuse them. Checked once here, so importers see only text.
+bool XmlDocument::RefuseNonCharacters(Diagnostics* diagnostics) {
+  struct Walker : pugi::xml_tree_walker {
+    pugi::xml_node bad;
+    bool for_each(pugi::xml_node& node) override {
+      bool valid = FindInvalidUtf8(node.name()) == std::string_view::npos &&
+                   FindInvalidUtf8(node.value()) == std::string_view::npos;
+      for (pugi::xml_attribute attribute : node.attributes()) {
+        valid = valid && FindInvalidUtf8(attribute.name()) == std::string_view::npos &&
+                FindInvalidUtf8(attribute.value()) == std::string_view::npos;
+      }
+      if (!valid) bad = node;
+      return valid;  // stops the walk at the first one
+    }
+  } walker;
+  document_.traverse(walker);
+  if (!walker.bad) return true;
+  pugi::xml_node element = walker.bad.type() == pugi::node_element ? walker.bad : walker.bad.parent();
+  diagnostics->Error("text-encoding", LocationOf(element), "",
+                     "a character reference names no Unicode character (a surrogate, or past U+10FFFF) in " +
+                         ElementPath(element));
+  return false;
 }
 
 Location XmlDocument::LocationOf(pugi::xml_node node) const {

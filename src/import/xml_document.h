@@ -19,7 +19,8 @@ namespace kst {
 class XmlDocument {
  public:
   /// Parses UTF-8 text read from `file`. Reports `xml-syntax` (with the
-  /// parser's position) or `xml-doctype` and returns false.
+  /// parser's position), `xml-doctype`, or `text-encoding` for a character
+  /// reference to no character, and returns false.
   bool Parse(const std::string& file, std::string utf8_text, Diagnostics* diagnostics);
 
   pugi::xml_node root() const { return document_.document_element(); }
@@ -28,6 +29,8 @@ class XmlDocument {
   Location LocationOf(pugi::xml_node node) const;
 
  private:
+  bool RefuseNonCharacters(Diagnostics* diagnostics);
+
   std::string file_;
   std::string text_;
   LineIndex lines_{""};

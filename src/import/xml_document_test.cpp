@@ -45,6 +45,15 @@ TEST_CASE("text decoding") {
     CHECK_FALSE(DecodeText(std::string("\xFF\xFE\x00\xDC", 4), &text, &error));
     CHECK(error.find("unpaired UTF-16 surrogate") != std::string::npos);
   }
+  SUBCASE("only well-formed UTF-8 passes: no overlong forms, surrogates, or code points past U+10FFFF") {
+    CHECK(FindInvalidUtf8("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF") == std::string_view::npos);
+    CHECK(FindInvalidUtf8("a\xC0\x80") == 1);          // overlong NUL
+    CHECK(FindInvalidUtf8("ab\xE0\x80\xAF") == 2);    // overlong '/'
+    CHECK(FindInvalidUtf8("\xED\xA0\x80") == 0);      // U+D800
+    CHECK(FindInvalidUtf8("\xF4\x90\x80\x80") == 0);  // U+110000
+    CHECK(FindInvalidUtf8("\xF5\x80\x80\x80") == 0);
+    CHECK(FindInvalidUtf8("\xE2\x82") == 0);           // cut short
+  }
 }
 
 TEST_CASE("XML documents") {
@@ -80,6 +89,15 @@ TEST_CASE("XML documents") {
                                "<!DOCTYPE foo [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]><foo>&xxe;</foo>",
                                &diagnostics));
     CHECK(diagnostics.all().back().id == "xml-doctype");
+  }
+  SUBCASE("a character reference to no character is refused at its element") {
+    CHECK_FALSE(document.Parse("t.xml", "<T>\n  <C Name=\"a&#xD800;b\"/>\n</T>", &diagnostics));
+    CHECK(diagnostics.all().back().ToString() ==
+          "t.xml:2:3: error[text-encoding]: a character reference names no Unicode character (a surrogate, or past "
+          "U+10FFFF) in /T/C");
+    CHECK_FALSE(document.Parse("t.xml", "<T>\n  <C>&#x110000;</C>\n</T>", &diagnostics));
+    CHECK(diagnostics.all().back().location.line == 2);
+    REQUIRE(document.Parse("t.xml", "<T><C>&#xE9;&#x1F600;</C></T>", &diagnostics));
   }
   SUBCASE("UTF-16LE files load through the file reader") {
     VirtualFileReader files;

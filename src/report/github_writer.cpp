@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <utility>
 
 #include "report/impact_text.h"
 #include "report/report_writer.h"
@@ -122,7 +123,9 @@ std::string FindingMessage(const Finding& finding, const std::string& input) {
 /// The annotations by kind, each in report order.
 struct Annotations {
   std::vector<Annotation> errors, warnings, notices;
-  void Add(Annotation a) { (a.kind == "error" ? errors : a.kind == "warning" ? warnings : notices).push_back(a); }
+  void Add(Annotation a) {
+    (a.kind == "error" ? errors : a.kind == "warning" ? warnings : notices).push_back(std::move(a));
+  }
 };
 
 /// A waived finding is a notice whatever its severity: it does not fail the gate.
