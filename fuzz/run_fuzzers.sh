@@ -43,6 +43,7 @@ for target in "${targets[@]}"; do
     result="FAILED (exit $code; see $log and $findings)"
     status=1
   fi
-  printf '%-14s %12s %8s %8s %s\n' "$target" "${runs:-?}" "${took:-$seconds}" "$size" "$result"
+  # libFuzzer prints its totals only when the time is up; a finding stops it early.
+  printf '%-14s %12s %8s %8s %s\n' "$target" "${runs:-?}" "${took:-?}" "$size" "$result"
 done
 exit $status
