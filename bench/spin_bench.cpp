@@ -112,7 +112,11 @@ Scenario SeedScenario(const std::string& source, int n) {
     }
   };
   resize(&scenario.base);
-  for (PlanStep& step : scenario.plan) resize(&step.after);
+  for (PlanStep& step : scenario.plan) {
+    Topology after = *step.after;
+    resize(&after);
+    step.after = std::make_shared<const Topology>(std::move(after));
+  }
   return scenario;
 }
 

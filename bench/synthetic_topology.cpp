@@ -202,7 +202,7 @@ class SyntheticBuilder {
     step.op = std::move(op);
     step.description = std::move(description);
     step.location = Location{file_, ++line_, 5};
-    step.after = topology_;
+    step.after = std::make_shared<const Topology>(topology_);
     scenario_.plan.push_back(std::move(step));
   }
 
@@ -374,7 +374,7 @@ bool CheckSyntheticScenario(const Scenario& scenario, const ModelCatalog& model,
   CheckTopologyReferences(scenario.base, model, &diagnostics);
   for (const PlanStep& step : scenario.plan)
     if (step.kind == PlanStep::Kind::kPublish || step.kind == PlanStep::Kind::kAdChange)
-      CheckTopologyReferences(step.after, model, &diagnostics);
+      CheckTopologyReferences(*step.after, model, &diagnostics);
   for (const Diagnostic& d : diagnostics.all()) {
     if (d.severity != Severity::kError) continue;
     *error = d.ToString();

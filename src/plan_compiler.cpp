@@ -28,7 +28,7 @@ CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model) 
   snapshot_at_.push_back(0);
   for (const PlanStep& step : scenario.plan) {
     if (step.kind == PlanStep::Kind::kPublish || step.kind == PlanStep::Kind::kAdChange)
-      snapshots_.push_back(CollectClaims(step.after, model));
+      snapshots_.push_back(CollectClaims(*step.after, model));
     snapshot_at_.push_back(static_cast<uint32_t>(snapshots_.size() - 1));
   }
   servers_ = snapshots_.front().servers;

@@ -3,6 +3,7 @@
 // plan and what the author expects. The loader applies each plan step to a
 // copy of the topology, so every step carries the topology after it.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,7 +28,9 @@ struct PlanStep {
   std::string description;  // for people: "add trusted application pool ex1.contoso.com (version 6)"
   Location location;
   std::vector<std::string> servers;  // kRestart: the FQDNs restarted
-  Topology after;                    // the whole topology once this step is done
+  /// The whole topology once this step is done; a restart or a wait shares
+  /// the one before it, so only changes cost a copy.
+  std::shared_ptr<const Topology> after;
 };
 
 struct ExpectedFinding {
@@ -55,7 +58,7 @@ struct Scenario {
   std::optional<UnixSeconds> at;    // the check time of certificates and clocks ("at")
   std::optional<Expectation> expect;
 
-  const Topology& final_topology() const { return plan.empty() ? base : plan.back().after; }
+  const Topology& final_topology() const { return plan.empty() ? base : *plan.back().after; }
 };
 
 /// Loads a scenario file; the topology may be a path relative to the file or

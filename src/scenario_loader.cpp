@@ -33,8 +33,26 @@ class PlanReader {
       }
       ok = !references.has_errors();
     }
-    step->after = topology_;
-    return ok && ErrorCount() == errors_before;
+    if (!ok || ErrorCount() != errors_before) return false;
+    if (step->kind == PlanStep::Kind::kRestart || step->kind == PlanStep::Kind::kWaitForReplication) {
+      step->after = last_copy_;
+      return true;
+    }
+    // Each change keeps a copy of the whole topology (and the plan compiler a
+    // claim index of it): capped in items, so a long plan on a large estate is
+    // refused with a message instead of exhausting memory.
+    copied_items_ += ItemCount(topology_);
+    if (copied_items_ > kMaxCopiedItems) {
+      diagnostics_->Error("plan-too-large", node.location, node.pointer,
+                          "the plan's changes up to this step keep " + std::to_string(copied_items_) +
+                              " topology items in all (" + std::to_string(ItemCount(topology_)) +
+                              " per change); kst handles at most " + std::to_string(kMaxCopiedItems) +
+                              ": split the plan, or check the changes on a smaller part of the estate");
+      return false;
+    }
+    last_copy_ = std::make_shared<const Topology>(topology_);
+    step->after = last_copy_;
+    return true;
   }
 
  private:
@@ -273,8 +291,12 @@ class PlanReader {
     return true;
   }
 
+  static constexpr size_t kMaxCopiedItems = 5'000'000;  // about 3 GiB with the claim indexes (README, "Limits")
+
   const ModelCatalog& model_;
   Topology topology_;
+  std::shared_ptr<const Topology> last_copy_ = std::make_shared<const Topology>(topology_);
+  size_t copied_items_ = 0;
   Diagnostics* diagnostics_;
 };
 

@@ -32,6 +32,16 @@ bool Certificate::HasService(const std::string& service) const {
   return std::any_of(services.begin(), services.end(), [&](const NamedAt& s) { return s.name == service; });
 }
 
+size_t ItemCount(const Topology& topology) {
+  size_t items = topology.exchange_servers.size() + topology.um_ip_gateways.size() +
+                 topology.hosting_providers.size() + topology.certificates.size() + topology.clocks.size();
+  for (const LyncPool& pool : topology.pools) items += 1 + pool.computers.size();
+  for (const TrustedApplicationPool& tap : topology.trusted_application_pools) items += 1 + tap.computers.size();
+  for (const OtherCluster& other : topology.other_clusters) items += 1 + other.computers.size();
+  for (const UmDialPlan& plan : topology.dial_plans) items += 1 + plan.servers.size();
+  return items;
+}
+
 std::vector<NamedAt> PoolServers(const LyncPool& pool) {
   if (pool.computers.empty()) return {pool.fqdn};
   return pool.computers;

@@ -124,6 +124,12 @@ struct Topology {
   const UmDialPlan* FindDialPlan(const std::string& name) const;
 };
 
+/// The number of items a topology holds (pools, trusted application pools,
+/// other clusters and their computers, Exchange servers, dial plans and their
+/// servers, gateways, providers, certificates, clocks): what a plan's copies
+/// of it cost (scenario_loader.cpp caps their sum).
+size_t ItemCount(const Topology& topology);
+
 /// The servers that run a pool: its computers, or the pool FQDN itself.
 std::vector<NamedAt> PoolServers(const LyncPool& pool);
 

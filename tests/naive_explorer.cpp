@@ -90,7 +90,7 @@ class World {
  public:
   World(const Scenario& scenario, const ModelCatalog& model, StartupConflictPolicy policy) : scenario_(scenario) {
     std::vector<ClaimIndex> snapshots = {CollectClaims(scenario.base, model)};
-    for (const PlanStep& step : scenario.plan) snapshots.push_back(CollectClaims(step.after, model));
+    for (const PlanStep& step : scenario.plan) snapshots.push_back(CollectClaims(*step.after, model));
     servers_ = snapshots[0].servers;
     for (const ClaimIndex& snapshot : snapshots)
       for (const std::string& fqdn : snapshot.AllFqdns()) fqdns_.push_back(fqdn);

@@ -136,7 +136,7 @@ class ScenarioBuilder {
         break;
     }
     scenario_.description += (scenario_.plan.empty() ? " " : ", ") + step.description;
-    step.after = std::move(topology);
+    step.after = std::make_shared<const Topology>(std::move(topology));
     scenario_.plan.push_back(std::move(step));
     return true;
   }

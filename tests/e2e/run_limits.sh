@@ -54,6 +54,23 @@ PY
 expect_exit 0 "large topology" -- timeout 300 "$kst" check "$work/large.json"
 expect_in "$work/out" "verdict: pass" "large topology verdict"
 
+# Plans on the large topology: waits and restarts share the topology before
+# them, so 10,000 of them cost nothing; every change keeps a copy, capped at
+# 5,000,000 items in all (here 14,001 per change: the 358th change is refused).
+python3 - "$work/large.json" "$work/long-waits.json" "$work/many-changes.json" <<'PY'
+import json, sys
+topology = json.load(open(sys.argv[1]))
+topology.pop("format")
+waits = [{"op": "wait_for_replication"}] * 9999 + [{"op": "restart", "pool": "pool1.contoso.com"}]
+json.dump({"format": "kst-scenario/1", "topology": topology, "plan": waits}, open(sys.argv[2], "w"))
+changes = [{"op": "set_pool_version", "pool": "pool1.contoso.com", "version": 7 - i % 2} for i in range(400)]
+json.dump({"format": "kst-scenario/1", "topology": topology, "plan": changes}, open(sys.argv[3], "w"))
+PY
+expect_exit 0 "10,000 waits on the large topology" -- timeout 300 "$kst" check "$work/long-waits.json"
+expect_exit 3 "too many changes of a large topology" -- timeout 300 "$kst" check "$work/many-changes.json"
+expect_in "$work/err" "error\[plan-too-large\]: the plan's changes up to this step keep 5012358 topology items in all (14001 per change); kst handles at most 5000000" "plan size message"
+expect_in "$work/err" "(/plan/357)" "plan size names the step"
+
 # Paths: a scenario's topology reached through a symbolic link outside its
 # folder is read, and said; a missing one names the path and the reason.
 mkdir -p "$work/linked/topologies"
