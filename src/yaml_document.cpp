@@ -51,6 +51,22 @@ constexpr size_t kNpos = std::string_view::npos;
 /// Thrown by the handler after it reported an error that ends parsing.
 struct Abort {};
 
+/// yaml-cpp decodes the escapes \N and \_ of a double-quoted scalar to the
+/// single bytes 0x85 and 0xA0 (Latin-1), not to U+0085 and U+00A0 in UTF-8.
+/// The input was checked to be UTF-8, so those lone bytes can only come from
+/// there: re-encode them, or the JSON writers would refuse the value.
+std::string AsUtf8(const std::string& scalar) {
+  std::string out;
+  std::string_view rest = scalar;
+  for (size_t bad = FindInvalidUtf8(rest); bad != std::string_view::npos; bad = FindInvalidUtf8(rest)) {
+    out.append(rest.substr(0, bad));
+    AppendUtf8CodePoint(static_cast<unsigned char>(rest[bad]), &out);
+    rest.remove_prefix(bad + 1);
+  }
+  out.append(rest);
+  return out;
+}
+
 /// Lets yaml-cpp read the text in place instead of from a copied stringstream.
 class ViewBuffer : public std::streambuf {
  public:
@@ -188,8 +204,9 @@ class TreeBuilder : public YAML::EventHandler {
     Attach(std::move(node));
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
+                const std::string& raw_value) override {
     if (tag != "?" && tag != "!" && tag != kCoreTag + "str") Fail(mark, UnsupportedTag(tag));
+    const std::string value = AsUtf8(raw_value);
     JsonNode node = Start(JsonNode::Kind::kString, mark);
     if (ExpectingKey()) {
       node.string_value = value;  // an anchored key can be aliased as a value

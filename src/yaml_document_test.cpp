@@ -262,6 +262,10 @@ TEST_CASE("YAML errors are located and refused") {
     AssertParse("name: Caf\xc3\xa9 \xf0\x9f\x98\x80\n");
   }
 
+  SUBCASE("the escapes \\N and \\_ become U+0085 and U+00A0 in UTF-8 (yaml-cpp gives Latin-1 bytes)") {
+    CHECK(AssertParse("a: \"x\\Ny\\_z\\L\"\n").Find("a")->string_value == "x\xc2\x85y\xc2\xa0z\xe2\x80\xa8");
+  }
+
   SUBCASE("nesting deeper than 256 levels is refused, not exhausted") {
     AssertParse(std::string(256, '[') + std::string(256, ']'));
     std::string deeper = "\n" + std::string(100000, '[') + std::string(100000, ']');
