@@ -1,5 +1,6 @@
 #include "import/lync_topology_mapping.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 
@@ -89,17 +90,24 @@ class ClusterMapper {
     return false;
   }
 
-  // Machines of a cluster; an empty <Machine /> is the cluster itself.
+  // Machines of a cluster; an empty <Machine /> is the cluster itself. A
+  // machine listed twice is one server: kept once and said, as the
+  // kst-topology/1 loader does with a list that names an FQDN twice.
   bool Machines(const XmlCluster& cluster, const NamedAt& cluster_fqdn, std::vector<NamedAt>* out) {
     bool ok = true;
     for (const XmlMachine& machine : cluster.machines) {
-      if (machine.fqdn.empty()) {
-        out->push_back({cluster_fqdn.name, machine.location});
+      NamedAt fqdn{cluster_fqdn.name, machine.location};
+      if (!machine.fqdn.empty() && !Fqdn(machine.fqdn, machine.location, cluster.element_path + "/Machine", &fqdn)) {
+        ok = false;
         continue;
       }
-      NamedAt fqdn;
-      ok &= Fqdn(machine.fqdn, machine.location, cluster.element_path + "/Machine", &fqdn);
-      if (ok) out->push_back(fqdn);
+      if (std::find(out->begin(), out->end(), fqdn) != out->end()) {
+        diagnostics_->Warning("duplicate-entry", machine.location, cluster.element_path + "/Machine",
+                              "machine " + fqdn.name + " is listed twice in cluster " + cluster_fqdn.name +
+                                  "; it is one server");
+        continue;
+      }
+      out->push_back(fqdn);
     }
     return ok;
   }

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 namespace kst {
 namespace {
 
@@ -79,6 +81,16 @@ TEST_CASE("trusted application pools and other clusters") {
     CHECK(tap.registrar.name.empty());  // no Registrar dependency: reported, not fatal
     CHECK(in.report.status() == ImportStatus::kPartiallyUnrecognized);
     CHECK_FALSE(in.report.notes.at(0).affects_verdict);
+  }
+  SUBCASE("a machine listed twice is one computer, and said (as in kst-topology/1)") {
+    Imported in = ImportPublished(kTwoMachines + "<Machine Fqdn=\"FE1.contoso.com\"/>", Service("ExternalServer", "6"));
+    REQUIRE(in.topology.trusted_application_pools.size() == 1);
+    CHECK(in.topology.trusted_application_pools[0].computers.size() == 2);
+    const std::vector<Diagnostic>& all = in.diagnostics.all();
+    auto duplicate = std::find_if(all.begin(), all.end(), [](const Diagnostic& d) { return d.id == "duplicate-entry"; });
+    REQUIRE(duplicate != all.end());
+    CHECK(duplicate->ToString() == "t.xml:1:219: warning[duplicate-entry]: machine fe1.contoso.com is listed twice in "
+                                   "cluster pool.contoso.com; it is one server (/Topology/Clusters/Cluster/Machine)");
   }
   SUBCASE("stores and the file share are listed, with no KST entry") {
     Imported in = ImportPublished(kSelf, Service("FileStore", "7") + Service("UserStore", "7"));
