@@ -159,7 +159,8 @@ class Session {
     ProcessResult run = model_.Run("pan", {"-c0", "-e", "-w20"}, 600, 4096);
     PanReport pan = ParsePanOutput(run.output);
     spin_states_ = pan.states;
-    if (!pan.complete) return Fail("SPIN's search is incomplete: " + pan.incomplete_reasons.front());
+    if (!pan.complete)
+      return Fail("SPIN's search is incomplete: " + pan.incomplete_reasons.front() + " (pan: " + run.Summary() + ")");
     std::string problem;
     if (!AttributeViolations(pan, &trails_, &violations_, &problem)) return Fail(problem);
     return true;

@@ -6,7 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -73,7 +76,10 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
   ProcessResult result;
   const auto start = std::chrono::steady_clock::now();
   const pid_t pid = fork();
-  if (pid < 0) return result;
+  if (pid < 0) {
+    result.failure = std::string("fork: ") + std::strerror(errno);
+    return result;
+  }
   if (pid == 0) ExecChild(argv, dir, out, memory_limit_mib);
   int status = 0;
   rusage usage{};
@@ -81,7 +87,11 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
     const pid_t done = wait4(pid, &status, WNOHANG, &usage);
     if (done == pid) break;
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (done < 0) return result;
+    if (done < 0 && errno == EINTR) continue;
+    if (done < 0) {
+      result.failure = std::string("wait4: ") + std::strerror(errno);
+      return result;
+    }
     if (elapsed > timeout_seconds && !result.timed_out) {
       result.timed_out = true;  // SIGINT first: pan then prints what it searched so far
       kill(-pid, SIGINT);
@@ -94,9 +104,20 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
       usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
   result.peak_rss_kib = static_cast<uint64_t>(usage.ru_maxrss);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (WIFSIGNALED(status)) result.term_signal = WTERMSIG(status);
   result.output = ReadFile(out);
   unlink(out.c_str());
   return result;
+}
+
+std::string ProcessResult::Summary() const {
+  if (!failure.empty()) return failure;
+  std::string summary = term_signal ? "killed by signal " + std::to_string(term_signal)
+                                    : "exit code " + std::to_string(exit_code);
+  if (timed_out) summary += ", timed out";
+  summary += ", " + std::to_string(output.size()) + " bytes of output";
+  if (!output.empty()) summary += ", starting: " + output.substr(0, std::min<size_t>(output.size(), 300));
+  return summary;
 }
 
 PanReport ParsePanOutput(const std::string& output) {

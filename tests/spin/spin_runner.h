@@ -18,6 +18,11 @@ struct ProcessResult {
   double cpu_seconds = 0;     // user + system time of the child
   uint64_t peak_rss_kib = 0;  // the child's ru_maxrss
   std::string output;         // stdout, then stderr
+  int term_signal = 0;        // the signal that ended the child, if one did
+  std::string failure;        // why the child could not be run or waited for (fork, wait4)
+
+  /// One line for messages: how the run ended.
+  std::string Summary() const;
 };
 
 /// Runs `argv` in `dir`; after `timeout_seconds` interrupts its process group
