@@ -38,13 +38,15 @@ std::string ReadFile(const std::string& path) {
   dup2(fd, STDOUT_FILENO);
   dup2(fd, STDERR_FILENO);
   close(fd);
+  // Allocate before capping the address space: the child is still a copy of
+  // the parent, and under AddressSanitizer a malloc past the cap can fail.
+  std::vector<char*> args;
+  for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
   if (memory_limit_mib > 0) {
     rlimit limit{memory_limit_mib << 20, memory_limit_mib << 20};
     setrlimit(RLIMIT_AS, &limit);
   }
-  std::vector<char*> args;
-  for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
-  args.push_back(nullptr);
   execvp(args[0], args.data());
   _exit(127);
 }
