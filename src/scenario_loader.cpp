@@ -21,8 +21,9 @@ class PlanReader {
     step->location = node.location;
     const size_t errors_before = ErrorCount();
     bool ok = Dispatch(reader, step);
-    if (ok && ErrorCount() == errors_before && step->kind != PlanStep::Kind::kRestart &&
-        step->kind != PlanStep::Kind::kWaitForReplication) {
+    const bool changes_topology =
+        step->kind != PlanStep::Kind::kRestart && step->kind != PlanStep::Kind::kWaitForReplication;
+    if (ok && ErrorCount() == errors_before && changes_topology) {
       Diagnostics references;
       CheckTopologyReferences(topology_, model_, &references);
       for (Diagnostic d : references.all()) {
@@ -34,7 +35,7 @@ class PlanReader {
       ok = !references.has_errors();
     }
     if (!ok || ErrorCount() != errors_before) return false;
-    if (step->kind == PlanStep::Kind::kRestart || step->kind == PlanStep::Kind::kWaitForReplication) {
+    if (!changes_topology) {
       step->after = last_copy_;
       return true;
     }
