@@ -33,7 +33,6 @@
 #include <cctype>
 #include <charconv>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <istream>
 #include <limits>
@@ -388,9 +387,7 @@ bool ParseYamlDocument(const std::string& file_name, std::string_view text, Json
   if (size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
     Location at{file_name, 0, 0};
     LineIndex(text).Locate(bad, &at.line, &at.column);
-    char byte[8];
-    std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
-    diagnostics->Error("text-encoding", at, "", std::string("not UTF-8 text: invalid byte ") + byte);
+    diagnostics->Error("text-encoding", at, "", "not UTF-8 text: invalid byte " + HexByte(text[bad]));
     return false;
   }
   ViewBuffer buffer(text);

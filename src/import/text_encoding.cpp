@@ -78,6 +78,11 @@ size_t FindInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::string HexByte(char byte) {
+  const auto value = static_cast<uint8_t>(byte);
+  return std::string("0x") + "0123456789abcdef"[value >> 4] + "0123456789abcdef"[value & 0xF];
+}
+
 void AppendUtf8CodePoint(uint32_t code_point, std::string* out) {
   if (code_point < 0x80) {
     out->push_back(static_cast<char>(code_point));
@@ -119,9 +124,7 @@ bool DecodeText(std::string_view bytes, DecodedText* out, std::string* error) {
   }
   size_t bad = FindInvalidUtf8(body);
   if (bad != std::string_view::npos) {
-    *error = "not UTF-8 or UTF-16 text: invalid byte 0x" +
-             std::string(1, "0123456789abcdef"[static_cast<uint8_t>(body[bad]) >> 4]) +
-             std::string(1, "0123456789abcdef"[static_cast<uint8_t>(body[bad]) & 0xF]) + " at byte " +
+    *error = "not UTF-8 or UTF-16 text: invalid byte " + HexByte(body[bad]) + " at byte " +
              std::to_string(bad + (bytes.size() - body.size()));
     return false;
   }

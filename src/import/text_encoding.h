@@ -24,6 +24,9 @@ bool DecodeText(std::string_view bytes, DecodedText* out, std::string* error);
 /// The offset of the first byte of `text` that is not valid UTF-8, or npos.
 size_t FindInvalidUtf8(std::string_view text);
 
+/// A byte as messages show it: "0xe9".
+std::string HexByte(char byte);
+
 /// Appends one Unicode code point as UTF-8 (shared with the CliXml escapes).
 void AppendUtf8CodePoint(uint32_t code_point, std::string* out);
 
