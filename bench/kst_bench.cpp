@@ -30,7 +30,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis.h"
+#include "check/analysis.h"
 #include "synthetic_topology.h"
 
 namespace kst {

@@ -42,9 +42,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "analysis.h"
-#include "file_reader.h"
-#include "promela_export.h"
+#include "check/analysis.h"
+#include "input/scenario_loader.h"
+#include "base/file_reader.h"
+#include "export/promela_export.h"
 #include "spin_runner.h"
 #include "spin_verdicts.h"
 #include "synthetic_topology.h"

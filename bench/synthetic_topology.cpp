@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "topology_loader.h"
+#include "input/topology_loader.h"
 
 namespace kst {
 namespace {

@@ -22,8 +22,8 @@
 #include <cstdint>
 #include <string>
 
-#include "model_catalog.h"
-#include "scenario.h"
+#include "model/model_catalog.h"
+#include "model/scenario.h"
 
 namespace kst {
 

@@ -10,14 +10,14 @@
 #include <sstream>
 #include <string>
 
-#include "diagnostic.h"
-#include "file_reader.h"
-#include "finding.h"
-#include "model_catalog.h"
+#include "base/diagnostic.h"
+#include "base/file_reader.h"
+#include "check/finding.h"
+#include "model/model_catalog.h"
 #include "report/report_writer.h"
-#include "topology.h"
-#include "topology_loader.h"
-#include "topology_writer.h"
+#include "model/topology.h"
+#include "input/topology_loader.h"
+#include "input/topology_writer.h"
 
 namespace kst::fuzz {
 

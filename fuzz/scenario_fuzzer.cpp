@@ -1,10 +1,11 @@
 // kst-scenario/1 with an inline topology, then the whole analysis when it
 // loads: the plan compiler and explorer must survive whatever the loader
 // lets through, and give the same verdict when run twice.
-#include "analysis.h"
+#include "check/analysis.h"
 #include "fuzz_checks.h"
 #include "fuzz_input.h"
-#include "scenario.h"
+#include "input/scenario_loader.h"
+#include "model/scenario.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   kst::VirtualFileReader files = kst::OneFile("fuzz.json", data, size);

@@ -2,7 +2,7 @@
 // what loads must survive the writer (JSON) and load back unchanged.
 #include "fuzz_checks.h"
 #include "fuzz_input.h"
-#include "topology_loader.h"
+#include "input/topology_loader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   kst::VirtualFileReader files = kst::OneFile("fuzz.yaml", data, size);

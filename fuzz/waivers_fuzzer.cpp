@@ -1,7 +1,8 @@
 // kst-waivers/1 (JSON): rules, FQDNs, dates.
 #include "fuzz_checks.h"
 #include "fuzz_input.h"
-#include "waivers.h"
+#include "check/waivers.h"
+#include "input/waiver_loader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   kst::VirtualFileReader files = kst::OneFile("fuzz.json", data, size);

@@ -46,7 +46,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "claims.h"
+#include "model/claims.h"
 
 namespace kst::naive {
 namespace {
@@ -282,11 +282,11 @@ std::string Follow(const World& world, const GlobalSchedule& schedule, FollowedC
   std::vector<uint32_t> conflicts;
   for (size_t i = 0; i < schedule.events.size(); ++i) {
     const GlobalEvent& event = schedule.events[i];
-    const CellEvent kind = event.kind == GlobalEvent::Kind::kAdminStep    ? CellEvent::kAdminStep
-                           : event.kind == GlobalEvent::Kind::kReplicate  ? CellEvent::kReplicate
-                           : event.kind == GlobalEvent::Kind::kUmPoll     ? CellEvent::kUmPoll
+    const CellEvent kind = event.kind == CellEvent::kAdminStep    ? CellEvent::kAdminStep
+                           : event.kind == CellEvent::kReplicate  ? CellEvent::kReplicate
+                           : event.kind == CellEvent::kUmPoll     ? CellEvent::kUmPoll
                                                                           : CellEvent::kUnplannedRestart;
-    const std::string what = "event " + std::to_string(i + 1) + " (" + GlobalEventKindName(event.kind) + ")";
+    const std::string what = "event " + std::to_string(i + 1) + " (" + CellEventName(event.kind) + ")";
     if (!world.Next(state, kind, event.server < 0 ? 0 : static_cast<size_t>(event.server), &next, &conflicts)) {
       if (event.optional) continue;
       return what + " is not enabled in the whole system";

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "cell_model.h"
-#include "global_schedule.h"
-#include "model_catalog.h"
-#include "scenario.h"
+#include "engine/cell_model.h"
+#include "engine/global_schedule.h"
+#include "model/model_catalog.h"
+#include "model/scenario.h"
 
 namespace kst::naive {
 

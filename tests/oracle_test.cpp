@@ -17,10 +17,11 @@
 #include <functional>
 #include <random>
 
-#include "cell_explorer.h"
-#include "file_reader.h"
-#include "global_schedule.h"
-#include "plan_compiler.h"
+#include "engine/cell_explorer.h"
+#include "input/scenario_loader.h"
+#include "base/file_reader.h"
+#include "engine/global_schedule.h"
+#include "engine/plan_compiler.h"
 
 namespace kst {
 namespace {

@@ -8,10 +8,10 @@
 #include <algorithm>
 #include <cctype>
 
-#include "import/clixml_text.h"
+#include "input/clixml_text.h"
 #include "import/exchange_record_reader.h"
 #include "import/exchange_values.h"
-#include "import/x509_certificate.h"
+#include "input/x509_certificate.h"
 
 namespace kst {
 namespace {

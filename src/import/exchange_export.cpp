@@ -4,13 +4,13 @@
 
 #include "import/exchange_export.h"
 
-#include "import/clixml_document.h"
-#include "import/csv_document.h"
+#include "input/clixml_document.h"
+#include "input/csv_document.h"
 #include "import/exchange_object.h"
 #include "import/exchange_record_reader.h"
-#include "import/text_encoding.h"
-#include "import/xml_document.h"
-#include "json_document.h"
+#include "input/text_encoding.h"
+#include "input/xml_document.h"
+#include "input/json_document.h"
 
 namespace kst {
 namespace {

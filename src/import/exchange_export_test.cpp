@@ -7,7 +7,7 @@
 
 #include <doctest/doctest.h>
 
-#include "import/exchange_fixtures.h"
+#include "exchange_fixtures.h"
 
 #include <string>
 #include <vector>

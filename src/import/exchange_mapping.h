@@ -5,10 +5,10 @@
 
 #include <vector>
 
-#include "diagnostic.h"
+#include "base/diagnostic.h"
 #include "import/exchange_export.h"
-#include "import/import_report.h"
-#include "topology.h"
+#include "model/import_report.h"
+#include "model/topology.h"
 
 namespace kst {
 

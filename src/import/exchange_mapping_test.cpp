@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include "import/exchange_fixtures.h"
+#include "exchange_fixtures.h"
 
 #include <algorithm>
 #include <string>

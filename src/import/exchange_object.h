@@ -11,10 +11,10 @@
 #include <string_view>
 #include <vector>
 
-#include "diagnostic.h"
-#include "import/clixml_document.h"
-#include "import/csv_document.h"
-#include "json_document.h"
+#include "base/diagnostic.h"
+#include "input/clixml_document.h"
+#include "input/csv_document.h"
+#include "input/json_document.h"
 
 namespace kst {
 

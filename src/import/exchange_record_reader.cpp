@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <cctype>
 
-#include "fqdn.h"
+#include "base/fqdn.h"
 #include "import/exchange_values.h"
-#include "import/x509_certificate.h"
+#include "input/x509_certificate.h"
 
 namespace kst {
 namespace {

@@ -5,11 +5,11 @@
 
 #include <string>
 
-#include "diagnostic.h"
+#include "base/diagnostic.h"
 #include "import/exchange_export.h"
 #include "import/exchange_object.h"
 #include "import/exchange_object_kind.h"
-#include "import/import_report.h"
+#include "model/import_report.h"
 
 namespace kst {
 

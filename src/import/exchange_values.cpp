@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "timestamp.h"
+#include "base/timestamp.h"
 
 namespace kst {
 namespace {

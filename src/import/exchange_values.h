@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "import/exchange_object.h"
-#include "topology.h"
+#include "model/topology.h"
 
 namespace kst {
 

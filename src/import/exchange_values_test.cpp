@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "import/clixml_document.h"
+#include "input/clixml_document.h"
 #include "import/exchange_export.h"
 
 namespace kst {

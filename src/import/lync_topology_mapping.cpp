@@ -4,7 +4,7 @@
 #include <charconv>
 #include <map>
 
-#include "fqdn.h"
+#include "base/fqdn.h"
 
 namespace kst {
 namespace {

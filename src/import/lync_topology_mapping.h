@@ -8,11 +8,11 @@
 // that is no number or a service installed on no known cluster makes the
 // import's verdict inconclusive.
 
-#include "diagnostic.h"
-#include "import/import_report.h"
+#include "base/diagnostic.h"
+#include "model/import_report.h"
 #include "import/lync_topology_xml.h"
-#include "model_catalog.h"
-#include "topology.h"
+#include "model/model_catalog.h"
+#include "model/topology.h"
 
 namespace kst {
 

@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "diagnostic.h"
-#include "import/import_report.h"
-#include "import/xml_document.h"
+#include "base/diagnostic.h"
+#include "model/import_report.h"
+#include "input/xml_document.h"
 
 namespace kst {
 

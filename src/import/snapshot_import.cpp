@@ -6,10 +6,10 @@
 #include "import/exchange_mapping.h"
 #include "import/lync_topology_mapping.h"
 #include "import/lync_topology_xml.h"
-#include "import/text_encoding.h"
-#include "import/xml_document.h"
-#include "topology_loader.h"
-#include "yaml_document.h"
+#include "input/text_encoding.h"
+#include "input/xml_document.h"
+#include "input/topology_loader.h"
+#include "input/yaml_document.h"
 
 namespace kst {
 namespace {

@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "diagnostic.h"
-#include "file_reader.h"
-#include "import/import_report.h"
-#include "model_catalog.h"
-#include "topology.h"
+#include "base/diagnostic.h"
+#include "base/file_reader.h"
+#include "model/import_report.h"
+#include "model/model_catalog.h"
+#include "model/topology.h"
 
 namespace kst {
 

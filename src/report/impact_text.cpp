@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <tuple>
 
-#include "model_catalog.h"
+#include "model/model_catalog.h"
 
 namespace kst {
 namespace {

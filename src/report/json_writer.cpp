@@ -1,7 +1,7 @@
 // The JSON report (format_version 1), documented in README.md.
 
-#include "model_catalog.h"
-#include "report_writer.h"
+#include "model/model_catalog.h"
+#include "report/report_writer.h"
 
 namespace kst {
 namespace {

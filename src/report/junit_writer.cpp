@@ -24,10 +24,10 @@
 #include <sstream>
 #include <string_view>
 
-#include "model_catalog.h"
+#include "model/model_catalog.h"
 #include "report/impact_text.h"
 #include "report/report_writer.h"
-#include "trace_narrator.h"
+#include "engine/trace_narrator.h"
 
 namespace kst {
 namespace {

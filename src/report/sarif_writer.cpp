@@ -26,11 +26,11 @@
 #include <string_view>
 #include <vector>
 
-#include "claims.h"
-#include "model_catalog.h"
+#include "model/claims.h"
+#include "model/model_catalog.h"
 #include "report/impact_text.h"
 #include "report/report_writer.h"
-#include "trace_narrator.h"
+#include "engine/trace_narrator.h"
 
 namespace kst {
 namespace {

@@ -1,8 +1,8 @@
 // The report for people: a verdict line, one block per finding, then notes.
 
 #include "report/impact_text.h"
-#include "report_writer.h"
-#include "trace_narrator.h"
+#include "report/report_writer.h"
+#include "engine/trace_narrator.h"
 
 namespace kst {
 namespace {

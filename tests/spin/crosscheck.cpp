@@ -33,10 +33,11 @@
 #include <set>
 #include <sstream>
 
-#include "file_reader.h"
-#include "plan_compiler.h"
-#include "promela_layout.h"
-#include "scenario.h"
+#include "base/file_reader.h"
+#include "engine/plan_compiler.h"
+#include "export/promela_layout.h"
+#include "input/scenario_loader.h"
+#include "model/scenario.h"
 #include "spin_runner.h"
 #include "spin_trail.h"
 #include "spin_verdicts.h"

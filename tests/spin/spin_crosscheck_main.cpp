@@ -22,10 +22,11 @@
 #include <vector>
 
 #include "crosscheck.h"
-#include "file_reader.h"
-#include "model_catalog.h"
-#include "plan_compiler.h"
-#include "scenario.h"
+#include "base/file_reader.h"
+#include "model/model_catalog.h"
+#include "engine/plan_compiler.h"
+#include "input/scenario_loader.h"
+#include "model/scenario.h"
 #include "scenario_generator.h"
 
 namespace {

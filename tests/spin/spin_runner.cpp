@@ -15,7 +15,7 @@
 #include <sstream>
 #include <thread>
 
-#include "promela_layout.h"
+#include "export/promela_layout.h"
 
 namespace kst::spin {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "cell_model.h"
+#include "engine/cell_model.h"
 
 namespace kst::spin {
 namespace {

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "finding.h"
-#include "promela_layout.h"
+#include "check/finding.h"
+#include "export/promela_layout.h"
 #include "spin_runner.h"
 #include "spin_trail.h"
 

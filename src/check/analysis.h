@@ -1,0 +1,48 @@
+#pragma once
+// Runs a scenario (or a topology, as a scenario with an empty plan) through
+// the model checker and turns what it finds into a Report.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "check/finding.h"
+#include "model/model_catalog.h"
+#include "model/scenario.h"
+
+namespace kst {
+
+struct AnalysisOptions {
+  const Semantics* semantics = nullptr;  // null: the model's default reading
+  uint64_t max_states = 50'000'000;       // over all explored classes
+  bool compare_readings = true;           // say under which readings each finding holds
+  /// The check time for certificates and clocks (--at); the scenario's "at"
+  /// when absent. Analyze never reads the clock: without either, validity
+  /// is not checked and a note says so.
+  std::optional<UnixSeconds> at;
+  std::optional<int64_t> cert_warn_days;           // model parameter certificate-warn-days when absent
+  std::optional<int64_t> clock_tolerance_seconds;  // model parameter clock-tolerance-seconds when absent
+  /// Called after each explored cell class (`finished` false) and once at the
+  /// end (true); the command layer draws a progress line with it. The
+  /// analysis itself never prints.
+  std::function<void(size_t explored, size_t total, uint64_t states, bool finished)> progress;
+};
+
+/// Explores every cell class, then reports per (rule, FQDN); then checks the
+/// final topology's certificates and clocks; then places every finding in
+/// the impact graph (the features it breaks, per direction and server). The
+/// report's diagnostics start with `load_diagnostics` (warnings that make the
+/// verdict inconclusive, such as unknown fields, stay visible there).
+Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& model, const AnalysisOptions& options,
+               const Diagnostics& load_diagnostics);
+
+/// The verdict of a report: fail when a finding that is not waived is an
+/// error, else inconclusive when there are reasons to be, else pass. The one
+/// place this rule lives (Analyze and ApplyWaivers both use it).
+Verdict VerdictOf(const Report& report);
+
+/// Peak resident set size of this process, in KiB (0 when unknown).
+uint64_t PeakRssKib();
+
+}  // namespace kst

@@ -1,0 +1,67 @@
+#include "check/expectation.h"
+
+#include <algorithm>
+#include <set>
+
+namespace kst {
+namespace {
+
+std::string Join(const std::set<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out.empty() ? "nothing" : out;
+}
+
+/// The features and directions the findings of (rule, FQDN) break, against
+/// the expected ones when the expect block lists them.
+void CompareImpact(const ExpectedFinding& expected, const Report& report, ExpectationResult* result) {
+  std::set<std::string> features, directions;
+  bool found = false;
+  for (const Finding& finding : report.findings) {
+    if (finding.rule != expected.rule || finding.fqdn != expected.fqdn) continue;
+    found = true;
+    for (const FeatureImpact& item : finding.impact.breaks) {
+      features.insert(item.feature);
+      directions.insert(item.direction);
+    }
+  }
+  if (!found) return;  // already reported as not found
+  const std::string where = expected.location.ToString() + ": " + expected.rule + " on " + expected.fqdn;
+  if (expected.breaks) {
+    std::set<std::string> wanted(expected.breaks->begin(), expected.breaks->end());
+    if (wanted != features)
+      result->differences.push_back(where + " breaks " + Join(features) + "; expected " + Join(wanted));
+  }
+  if (expected.directions) {
+    std::set<std::string> wanted(expected.directions->begin(), expected.directions->end());
+    if (wanted != directions)
+      result->differences.push_back(where + " breaks direction(s) " + Join(directions) + "; expected " + Join(wanted));
+  }
+}
+
+}  // namespace
+
+ExpectationResult CompareWithExpectation(const Expectation& expect, const Report& report) {
+  ExpectationResult result;
+  if (expect.verdict && *expect.verdict != VerdictName(report.verdict)) {
+    result.differences.push_back("expected verdict " + *expect.verdict + ", got " + VerdictName(report.verdict));
+  }
+  if (expect.findings) {
+    std::set<std::pair<std::string, std::string>> got, wanted;
+    for (const Finding& finding : report.findings) got.insert({finding.rule, finding.fqdn});
+    for (const ExpectedFinding& finding : *expect.findings) {
+      wanted.insert({finding.rule, finding.fqdn});
+      if (!got.count({finding.rule, finding.fqdn}))
+        result.differences.push_back(finding.location.ToString() + ": expected " + finding.rule + " on " +
+                                     finding.fqdn + ", not found");
+    }
+    for (const auto& [rule, fqdn] : got)
+      if (!wanted.count({rule, fqdn}))
+        result.differences.push_back("unexpected " + rule + " on " + fqdn + " (not in the expect block)");
+    for (const ExpectedFinding& expected : *expect.findings) CompareImpact(expected, report, &result);
+  }
+  result.met = result.differences.empty();
+  return result;
+}
+
+}  // namespace kst

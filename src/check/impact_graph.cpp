@@ -1,0 +1,325 @@
+// The impact graph.
+//
+// Vertices come in four layers, each an instance of the model's impact
+// section for the topology:
+//   0 condition  (condition, subject server), e.g. (certificate-valid, ex1)
+//   1 side need  (channel, need) for a need about the Lync side of a channel
+//   2 channel    (channel, peer), e.g. (um-to-lync, ex1); its Lync servers
+//                are the channel's Lync side, the same for every peer
+//   3 feature    (feature, peer), e.g. (message-waiting-indicator, ex1)
+// Edges point from what depends to what it needs: feature -> channel,
+// channel -> condition of its peer (a peer need), channel -> side need ->
+// condition of each Lync server of the side. Every edge goes up one or two
+// layers, never down, so the graph is acyclic by construction.
+//
+// A finding names the conditions it breaks (BrokenCondition). Evaluate
+// first finds everything that depends on them by a breadth-first search of
+// the reversed graph from their vertices (Boost.Graph), then carries the
+// set of Lync servers each dependency fails for through the reached
+// channels: a lookup condition fails only for the lookers
+// the finding names, a peer condition for every Lync server of the channel,
+// a Lync-side condition for that server alone, and a certificate condition
+// only for channels that use one of the certificate's services. A feature
+// breaks on the servers its channel breaks on. Features of the same peers
+// that the search did not reach keep working: with a wrong certificate
+// subject on Exchange UM, that is how "MWI fails while voicemail works" comes
+// out of the model rather than out of a message written for the case.
+//
+// Size: channels x peers + features x peers + conditions x servers vertices;
+// the graph is built once per report, only when there is something to place.
+// Tested by impact_graph_test.cpp.
+
+#include "check/impact_graph.h"
+
+#include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/reverse_graph.hpp>
+#include <set>
+
+#include "model/claims.h"
+
+namespace kst {
+namespace {
+
+enum class Layer : uint8_t { kCondition = 0, kSideNeed = 1, kChannel = 2, kFeature = 3 };
+
+struct VertexProps {
+  Layer layer = Layer::kCondition;
+  uint32_t index = 0;  // into the layer's own table
+};
+
+struct EdgeProps {
+  int need = -1;  // channel -> condition / side need: the need of the channel
+};
+
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProps, EdgeProps>;
+using Vertex = BoostGraph::vertex_descriptor;
+
+/// Records the vertices a breadth-first search discovers.
+class ReachVisitor : public boost::default_bfs_visitor {
+ public:
+  explicit ReachVisitor(std::vector<Vertex>* reached) : reached_(reached) {}
+  template <typename G>
+  void discover_vertex(Vertex v, const G&) const {
+    reached_->push_back(v);
+  }
+
+ private:
+  std::vector<Vertex>* reached_;
+};
+
+void AddSorted(std::vector<std::string>* items, const std::string& item) {
+  auto it = std::lower_bound(items->begin(), items->end(), item);
+  if (it == items->end() || *it != item) items->insert(it, item);
+}
+
+bool Contains(const std::vector<std::string>& items, const std::string& item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+}  // namespace
+
+bool ServicesOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return true;
+  return std::any_of(a.begin(), a.end(), [&](const std::string& s) { return Contains(b, s); });
+}
+
+struct ImpactGraph::Graph {
+  BoostGraph graph;
+  std::vector<std::pair<std::string, std::string>> conditions;  // (condition, subject)
+  std::map<std::pair<std::string, std::string>, uint32_t> condition_vertex;
+  std::vector<std::pair<uint32_t, int>> side_needs;  // (channel instance, need)
+  std::vector<Vertex> channel_vertex;
+  std::vector<Vertex> feature_vertex;
+};
+
+ImpactGraph::ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model)
+    : model_(model), graph_(std::make_unique<Graph>()) {
+  for (const Topology* topology : topologies) Instantiate(*topology);
+  Build();
+}
+
+ImpactGraph::~ImpactGraph() = default;
+
+void ImpactGraph::Instantiate(const Topology& topology) {
+  auto add_peer = [&](const std::string& kind, const std::string& peer, const std::string& why) {
+    AddSorted(&peers_by_kind_[kind], peer);
+    std::vector<std::string>& reasons = peers_[peer];
+    if (!Contains(reasons, why)) reasons.push_back(why);
+  };
+  for (const UmDialPlan& plan : topology.dial_plans) {
+    const UriTypeInfo* uri_type = model_.FindUriType(plan.uri_type);
+    if (!uri_type || !uri_type->um_routing_adds) continue;
+    for (const NamedAt& server : plan.servers)
+      add_peer("um-host", server.name,
+               "Exchange UM server (" + plan.uri_type + " dial plan \"" + plan.name.name + "\")");
+  }
+  for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
+    for (const NamedAt& computer : tap.computers)
+      if (topology.FindExchangeServer(computer.name))
+        add_peer("owa-im-server", computer.name, "OWA IM server (trusted application pool " + tap.fqdn.name + ")");
+  for (const HostingProvider& provider : topology.hosting_providers)
+    if (const LyncPool* edge = topology.FindPool(provider.edge_pool.name))
+      for (const NamedAt& server : PoolServers(*edge))
+        add_peer(
+            "hosted-um-edge", server.name,
+            "Edge server to hosting provider \"" + provider.identity.name + "\" (" + provider.proxy_fqdn.name + ")");
+
+  const ClaimIndex claims = CollectClaims(topology, model_);
+  std::set<std::string> gateway_pools;
+  for (const UmIpGateway& gateway : topology.um_ip_gateways) gateway_pools.insert(gateway.address.name);
+  for (const KstServer& server : claims.servers) {
+    if (server.runs_um_routing) AddSorted(&lync_side_servers_["um-routing"], server.fqdn);
+    if (server.hosts_registrar) AddSorted(&lync_side_servers_["registrars"], server.fqdn);
+    const bool gateway = gateway_pools.empty() ? server.runs_um_routing : gateway_pools.count(server.pool) > 0;
+    if (gateway) AddSorted(&lync_side_servers_["um-ip-gateways"], server.fqdn);
+  }
+}
+
+const std::vector<std::string>& ImpactGraph::LyncServers(const ChannelInfo& channel) const {
+  static const std::vector<std::string> kNone;
+  auto it = lync_side_servers_.find(channel.lync_side);
+  return it == lync_side_servers_.end() ? kNone : it->second;
+}
+
+uint32_t ImpactGraph::ConditionVertex(const std::string& condition, const std::string& subject) {
+  auto [it, inserted] = graph_->condition_vertex.emplace(std::make_pair(condition, subject), 0);
+  if (inserted) {
+    it->second = static_cast<uint32_t>(boost::add_vertex(
+        VertexProps{Layer::kCondition, static_cast<uint32_t>(graph_->conditions.size())}, graph_->graph));
+    graph_->conditions.push_back({condition, subject});
+  }
+  return it->second;
+}
+
+void ImpactGraph::Build() {
+  Graph& g = *graph_;
+  for (const ChannelInfo& channel : model_.impact().channels()) {
+    auto peers = peers_by_kind_.find(channel.peer);
+    if (peers == peers_by_kind_.end()) continue;
+    for (const std::string& peer : peers->second) channels_.push_back({&channel, peer});
+  }
+  for (uint32_t c = 0; c < channels_.size(); ++c) {
+    const ChannelInstance& instance = channels_[c];
+    const Vertex v = boost::add_vertex(VertexProps{Layer::kChannel, c}, g.graph);
+    g.channel_vertex.push_back(v);
+    const std::vector<ChannelNeed>& needs = instance.channel->needs;
+    for (int n = 0; n < static_cast<int>(needs.size()); ++n) {
+      if (needs[n].subject == Side::kPeer) {
+        boost::add_edge(v, ConditionVertex(needs[n].condition, instance.peer), EdgeProps{n}, g.graph);
+        continue;
+      }
+      const Vertex side =
+          boost::add_vertex(VertexProps{Layer::kSideNeed, static_cast<uint32_t>(g.side_needs.size())}, g.graph);
+      g.side_needs.push_back({c, n});
+      boost::add_edge(v, side, EdgeProps{n}, g.graph);
+      for (const std::string& server : LyncServers(*instance.channel))
+        boost::add_edge(side, ConditionVertex(needs[n].condition, server), EdgeProps{n}, g.graph);
+    }
+  }
+  for (const FeatureInfo& feature : model_.impact().features()) {
+    for (uint32_t c = 0; c < channels_.size(); ++c) {
+      if (channels_[c].channel->id != feature.channel) continue;
+      const uint32_t index = static_cast<uint32_t>(features_.size());
+      features_.push_back({&feature, c});
+      const Vertex v = boost::add_vertex(VertexProps{Layer::kFeature, index}, g.graph);
+      g.feature_vertex.push_back(v);
+      boost::add_edge(v, g.channel_vertex[c], g.graph);
+    }
+  }
+}
+
+size_t ImpactGraph::vertex_count() const {
+  return boost::num_vertices(graph_->graph);
+}
+size_t ImpactGraph::edge_count() const {
+  return boost::num_edges(graph_->graph);
+}
+
+bool ImpactGraph::Breaks(const BrokenCondition& broken, const ChannelInstance& channel, const ChannelNeed& need,
+                         const std::string& server) const {
+  if (broken.condition != need.condition || !ServicesOverlap(broken.services, need.services)) return false;
+  const ConditionInfo* condition = model_.impact().FindCondition(need.condition);
+  const bool lookup = condition && condition->lookup;
+  if (need.subject == Side::kPeer)
+    return broken.subject == channel.peer && (!lookup || broken.lookers.empty() || Contains(broken.lookers, server));
+  return broken.subject == server && (!lookup || broken.lookers.empty() || Contains(broken.lookers, channel.peer));
+}
+
+struct ImpactGraph::Failures {
+  std::map<uint32_t, std::set<std::string>> servers;  // channel -> Lync servers it fails for
+  std::map<uint32_t, std::set<int>> causes;           // channel -> needs that failed
+  std::set<uint32_t> reached_features;
+};
+
+ImpactGraph::Failures ImpactGraph::Search(const std::vector<BrokenCondition>& broken) const {
+  const Graph& g = *graph_;
+  Failures failures;
+  std::map<Vertex, std::vector<const BrokenCondition*>> at_vertex;
+  for (const BrokenCondition& b : broken) {
+    auto it = g.condition_vertex.find({b.condition, b.subject});
+    if (it != g.condition_vertex.end()) at_vertex[it->second].push_back(&b);
+  }
+  if (at_vertex.empty()) return failures;
+  std::vector<Vertex> sources, reached;
+  for (const auto& [v, list] : at_vertex) sources.push_back(v);
+  auto reversed = boost::make_reverse_graph(g.graph);
+  std::vector<boost::default_color_type> colors(boost::num_vertices(g.graph));
+  boost::queue<Vertex> queue;
+  boost::breadth_first_search(
+      reversed, sources.begin(), sources.end(), queue, ReachVisitor(&reached),
+      boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, reversed)));
+
+  for (Vertex v : reached) {
+    if (g.graph[v].layer == Layer::kFeature) failures.reached_features.insert(g.graph[v].index);
+    if (g.graph[v].layer != Layer::kChannel) continue;
+    const uint32_t c = g.graph[v].index;
+    const ChannelInstance& instance = channels_[c];
+    for (auto [e, end] = boost::out_edges(v, g.graph); e != end; ++e) {
+      const int n = g.graph[*e].need;
+      // A peer need points at its condition; a Lync-side need at one condition per server.
+      std::vector<Vertex> conditions;
+      const Vertex target = boost::target(*e, g.graph);
+      if (g.graph[target].layer == Layer::kCondition) conditions.push_back(target);
+      for (auto [s, send] = boost::out_edges(target, g.graph); s != send; ++s)
+        conditions.push_back(boost::target(*s, g.graph));
+      for (Vertex condition : conditions) {
+        auto found = at_vertex.find(condition);
+        if (found == at_vertex.end()) continue;
+        for (const BrokenCondition* b : found->second)
+          for (const std::string& server : LyncServers(*instance.channel))
+            if (Breaks(*b, instance, instance.channel->needs[static_cast<size_t>(n)], server)) {
+              failures.servers[c].insert(server);
+              failures.causes[c].insert(n);
+            }
+      }
+    }
+  }
+  return failures;
+}
+
+void ImpactGraph::CollectFeatures(const Failures& failures, Impact* impact) const {
+  std::set<std::string> hurt_peers;
+  for (const auto& [c, servers] : failures.servers) hurt_peers.insert(channels_[c].peer);
+  for (const DirectionInfo& direction : model_.impact().directions()) {
+    for (uint32_t f = 0; f < features_.size(); ++f) {
+      const FeatureInstance& instance = features_[f];
+      const ChannelInstance& channel = channels_[instance.channel];
+      if (channel.channel->direction != direction.id || !hurt_peers.count(channel.peer)) continue;
+      auto it = failures.servers.find(instance.channel);
+      FeatureImpact item{instance.feature->id, instance.feature->name, direction.id, channel.peer, {}};
+      if (!failures.reached_features.count(f) || it == failures.servers.end()) {
+        item.servers = LyncServers(*channel.channel);
+        impact->still_works.push_back(std::move(item));
+        continue;
+      }
+      item.servers.assign(it->second.begin(), it->second.end());
+      impact->breaks.push_back(std::move(item));
+      for (const Symptom& symptom : instance.feature->symptoms)
+        if (std::none_of(impact->symptoms.begin(), impact->symptoms.end(),
+                         [&](const Symptom& s) { return s.text == symptom.text; }))
+          impact->symptoms.push_back(symptom);
+    }
+  }
+  auto by_peer = [](const FeatureImpact& a, const FeatureImpact& b) { return a.peer < b.peer; };
+  std::stable_sort(impact->breaks.begin(), impact->breaks.end(), by_peer);
+  std::stable_sort(impact->still_works.begin(), impact->still_works.end(), by_peer);
+}
+
+void ImpactGraph::CollectObservations(const Failures& failures, Impact* impact) const {
+  auto assume = [&](const std::string& id) {
+    if (!id.empty() && !Contains(impact->assumptions, id)) impact->assumptions.push_back(id);
+  };
+  for (const auto& [c, causes] : failures.causes) {
+    const ChannelInstance& instance = channels_[c];
+    for (const std::string& id : instance.channel->assumptions) assume(id);
+    for (const KindInfo& side : model_.impact().lync_sides())
+      if (side.id == instance.channel->lync_side) assume(side.assumption);
+    for (int n : causes) {
+      const ChannelNeed& need = instance.channel->needs[static_cast<size_t>(n)];
+      for (const std::string& id : need.assumptions) assume(id);
+      for (const Observation& observation : need.observations) {
+        auto same = std::find_if(impact->observations.begin(), impact->observations.end(), [&](const auto& p) {
+          return p.observation.party == observation.party && p.observation.id == observation.id &&
+                 p.observation.text == observation.text;
+        });
+        if (same == impact->observations.end()) same = impact->observations.insert(same, {observation, {}});
+        if (observation.party == "peer")
+          AddSorted(&same->servers, instance.peer);
+        else
+          for (const std::string& server : failures.servers.at(c)) AddSorted(&same->servers, server);
+      }
+    }
+  }
+}
+
+Impact ImpactGraph::Evaluate(const std::vector<BrokenCondition>& broken) const {
+  Impact impact;
+  const Failures failures = Search(broken);
+  CollectFeatures(failures, &impact);
+  CollectObservations(failures, &impact);
+  return impact;
+}
+
+}  // namespace kst

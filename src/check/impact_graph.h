@@ -1,0 +1,87 @@
+#pragma once
+// The impact graph: the model's features, channels and conditions
+// instantiated for a topology, per peer and per Lync server, in Boost.Graph.
+// Findings name the conditions they break; the graph says which features
+// break, in which direction and between which servers, by reachability.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/feature_impact.h"
+#include "model/model_catalog.h"
+#include "model/topology.h"
+
+namespace kst {
+
+/// One channel of the model between one peer and the Lync servers at the
+/// other end (the channel's Lync side, the same for every peer).
+struct ChannelInstance {
+  const ChannelInfo* channel = nullptr;
+  std::string peer;
+};
+
+/// One feature of the model over one channel instance.
+struct FeatureInstance {
+  const FeatureInfo* feature = nullptr;
+  uint32_t channel = 0;  // index into ImpactGraph::channels()
+};
+
+class ImpactGraph {
+ public:
+  /// Instantiates the model for every topology given (a scenario's base and
+  /// final topology: a feature that exists in either can be hurt).
+  ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model);
+  ~ImpactGraph();
+  ImpactGraph(const ImpactGraph&) = delete;
+  ImpactGraph& operator=(const ImpactGraph&) = delete;
+
+  /// The features `broken` breaks (reachable from the broken conditions),
+  /// the features of the same peers that are not reached, and the
+  /// observations and symptoms of the model for them.
+  Impact Evaluate(const std::vector<BrokenCondition>& broken) const;
+
+  /// True when `broken` breaks `need` of channel instance `channel` for the
+  /// Lync server `server` (what `kst impact` shows per need and server).
+  bool Breaks(const BrokenCondition& broken, const ChannelInstance& channel, const ChannelNeed& need,
+              const std::string& server) const;
+
+  const std::vector<ChannelInstance>& channels() const { return channels_; }
+  const std::vector<FeatureInstance>& features() const { return features_; }
+  /// The Lync servers at the other end of a channel of the model.
+  const std::vector<std::string>& LyncServers(const ChannelInfo& channel) const;
+  /// Every peer, sorted, with what makes it one ("Exchange server hosting
+  /// SipName dial plan \"Contoso SIP\"").
+  const std::map<std::string, std::vector<std::string>>& peers() const { return peers_; }
+  const ModelCatalog& model() const { return model_; }
+  size_t vertex_count() const;
+  size_t edge_count() const;
+
+ private:
+  struct Graph;
+  struct Failures;  // what one Evaluate found: failing servers and causes per channel
+  void Instantiate(const Topology& topology);
+  /// The breadth-first search from the broken conditions, then the servers
+  /// each reached channel fails for.
+  Failures Search(const std::vector<BrokenCondition>& broken) const;
+  void CollectFeatures(const Failures& failures, Impact* impact) const;
+  void CollectObservations(const Failures& failures, Impact* impact) const;
+  void Build();
+  uint32_t ConditionVertex(const std::string& condition, const std::string& subject);
+
+  const ModelCatalog& model_;
+  std::map<std::string, std::vector<std::string>> peers_;              // peer -> why
+  std::map<std::string, std::vector<std::string>> peers_by_kind_;      // kind -> peers
+  std::map<std::string, std::vector<std::string>> lync_side_servers_;  // side id -> servers
+  std::vector<ChannelInstance> channels_;
+  std::vector<FeatureInstance> features_;
+  std::unique_ptr<Graph> graph_;
+};
+
+/// True when the certificate services of a broken condition and a need
+/// overlap (an empty list on either side matches everything).
+bool ServicesOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
+}  // namespace kst

@@ -1,0 +1,50 @@
+// kst check: load, analyse, waive, write the outputs, judge the gate.
+
+#include "check/analysis.h"
+#include "cli/commands.h"
+#include "cli/exit_status.h"
+#include "cli/gate.h"
+#include "cli/input_loading.h"
+#include "base/interrupt.h"
+#include "report/trace_file.h"
+#include "check/waivers.h"
+
+namespace kst {
+
+int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
+  InstallInterruptHandler();
+  if (!ChooseSemantics(options.semantics, streams.err)) return kExitUsage;
+  for (const std::string& spec : options.outputs) {
+    std::string error;
+    if (!ValidOutputSpec(spec, &error)) {
+      streams.err << "kst: fatal: " << error << "\n";
+      return kExitUsage;
+    }
+  }
+  LoadedInput input;
+  if (!LoadInput(options.files.at(0), &input, streams.err)) return kExitInputError;
+  std::vector<Waiver> waivers;
+  if (!options.waivers.empty() && !options.no_waivers && !LoadWaivers(options.waivers, &waivers, streams.err))
+    return kExitInputError;
+  AnalysisOptions analysis;
+  if (!AnalysisOptionsFor(options, input.scenario, &analysis, streams.err)) return kExitUsage;
+  Report report = Analyze(input.scenario, input.is_scenario, ModelCatalog::Embedded(), analysis, input.diagnostics);
+  report.imports = input.imports;
+  if (!options.no_waivers) ApplyWaivers(waivers, options.today.empty() ? TodayUtc() : options.today, &report);
+  bool color = streams.out_is_terminal && !options.no_color && options.format == "text";
+  if (!WriteOutputs(report, options.format, color, options.outputs, streams.out, streams.err)) return kExitInputError;
+  if (!options.trace_out.empty()) {
+    std::string error;
+    if (!WriteTraceFile(options.trace_out, report, &error)) {
+      streams.err << "kst: fatal: " << error << "\n";
+      return kExitInputError;
+    }
+  }
+  GatePolicy policy;
+  policy.fail_on = options.fail_on == "warning" ? Severity::kWarning : Severity::kError;
+  policy.inconclusive_ok = options.inconclusive_ok;
+  policy.no_fail = options.no_fail;
+  return GateExitCode(report, policy, streams.err);
+}
+
+}  // namespace kst

@@ -1,0 +1,85 @@
+// kst export FORMAT FILE: the scenario as a model for another checker.
+
+#include <fstream>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/exit_status.h"
+#include "cli/input_loading.h"
+#include "export/promela_export.h"
+#include "report/trace_file.h"
+
+namespace kst {
+namespace {
+
+/// A trace ends in a quiescent state when its rule is about end states.
+bool EndsAtEnd(const RecordedTrace& trace) {
+  return trace.rule == "kst/order-dependent" || (trace.rule == "kst/unknown-server" && trace.severity == "error");
+}
+
+/// Lifts every trace of `path` to a whole-system order; prints errors.
+bool LoadGuides(const std::string& path, const CompiledPlan& plan, const Semantics** semantics,
+                std::vector<GlobalSchedule>* guides, std::ostream& err) {
+  DiskFileReader files;
+  TraceFile file;
+  Diagnostic error;
+  if (!LoadTraceFile(path, &files, ModelCatalog::Embedded(), &file, &error)) {
+    err << error.ToString() << "\n";
+    return false;
+  }
+  auto fail = [&](const std::string& message) {
+    err << Diagnostic{Severity::kError, "guide-trace", {path, 0, 0}, "", message}.ToString() << "\n";
+    return false;
+  };
+  if (*semantics && *semantics != file.semantics)
+    return fail("the traces were written under reading " + file.semantics->name + ", not " + (*semantics)->name +
+                "; export with --semantics " + file.semantics->name);
+  *semantics = file.semantics;
+  for (size_t i = 0; i < file.traces.size(); ++i) {
+    const RecordedTrace& trace = file.traces[i];
+    const int s = plan.ServerIndex(trace.server), f = plan.FqdnIndex(trace.fqdn);
+    if (s < 0 || f < 0) return fail("trace " + std::to_string(i + 1) + " names a server or FQDN this scenario lacks");
+    GlobalSchedule schedule;
+    std::string why;
+    if (!LiftCellPath(plan, file.semantics->startup_conflict, static_cast<size_t>(s), static_cast<size_t>(f),
+                      trace.events, EndsAtEnd(trace), &schedule, &why))
+      return fail("trace " + std::to_string(i + 1) + " (" + trace.rule + " " + trace.fqdn + " on " + trace.server +
+                  ") cannot be lifted to the whole system: " + why);
+    guides->push_back(std::move(schedule));
+  }
+  return true;
+}
+
+}  // namespace
+
+int RunExportCommand(const CommandOptions& options, CommandStreams streams) {
+  PromelaOptions promela;
+  if (!options.semantics.empty() && !(promela.semantics = ChooseSemantics(options.semantics, streams.err)))
+    return kExitUsage;
+  LoadedInput input;
+  if (!LoadInput(options.files.at(0), &input, streams.err)) return kExitInputError;
+  const ModelCatalog& model = ModelCatalog::Embedded();
+  CompiledPlan plan(input.scenario, model);
+  if (!options.guide.empty() && !LoadGuides(options.guide, plan, &promela.semantics, &promela.guides, streams.err))
+    return kExitInputError;
+  std::ostringstream text;
+  Diagnostic error;
+  if (!WritePromela(plan, model, promela, text, &error)) {
+    error.location.file = options.files.at(0);
+    streams.err << error.ToString() << "\n";
+    return kExitInputError;
+  }
+  if (options.out_file.empty()) {
+    streams.out << text.str();
+    return kExitPass;
+  }
+  std::ofstream out(options.out_file);
+  out << text.str();
+  if (!out) {
+    streams.err << "kst: fatal: cannot write " << options.out_file << "\n";
+    return kExitInputError;
+  }
+  return kExitPass;
+}
+
+}  // namespace kst

@@ -1,0 +1,35 @@
+#pragma once
+// The pre-deploy gate: from a report and the pipeline's policy to an exit
+// code, and the report's outputs (stdout plus --output FORMAT=FILE).
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "check/finding.h"
+
+namespace kst {
+
+struct GatePolicy {
+  Severity fail_on = Severity::kError;  // --fail-on error|warning
+  bool inconclusive_ok = false;         // --inconclusive-ok: 4 becomes 0, with a warning
+  bool no_fail = false;                 // --no-fail: report only, always 0
+};
+
+/// 1 when a finding that is not waived reaches `fail_on` (or a scenario's
+/// expectation is not met), else 4 when inconclusive, else 0; then the
+/// policy's overrides. Explains overrides on `err`.
+int GateExitCode(const Report& report, const GatePolicy& policy, std::ostream& err);
+
+/// Writes the report to stdout in `format` and to every FORMAT=FILE of
+/// `outputs`. Returns false (with a message on `err`) when one cannot be written.
+bool WriteOutputs(const Report& report, const std::string& format, bool color, const std::vector<std::string>& outputs,
+                  std::ostream& out, std::ostream& err);
+
+/// Writes only the FORMAT=FILE outputs.
+bool WriteOutputFiles(const Report& report, const std::vector<std::string>& outputs, std::ostream& err);
+
+/// Checks FORMAT=FILE specs before any work is done.
+bool ValidOutputSpec(const std::string& spec, std::string* error);
+
+}  // namespace kst

@@ -1,0 +1,43 @@
+#pragma once
+// Loading what a command names, with its diagnostics printed, shared by the
+// subcommands.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "check/analysis.h"
+#include "cli/commands.h"
+#include "base/diagnostic.h"
+#include "model/import_report.h"
+#include "model/model_catalog.h"
+#include "model/scenario.h"
+#include "check/waivers.h"
+
+namespace kst {
+
+struct LoadedInput {
+  Scenario scenario;
+  bool is_scenario = false;
+  Diagnostics diagnostics;
+  std::vector<FileImportReport> imports;  // set when the input was a snapshot folder or export file
+};
+
+/// Loads a topology or scenario from disk; prints its diagnostics to `err`.
+/// Returns false when it has errors.
+bool LoadInput(const std::string& path, LoadedInput* input, std::ostream& err);
+
+bool LoadWaivers(const std::string& path, std::vector<Waiver>* waivers, std::ostream& err);
+
+/// The analysis options of a command line: the reading, the state budget,
+/// the check time (--at; else the scenario's "at"; else now), the warning
+/// window and the clock tolerance. Returns false, with a message, for an
+/// unknown reading or a bad --at (a usage error).
+bool AnalysisOptionsFor(const CommandOptions& options, const Scenario& scenario, AnalysisOptions* out,
+                        std::ostream& err);
+
+/// The reading named by --semantics (the default when empty); prints the
+/// known names and returns null for an unknown one.
+const Semantics* ChooseSemantics(const std::string& name, std::ostream& err);
+
+}  // namespace kst

@@ -1,0 +1,240 @@
+// kst: will this change break the Lync Known Servers Table?
+// A thin front end: parse the command line (CLI11), run a subcommand from
+// the table below, return its exit status.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <iostream>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/exit_status.h"
+#include "model/model_catalog.h"
+
+namespace kst {
+namespace {
+
+struct Subcommand {
+  const char* name;
+  const char* help;
+  std::function<void(CLI::App*, CommandOptions*)> add_options;
+  int (*run)(const CommandOptions&, CommandStreams);
+};
+
+void AddSemantics(CLI::App* app, CommandOptions* o) {
+  app->add_option("--semantics", o->semantics,
+                  "reading of UM Routing's start-up conflict (see `kst model`): " +
+                      ModelCatalog::Embedded().SemanticsNames());
+}
+
+void AddBudget(CLI::App* app, CommandOptions* o) {
+  app->add_option("--max-states", o->max_states,
+                  "state budget over all cells; when it runs out the verdict is inconclusive, never pass");
+}
+
+void AddReportOptions(CLI::App* app, CommandOptions* o) {
+  app->add_option("--format", o->format, "what to print on stdout: text, json, sarif, junit or github")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+  app->add_option("--output", o->outputs, "also write FORMAT=FILE (repeatable), e.g. --output sarif=kst.sarif");
+  app->add_flag("--no-color", o->no_color, "no ANSI colours in text output (the default off a terminal)");
+}
+
+void AddGateOptions(CLI::App* app, CommandOptions* o) {
+  app->add_option("--fail-on", o->fail_on, "lowest severity that fails the gate: error (default) or warning")
+      ->check(CLI::IsMember({"error", "warning"}));
+  app->add_flag("--inconclusive-ok", o->inconclusive_ok, "exit 0 (with a warning) instead of 4 when inconclusive");
+  app->add_flag("--no-fail", o->no_fail, "report only: exit 0 whatever the findings (input errors still exit 3)");
+  app->add_option("--waivers", o->waivers, "waiver file (kst-waivers/1, JSON or YAML)");
+  app->add_flag("--no-waivers", o->no_waivers, "ignore every waiver (audit)");
+  app->add_option("--today", o->today, "the date waivers are judged on, YYYY-MM-DD (default: today, UTC)");
+}
+
+void AddCheckTime(CLI::App* app, CommandOptions* o) {
+  const ModelCatalog& model = ModelCatalog::Embedded();
+  app->add_option("--at", o->at,
+                  "check time of certificates and clocks, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the "
+                  "scenario's \"at\", else now)");
+  app->add_option("--cert-warn-days", o->cert_warn_days,
+                  "a certificate expiring within this many days is a warning (default " +
+                      std::to_string(model.ParameterValue("certificate-warn-days")) + ")")
+      ->check(CLI::Range(0, 36500));
+  app->add_option("--clock-tolerance", o->clock_tolerance,
+                  "largest clock offset in seconds that passes (default " +
+                      std::to_string(model.ParameterValue("clock-tolerance-seconds")) + ", the Kerberos default)")
+      ->check(CLI::Range(0, 315360000));
+}
+
+const std::vector<Subcommand>& Subcommands() {
+  static const std::vector<Subcommand> table = {
+      {"check", "verdict and findings for a topology (kst-topology/1) or a what-if scenario (kst-scenario/1)",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FILE", o->files,
+                         "topology or scenario file (.json, .yaml), or real exports: a snapshot folder or one export "
+                         "file (see kst import)")
+             ->required()
+             ->expected(1);
+         AddReportOptions(app, o);
+         AddGateOptions(app, o);
+         AddSemantics(app, o);
+         AddBudget(app, o);
+         AddCheckTime(app, o);
+         app->add_option("--trace-out", o->trace_out, "write every finding's traces as JSON (for kst replay)");
+       },
+       RunCheckCommand},
+      {"import", "read real exports (Get-CsTopology -AsXml, Topology Builder .tbxml, Exchange CliXml / JSON / CSV) "
+                 "from files or a snapshot folder and write the kst-topology/1 equivalent",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("DIR_OR_FILES", o->files, "snapshot folders and export files, format detected by content")
+             ->required();
+         app->add_option("-o,--output", o->output_file, "write the topology here (default: stdout)");
+         app->add_flag("--report", o->report,
+                       "print what was understood per file (PASSED / PARTIALLY_UNRECOGNIZED / FAILED) on stdout");
+         app->add_option("--format", o->format, "report format: text or json")
+             ->check(CLI::IsMember({"text", "json"}));
+       },
+       RunImportCommand},
+      {"test", "run the expect blocks of scenario files and directories; N passed, N failed, N skipped",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("DIR_OR_FILES", o->files, "scenario files or directories")->required();
+         AddSemantics(app, o);
+         AddBudget(app, o);
+         AddCheckTime(app, o);
+       },
+       RunTestCommand},
+      {"diff", "per-server table changes and new/resolved findings between two topologies (or a topology and a "
+               "scenario); exit 1 when the after side adds error findings",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("BEFORE", o->before_file, "the topology before the change")->required();
+         app->add_option("AFTER", o->after_file, "the topology after it, or a scenario")->required();
+         app->add_option("--format", o->format, "text or json for the diff; sarif, junit or github for the new "
+                                                "findings")
+             ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+         app->add_option("--output", o->outputs, "also write the new findings as FORMAT=FILE (repeatable)");
+         AddSemantics(app, o);
+         AddBudget(app, o);
+         AddCheckTime(app, o);
+       },
+       RunDiffCommand},
+      {"show", "each server's Known Servers Table after RTCSRV start, with the start-up event log",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FILE", o->files, "topology or scenario file (its base topology)")->required()->expected(1);
+         app->add_option("--server", o->server, "only this server");
+       },
+       RunShowCommand},
+      {"model", "print the model: versions, roles, events, named assumptions, parameters, certificate services, "
+                "integration features, readings",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+       },
+       RunModelCommand},
+      {"replay", "re-execute the traces of a --trace-out file and check they reproduce exactly",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FILE", o->files, "trace file written by kst check --trace-out")->required()->expected(1);
+       },
+       RunReplayCommand},
+      {"impact", "the impact graph: per peer and direction, the integration features, the Lync servers at the other "
+                 "end, and each condition they need (ok, broken by which finding, or not checked)",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FILE", o->files, "topology or scenario file")->required()->expected(1);
+         app->add_option("--fqdn", o->fqdn, "only this peer (an Exchange UM server, OWA IM server or hosted UM Edge)");
+         app->add_option("--format", o->format, "text (default), json, dot or svg (through Graphviz)")
+             ->check(CLI::IsMember({"text", "json", "dot", "svg"}));
+         AddSemantics(app, o);
+         AddBudget(app, o);
+         AddCheckTime(app, o);
+       },
+       RunImpactCommand},
+      {"graph", "draw the topology (sites, pools, servers, trusted application pools, Exchange, dial plans, Edge, "
+                "hosting providers) with the findings' servers and broken connections in red",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FILE", o->files, "topology or scenario file (its final topology is drawn)")
+             ->required()
+             ->expected(1);
+         app->add_option("--format", o->format, "dot (default) or svg (through Graphviz)")
+             ->check(CLI::IsMember({"dot", "svg"}));
+         AddSemantics(app, o);
+         AddBudget(app, o);
+         AddCheckTime(app, o);
+       },
+       RunGraphCommand},
+      {"explain", "one finding as a sequence diagram: a KST trace's steps and log lines, or the connection a "
+                  "certificate or clock finding breaks",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FILE", o->input_file, "topology or scenario file")->required();
+         app->add_option("FINDING", o->finding, "RULE:FQDN, e.g. cert/wildcard-subject:ex1.contoso.com")->required();
+         app->add_option("--format", o->format, "text (default), dot or svg (through Graphviz)")
+             ->check(CLI::IsMember({"text", "dot", "svg"}));
+         app->add_option("--trace", o->trace, "which trace of a KST finding (1 = the shortest)")->check(CLI::PositiveNumber);
+         AddSemantics(app, o);
+         AddBudget(app, o);
+         AddCheckTime(app, o);
+       },
+       RunExplainCommand},
+      {"explore", "explore one (server, FQDN) cell and print its state graph",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FILE", o->files, "topology or scenario file")->required()->expected(1);
+         app->add_option("--server", o->server, "server FQDN")->required();
+         app->add_option("--fqdn", o->fqdn, "FQDN of the cell")->required();
+         app->add_flag("--dot", o->dot, "print the state graph in Graphviz dot");
+         AddSemantics(app, o);
+       },
+       RunExploreCommand},
+      {"export", "write the scenario as a model for another checker: `promela` for SPIN (every server a process, "
+                 "kst's rules as assertions)",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("FORMAT", o->export_format, "promela")->required()->check(CLI::IsMember({"promela"}));
+         app->add_option("FILE", o->files, "topology or scenario file")->required()->expected(1);
+         app->add_option("-o,--out", o->out_file, "write the model to this file (default: stdout)");
+         app->add_option("--guide", o->guide,
+                         "trace file from kst check --trace-out: SPIN may only follow these traces' orders, "
+                         "lifted to the whole system");
+         AddSemantics(app, o);
+       },
+       RunExportCommand},
+  };
+  return table;
+}
+
+constexpr const char* kExitCodeHelp =
+    "Exit codes: 0 pass, 1 findings at or above --fail-on (or a scenario's expectation not met, a replay "
+    "diverged, a diff adding error findings), 2 usage error, 3 input error, 4 inconclusive (a bound was hit or "
+    "input was not understood; --inconclusive-ok makes it 0). --no-fail always exits 0 except on input errors.";
+
+int Main(int argc, char** argv) {
+  CLI::App app{"kst: checks, before you deploy, whether a Lync / Skype for Business change breaks the Known Servers "
+               "Table (event 14563), leaves a peer's certificate subject unknown to Lync or a clock out of tolerance, "
+               "and which Exchange UM and OWA IM features break then, in which direction."};
+  app.footer(kExitCodeHelp);
+  app.require_subcommand(1);
+  CommandOptions options;
+  int (*chosen)(const CommandOptions&, CommandStreams) = nullptr;
+  for (const Subcommand& sub : Subcommands()) {
+    CLI::App* command = app.add_subcommand(sub.name, sub.help);
+    command->footer(kExitCodeHelp);
+    sub.add_options(command, &options);
+    command->callback([&chosen, &sub] { chosen = sub.run; });
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitPass : kExitUsage;
+  }
+  return chosen(options, CommandStreams{std::cout, std::cerr, isatty(STDOUT_FILENO) != 0});
+}
+
+}  // namespace
+}  // namespace kst
+
+// A bug must not look like a pass: anything thrown is an internal error, exit 4
+// (inconclusive) whatever --inconclusive-ok says, never an abort.
+int main(int argc, char** argv) {
+  try {
+    return kst::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "kst: fatal: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "kst: fatal: internal error\n";
+  }
+  return kst::kExitInconclusive;
+}

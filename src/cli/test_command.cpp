@@ -1,0 +1,87 @@
+// kst test DIR_OR_FILES...: runs every scenario's expect block, one line per
+// scenario, closing with "N passed, N failed, N skipped". Directories are
+// searched (not recursively) for .json, .yaml and .yml files that are
+// scenarios; topologies found there are skipped (they have no expectations).
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+#include "check/analysis.h"
+#include "cli/commands.h"
+#include "cli/exit_status.h"
+#include "cli/input_loading.h"
+#include "base/interrupt.h"
+
+namespace kst {
+namespace {
+
+bool IsInputFile(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  return extension == ".json" || extension == ".yaml" || extension == ".yml";
+}
+
+std::vector<std::string> ExpandArguments(const std::vector<std::string>& arguments, std::ostream& err, bool* ok) {
+  std::vector<std::string> files;
+  for (const std::string& argument : arguments) {
+    std::error_code error;
+    if (std::filesystem::is_directory(argument, error)) {
+      std::vector<std::string> found;
+      for (const auto& entry : std::filesystem::directory_iterator(argument, error))
+        if (entry.is_regular_file() && IsInputFile(entry.path())) found.push_back(entry.path().string());
+      std::sort(found.begin(), found.end());  // deterministic order
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (std::filesystem::is_regular_file(argument, error)) {
+      files.push_back(argument);
+    } else {
+      err << argument << ": error[unreadable-file]: no such file or directory\n";
+      *ok = false;
+    }
+  }
+  return files;
+}
+
+}  // namespace
+
+int RunTestCommand(const CommandOptions& options, CommandStreams streams) {
+  InstallInterruptHandler();
+  if (!ChooseSemantics(options.semantics, streams.err)) return kExitUsage;
+  bool arguments_ok = true;
+  std::vector<std::string> files = ExpandArguments(options.files, streams.err, &arguments_ok);
+  int passed = 0, failed = arguments_ok ? 0 : 1, skipped = 0;
+  for (const std::string& file : files) {
+    LoadedInput input;
+    std::ostringstream diagnostics;
+    if (!LoadInput(file, &input, diagnostics)) {
+      streams.out << "FAIL " << file << ": input error\n" << diagnostics.str();
+      failed++;
+      continue;
+    }
+    if (!input.is_scenario || !input.scenario.expect) {
+      streams.out << "SKIP " << file << (input.is_scenario ? " (no expect block)" : " (a topology)") << "\n";
+      skipped++;
+      continue;
+    }
+    AnalysisOptions analysis;
+    if (!AnalysisOptionsFor(options, input.scenario, &analysis, streams.err)) return kExitUsage;
+    Report report = Analyze(input.scenario, true, ModelCatalog::Embedded(), analysis, input.diagnostics);
+    if (report.interrupted) {
+      streams.out << "INTERRUPTED " << file << "\n" << passed << " passed, " << failed << " failed, " << skipped
+                  << " skipped before the interrupt\n";
+      return kExitInterrupted;
+    }
+    if (report.expectation->met) {
+      streams.out << "PASS " << file << " (" << VerdictName(report.verdict) << ", " << report.findings.size()
+                  << " finding(s))\n";
+      passed++;
+    } else {
+      streams.out << "FAIL " << file << "\n";
+      for (const std::string& difference : report.expectation->differences) streams.out << "  " << difference << "\n";
+      failed++;
+    }
+  }
+  streams.out << passed << " passed, " << failed << " failed, " << skipped << " skipped\n";
+  return failed > 0 ? kExitFindings : kExitPass;
+}
+
+}  // namespace kst

@@ -1,0 +1,198 @@
+#include "engine/plan_compiler.h"
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+
+namespace kst {
+namespace {
+
+Requirement RequirementOf(const ClaimIndex& claims, const std::string& fqdn) {
+  auto it = claims.required.find(fqdn);
+  return it == claims.required.end() ? Requirement{} : it->second;
+}
+
+std::string FqdnKey(const std::vector<int>& parts) {
+  return std::string(reinterpret_cast<const char*>(parts.data()), parts.size() * sizeof(int));
+}
+
+}  // namespace
+
+CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model) : scenario_(scenario) {
+  // Restarts and waits change no claim: they share the snapshot before them.
+  snapshots_.push_back(CollectClaims(scenario.base, model));
+  snapshot_at_.push_back(0);
+  for (const PlanStep& step : scenario.plan) {
+    if (step.kind == PlanStep::Kind::kPublish || step.kind == PlanStep::Kind::kAdChange)
+      snapshots_.push_back(CollectClaims(*step.after, model));
+    snapshot_at_.push_back(static_cast<uint32_t>(snapshots_.size() - 1));
+  }
+  servers_ = snapshots_.front().servers;
+  for (const KstServer& server : final_claims().servers) {
+    bool known = std::any_of(servers_.begin(), servers_.end(), [&](const KstServer& s) { return s.fqdn == server.fqdn; });
+    if (!known) joining_servers_.push_back(server);
+  }
+  // Every FQDN any snapshot names, hashed once per name rather than a set per snapshot.
+  std::unordered_set<std::string_view> seen;
+  auto add = [&](const std::string& fqdn) {
+    if (seen.insert(fqdn).second) fqdns_.push_back(fqdn);
+  };
+  for (const ClaimIndex& snapshot : snapshots_) {
+    for (const auto& entry : snapshot.topology) add(entry.first);
+    for (const auto& entry : snapshot.um_routing) add(entry.first);
+    for (const auto& entry : snapshot.required) add(entry.first);
+  }
+  std::sort(fqdns_.begin(), fqdns_.end());
+  signatures_.reserve(fqdns_.size());
+  for (const std::string& fqdn : fqdns_) signatures_.push_back(SignatureOf(fqdn));
+  Classify();
+}
+
+CompiledPlan::FqdnSignature CompiledPlan::SignatureOf(const std::string& fqdn) const {
+  FqdnSignature signature;
+  signature.base_versions = snapshots_.front().TopologyVersions(fqdn);
+  signature.base_listed = snapshots_.front().UmRoutingClaims(fqdn);
+  signature.start = RequirementOf(snapshots_.front(), fqdn);
+  signature.end = RequirementOf(final_claims(), fqdn);
+  VersionSet versions = signature.base_versions;
+  bool listed = signature.base_listed;
+  for (size_t i = 0; i < scenario_.plan.size(); ++i) {
+    const ClaimIndex& after = snapshots_[snapshot_at_[i + 1]];
+    if (scenario_.plan[i].kind == PlanStep::Kind::kPublish) {
+      VersionSet now = after.TopologyVersions(fqdn);
+      if (now == versions) continue;
+      versions = now;
+      signature.changes.push_back({static_cast<int>(i), false, now, listed});
+    } else if (scenario_.plan[i].kind == PlanStep::Kind::kAdChange) {
+      bool now = after.UmRoutingClaims(fqdn);
+      if (now == listed) continue;
+      listed = now;
+      signature.changes.push_back({static_cast<int>(i), true, versions, now});
+    }
+  }
+  return signature;
+}
+
+CellInput CompiledPlan::BuildInput(const KstServer& server, const FqdnSignature& signature) const {
+  CellInput input;
+  input.runs_um_routing = server.runs_um_routing;
+  input.unplanned_restart = scenario_.unplanned_restarts;
+  input.needed_at_start = ServerNeeds(server, signature.start);
+  input.needed_at_end = ServerNeeds(server, signature.end);
+  input.topology.push_back(signature.base_versions);
+  input.ad_lists.push_back(signature.base_listed && server.runs_um_routing);
+  size_t next_change = 0;
+  bool publish_pending = false;
+  for (size_t i = 0; i < scenario_.plan.size(); ++i) {
+    const PlanStep& step = scenario_.plan[i];
+    const int index = static_cast<int>(i);
+    while (next_change < signature.changes.size() && signature.changes[next_change].plan_index == index) {
+      const FqdnChange& change = signature.changes[next_change++];
+      if (!change.ad) {
+        input.topology.push_back(change.versions);
+        input.steps.push_back({AdminStep::Kind::kPublish, index});
+        publish_pending = true;
+      } else if (server.runs_um_routing) {
+        input.ad_lists.push_back(change.listed);
+        input.steps.push_back({AdminStep::Kind::kAdChange, index});
+      }
+    }
+    if (step.kind == PlanStep::Kind::kRestart &&
+        std::find(step.servers.begin(), step.servers.end(), server.fqdn) != step.servers.end()) {
+      input.steps.push_back({AdminStep::Kind::kRestart, index});
+    } else if (step.kind == PlanStep::Kind::kWaitForReplication && publish_pending) {
+      // A wait with no publish before it (for this FQDN) constrains nothing.
+      input.steps.push_back({AdminStep::Kind::kWaitForReplication, index});
+      publish_pending = false;
+    }
+  }
+  return input;
+}
+
+void CompiledPlan::Classify() {
+  // Server signature: role flags and which restarts include it.
+  std::map<std::vector<int>, uint32_t> server_ids;
+  std::vector<uint32_t> server_sig(servers_.size());
+  for (size_t s = 0; s < servers_.size(); ++s) {
+    std::vector<int> key = {servers_[s].runs_um_routing, servers_[s].hosts_registrar};
+    for (size_t i = 0; i < scenario_.plan.size(); ++i) {
+      const PlanStep& step = scenario_.plan[i];
+      if (step.kind == PlanStep::Kind::kRestart &&
+          std::find(step.servers.begin(), step.servers.end(), servers_[s].fqdn) != step.servers.end())
+        key.push_back(static_cast<int>(i));
+    }
+    server_sig[s] = server_ids.emplace(key, static_cast<uint32_t>(server_ids.size())).first->second;
+  }
+  // FQDN signature: its changes and requirements.
+  std::unordered_map<std::string, uint32_t> fqdn_ids;
+  std::vector<uint32_t> fqdn_sig(fqdns_.size());
+  for (size_t f = 0; f < fqdns_.size(); ++f) {
+    const FqdnSignature& sig = signatures_[f];
+    std::vector<int> key = {sig.base_listed, sig.start.um_host, sig.start.trusted_application, sig.end.um_host,
+                            sig.end.trusted_application, -1};
+    key.insert(key.end(), sig.base_versions.begin(), sig.base_versions.end());
+    for (const FqdnChange& change : sig.changes) {
+      key.insert(key.end(), {-2, change.plan_index, change.ad, change.listed});
+      key.insert(key.end(), change.versions.begin(), change.versions.end());
+    }
+    fqdn_sig[f] = fqdn_ids.emplace(FqdnKey(key), static_cast<uint32_t>(fqdn_ids.size())).first->second;
+  }
+  // Pair the signatures; equal pairs are equal inputs. Different pairs can
+  // still give equal inputs (e.g. AD changes a non-UM server ignores), so
+  // the built inputs are deduplicated by their canonical key too.
+  std::unordered_map<uint64_t, uint32_t> pair_class;
+  std::unordered_map<std::string, uint32_t> key_class;
+  class_of_.resize(servers_.size() * fqdns_.size());
+  for (size_t s = 0; s < servers_.size(); ++s) {
+    for (size_t f = 0; f < fqdns_.size(); ++f) {
+      uint64_t pair = static_cast<uint64_t>(server_sig[s]) << 32 | fqdn_sig[f];
+      auto it = pair_class.find(pair);
+      if (it == pair_class.end()) {
+        CellInput input = BuildInput(servers_[s], signatures_[f]);
+        auto [k, inserted] = key_class.emplace(input.Key(), static_cast<uint32_t>(classes_.size()));
+        if (inserted)
+          classes_.push_back({std::move(input), static_cast<uint32_t>(s), static_cast<uint32_t>(f), 0});
+        it = pair_class.emplace(pair, k->second).first;
+      }
+      class_of_[s * fqdns_.size() + f] = it->second;
+      classes_[it->second].cells++;
+    }
+  }
+}
+
+CellInput CompiledPlan::InputFor(size_t server, size_t fqdn) const {
+  return BuildInput(servers_[server], signatures_[fqdn]);
+}
+
+int CompiledPlan::ServerIndex(const std::string& fqdn) const {
+  for (size_t s = 0; s < servers_.size(); ++s)
+    if (servers_[s].fqdn == fqdn) return static_cast<int>(s);
+  return -1;
+}
+
+int CompiledPlan::FqdnIndex(const std::string& fqdn) const {
+  auto it = std::lower_bound(fqdns_.begin(), fqdns_.end(), fqdn);
+  return it != fqdns_.end() && *it == fqdn ? static_cast<int>(it - fqdns_.begin()) : -1;
+}
+
+std::vector<ClaimRef> CompiledPlan::ClaimsOn(const std::string& fqdn) const {
+  std::vector<ClaimRef> refs;
+  for (const ClaimIndex* index = snapshots_.data(); index != snapshots_.data() + snapshots_.size(); ++index) {
+    for (const auto* table : {&index->topology, &index->um_routing}) {
+      auto it = table->find(fqdn);
+      if (it == table->end()) continue;
+      for (const Claim& claim : it->second) {
+        bool known = std::any_of(refs.begin(), refs.end(), [&](const ClaimRef& r) {
+          return r.what == claim.what && r.version == claim.version;
+        });
+        if (!known) refs.push_back({ProducerName(claim.producer), claim.version, claim.what, claim.location});
+      }
+    }
+  }
+  return refs;
+}
+
+}  // namespace kst

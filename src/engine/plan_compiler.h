@@ -1,0 +1,83 @@
+#pragma once
+// Turns a scenario into the inputs of its (server, FQDN) cells and groups
+// cells with equal inputs into classes, each explored once.
+//
+// Per FQDN, only the plan steps that change what a producer claims for it
+// are kept (a publish that leaves its versions alone cannot affect its
+// cell); per server, only the restarts that include it. A cell's input is
+// then fully determined by an FQDN signature and a server signature, so
+// classes are found by interning the two signatures and pairing their ids --
+// no per-cell string building, which keeps 10^6 cells cheap.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/cell_model.h"
+#include "model/claims.h"
+#include "engine/trace.h"
+#include "model/scenario.h"
+
+namespace kst {
+
+struct CellClass {
+  CellInput input;
+  uint32_t first_server = 0;  // a representative cell, for narration
+  uint32_t first_fqdn = 0;
+  uint64_t cells = 0;
+};
+
+class CompiledPlan {
+ public:
+  CompiledPlan(const Scenario& scenario, const ModelCatalog& model);
+
+  const Scenario& scenario() const { return scenario_; }
+  const std::vector<KstServer>& servers() const { return servers_; }
+  const std::vector<std::string>& fqdns() const { return fqdns_; }
+  const std::vector<CellClass>& classes() const { return classes_; }
+  /// The class of cell (server, fqdn).
+  uint32_t ClassOf(size_t server, size_t fqdn) const { return class_of_[server * fqdns_.size() + fqdn]; }
+  /// Builds the input of one cell (used by replay and by tests).
+  CellInput InputFor(size_t server, size_t fqdn) const;
+  int ServerIndex(const std::string& fqdn) const;
+  int FqdnIndex(const std::string& fqdn) const;
+  /// Claims on `fqdn` in the base topology and after every plan step, deduplicated.
+  std::vector<ClaimRef> ClaimsOn(const std::string& fqdn) const;
+  const ClaimIndex& base_claims() const { return snapshots_.front(); }
+  /// The claims once plan step `plan_index` is done (a restart or a wait shares
+  /// the snapshot before it). Whole-system exports need every revision.
+  const ClaimIndex& ClaimsAfter(size_t plan_index) const { return snapshots_[snapshot_at_[plan_index + 1]]; }
+  const ClaimIndex& final_claims() const { return snapshots_[snapshot_at_.back()]; }
+  /// Servers of the final topology that the base topology does not have.
+  const std::vector<KstServer>& joining_servers() const { return joining_servers_; }
+
+ private:
+  struct FqdnChange {
+    int plan_index;
+    bool ad;  // an AD (Exchange) change rather than a topology publish
+    VersionSet versions;
+    bool listed;
+  };
+  struct FqdnSignature {
+    std::vector<FqdnChange> changes;
+    VersionSet base_versions;
+    bool base_listed = false;
+    Requirement start, end;
+  };
+
+  FqdnSignature SignatureOf(const std::string& fqdn) const;
+  CellInput BuildInput(const KstServer& server, const FqdnSignature& signature) const;
+  void Classify();
+
+  const Scenario& scenario_;
+  std::vector<ClaimIndex> snapshots_;   // distinct claim sets: [0] base, then one per publish or AD change
+  std::vector<uint32_t> snapshot_at_;   // [0] base, [i+1] the snapshot after plan step i
+  std::vector<KstServer> servers_;
+  std::vector<KstServer> joining_servers_;
+  std::vector<std::string> fqdns_;
+  std::vector<FqdnSignature> signatures_;
+  std::vector<CellClass> classes_;
+  std::vector<uint32_t> class_of_;
+};
+
+}  // namespace kst

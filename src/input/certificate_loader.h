@@ -1,0 +1,29 @@
+#pragma once
+// Loads the sections of kst-topology/1 that say how servers identify
+// themselves and when: "certificates" (per server: subject CN, SANs, the
+// services a certificate is assigned to, validity, issuer, thumbprint) and
+// "clocks" (per server: the offset from a reference clock and when it was
+// measured). Exchange importers fill the same structures.
+
+#include "base/diagnostic.h"
+#include "input/json_document.h"
+#include "model/model_catalog.h"
+#include "model/certificate_names.h"
+#include "model/topology.h"
+
+namespace kst {
+
+/// Reads one certificate object. Unknown services are warnings (the
+/// certificate is kept and checked for the services kst knows).
+bool ReadCertificate(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics, Certificate* out);
+
+/// Reads one clock reading object.
+bool ReadClockReading(const JsonNode& node, Diagnostics* diagnostics, ClockReading* out);
+
+/// Checks that certificates and clocks belong to servers of the topology
+/// (a warning: such an item is not checked), that no server has two clock
+/// readings (an error) and warns when two certificates of one server share
+/// a SIP service (kst checks both).
+void CheckIdentityReferences(const Topology& topology, const ModelCatalog& model, Diagnostics* diagnostics);
+
+}  // namespace kst

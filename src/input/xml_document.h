@@ -1,0 +1,55 @@
+#pragma once
+// An XML export held in memory with pugixml, plus what pugixml lacks for
+// kst's diagnostics: line numbers for nodes (from pugixml's parse offsets),
+// element paths and namespace lookup. Document type declarations are refused
+// outright: kst never expands entities, so a DTD could only be an attack
+// (billion laughs, external entities) or something kst cannot honour.
+
+#include <string>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+#include "base/diagnostic.h"
+#include "base/file_reader.h"
+#include "input/text_encoding.h"
+
+namespace kst {
+
+class XmlDocument {
+ public:
+  /// Parses UTF-8 text read from `file`. Reports `xml-syntax` (with the
+  /// parser's position), `xml-doctype`, or `text-encoding` for a character
+  /// reference to no character, and returns false.
+  bool Parse(const std::string& file, std::string utf8_text, Diagnostics* diagnostics);
+
+  pugi::xml_node root() const { return document_.document_element(); }
+  const std::string& file() const { return file_; }
+  /// The position of an element's start tag (attributes share their element's).
+  Location LocationOf(pugi::xml_node node) const;
+
+ private:
+  bool RefuseNonCharacters(Diagnostics* diagnostics);
+
+  std::string file_;
+  std::string text_;
+  LineIndex lines_{""};
+  pugi::xml_document document_;
+};
+
+/// The element name without its namespace prefix.
+std::string_view LocalName(pugi::xml_node node);
+/// The namespace URI of an element, from the xmlns declarations in scope.
+std::string NamespaceOf(pugi::xml_node node);
+/// "/Topology/Clusters/Cluster[2]/Machine[1]": local names with 1-based
+/// positions among same-named siblings where there are several.
+std::string ElementPath(pugi::xml_node node);
+/// The first child element with this local name (any namespace).
+pugi::xml_node ChildNamed(pugi::xml_node parent, std::string_view local_name);
+
+/// Reads, decodes (UTF-8 with or without BOM, UTF-16 with BOM) and parses an
+/// XML file. `*encoding` receives the detected encoding.
+bool LoadXmlFile(const std::string& path, FileReader* files, XmlDocument* document, std::string* encoding,
+                 Diagnostics* diagnostics);
+
+}  // namespace kst

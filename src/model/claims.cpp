@@ -1,0 +1,115 @@
+#include "model/claims.h"
+
+#include <algorithm>
+
+namespace kst {
+
+const char* ProducerName(Producer producer) {
+  return producer == Producer::kTopology ? "Topology" : "Exchange UM Routing";
+}
+
+std::vector<int> ClaimIndex::TopologyVersions(const std::string& fqdn) const {
+  std::vector<int> versions;
+  auto it = topology.find(fqdn);
+  if (it == topology.end()) return versions;
+  for (const Claim& claim : it->second) versions.push_back(claim.version);
+  std::sort(versions.begin(), versions.end());
+  versions.erase(std::unique(versions.begin(), versions.end()), versions.end());
+  return versions;
+}
+
+std::set<std::string> ClaimIndex::AllFqdns() const {
+  std::set<std::string> all;
+  for (const auto& [fqdn, claims] : topology) all.insert(fqdn);
+  for (const auto& [fqdn, claims] : um_routing) all.insert(fqdn);
+  for (const auto& [fqdn, requirement] : required) all.insert(fqdn);
+  return all;
+}
+
+bool ServerNeeds(const KstServer& server, const Requirement& requirement) {
+  return (requirement.um_host && server.runs_um_routing) ||
+         (requirement.trusted_application && server.hosts_registrar);
+}
+
+std::string SummarizeServers(const std::vector<std::string>& affected, const std::vector<KstServer>& all) {
+  std::map<std::string, std::pair<int, int>> by_role;  // role -> (affected, total)
+  for (const KstServer& server : all) {
+    auto& counts = by_role[server.role];
+    counts.second++;
+    if (std::find(affected.begin(), affected.end(), server.fqdn) != affected.end()) counts.first++;
+  }
+  std::string summary;
+  for (const auto& [role, counts] : by_role) {
+    if (counts.first == 0) continue;
+    summary += (summary.empty() ? "" : ", ") + std::to_string(counts.first) + " of " + std::to_string(counts.second) +
+               " " + role + " servers";
+  }
+  for (const std::string& server : affected) {
+    bool listed = std::any_of(all.begin(), all.end(), [&](const KstServer& s) { return s.fqdn == server; });
+    if (!listed) summary += (summary.empty() ? "" : ", ") + server;
+  }
+  return summary;
+}
+
+namespace {
+
+void AddTopologyClaim(ClaimIndex* index, const NamedAt& fqdn, int version, std::string what) {
+  index->topology[fqdn.name].push_back({Producer::kTopology, version, std::move(what), fqdn.location});
+}
+
+void CollectPool(const LyncPool& pool, const ModelCatalog& model, ClaimIndex* index) {
+  std::string kind = pool.role + " pool " + pool.fqdn.name;
+  AddTopologyClaim(index, pool.fqdn, pool.version, kind);
+  const RoleInfo* role = model.FindRole(pool.role);
+  auto collect = [&](const NamedAt& computer) {
+    if (computer.name != pool.fqdn.name) AddTopologyClaim(index, computer, pool.version, "computer of " + kind);
+    if (!role || !role->holds_kst) return;
+    index->servers.push_back(
+        {computer.name, pool.role, pool.fqdn.name, role->runs_um_routing, role->hosts_registrar});
+  };
+  // PoolServers(pool) without its copy: a pool with no computers is its own server.
+  if (pool.computers.empty()) collect(pool.fqdn);
+  for (const NamedAt& computer : pool.computers) collect(computer);
+}
+
+void CollectTrustedApplicationPool(const TrustedApplicationPool& tap, ClaimIndex* index) {
+  std::string kind = "trusted application pool " + tap.fqdn.name;
+  AddTopologyClaim(index, tap.fqdn, tap.version, kind);
+  for (const NamedAt& computer : tap.computers) {
+    if (computer.name != tap.fqdn.name) AddTopologyClaim(index, computer, tap.version, "computer of " + kind);
+  }
+  for (const NamedAt& computer : tap.computers) {
+    Requirement& need = index->required[computer.name];
+    need.trusted_application = true;
+    need.why += (need.why.empty() ? "" : " and ") + std::string("OWA IM / the trusted application of ") + kind;
+  }
+}
+
+void CollectDialPlan(const UmDialPlan& plan, const ModelCatalog& model, ClaimIndex* index) {
+  const UriTypeInfo* uri_type = model.FindUriType(plan.uri_type);
+  if (!uri_type || !uri_type->um_routing_adds) return;
+  for (const NamedAt& server : plan.servers) {
+    index->um_routing[server.name].push_back(
+        {Producer::kUmRouting, 0, "Exchange server hosting SipName dial plan \"" + plan.name.name + "\"",
+         server.location});
+    Requirement& need = index->required[server.name];
+    if (!need.um_host)
+      need.why += (need.why.empty() ? "" : " and ") + std::string("Exchange UM (SipName dial plan \"") + plan.name.name + "\")";
+    need.um_host = true;
+  }
+}
+
+}  // namespace
+
+ClaimIndex CollectClaims(const Topology& topology, const ModelCatalog& model) {
+  ClaimIndex index;
+  for (const LyncPool& pool : topology.pools) CollectPool(pool, model, &index);
+  for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
+    CollectTrustedApplicationPool(tap, &index);
+  for (const UmDialPlan& plan : topology.dial_plans) CollectDialPlan(plan, model, &index);
+  std::sort(index.servers.begin(), index.servers.end(),
+            [](const KstServer& a, const KstServer& b) { return a.fqdn < b.fqdn; });
+  return index;
+}
+
+}  // namespace kst

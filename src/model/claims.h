@@ -1,0 +1,75 @@
+#pragma once
+// Who puts which FQDN into a Known Servers Table, with which version: the
+// Topology producer (pools, their computers, trusted application pools) and
+// Exchange UM Routing (servers of SipName dial plans, always version 0).
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/model_catalog.h"
+#include "model/topology.h"
+
+namespace kst {
+
+/// Who claims an FQDN in the table, with which version, and where it was written.
+struct ClaimRef {
+  std::string producer;
+  int version = 0;
+  std::string what;
+  Location location;
+};
+
+enum class Producer { kTopology, kUmRouting };
+const char* ProducerName(Producer producer);
+
+/// One producer's claim on one FQDN. `what` says which definition made it.
+struct Claim {
+  Producer producer = Producer::kTopology;
+  int version = 0;
+  std::string what;
+  Location location;
+};
+
+/// A server that runs the SIP stack and so keeps a KST.
+struct KstServer {
+  std::string fqdn;
+  std::string role;
+  std::string pool;
+  bool runs_um_routing = false;
+  bool hosts_registrar = false;
+};
+
+/// Why an FQDN must be in some tables: Exchange UM needs SipName hosts on the
+/// servers that run UM Routing; OWA IM and other trusted applications need
+/// their computers on the registrar servers.
+struct Requirement {
+  bool um_host = false;
+  bool trusted_application = false;
+  std::string why;
+};
+
+struct ClaimIndex {
+  std::map<std::string, std::vector<Claim>> topology;
+  std::map<std::string, std::vector<Claim>> um_routing;
+  std::vector<KstServer> servers;
+  std::map<std::string, Requirement> required;
+
+  /// Sorted distinct versions the Topology producer claims for `fqdn`.
+  std::vector<int> TopologyVersions(const std::string& fqdn) const;
+  bool UmRoutingClaims(const std::string& fqdn) const { return um_routing.count(fqdn) > 0; }
+  /// Every FQDN any producer claims or any requirement names, sorted.
+  std::set<std::string> AllFqdns() const;
+};
+
+ClaimIndex CollectClaims(const Topology& topology, const ModelCatalog& model);
+
+/// "2 of 2 FrontEnd servers, 1 of 1 Edge servers": the affected servers by
+/// role among `all`; servers that keep no table are named one by one.
+std::string SummarizeServers(const std::vector<std::string>& affected, const std::vector<KstServer>& all);
+
+/// True when `server` needs `requirement`'s FQDN in its table (assumption needed-by).
+bool ServerNeeds(const KstServer& server, const Requirement& requirement);
+
+}  // namespace kst

@@ -1,0 +1,74 @@
+// Claims: who puts which FQDN into a KST, with which version.
+
+#include "model/claims.h"
+
+#include "test_world.h"
+
+namespace kst {
+namespace {
+
+TEST_CASE("claims of the Contoso topology") {
+  // Given the brief's topology plus an OWA IM TAP for ex1, we should see both producers claim ex1.
+  Topology topology = AssertTopology(ContosoTopology(R"(, "trusted_application_pools": [
+      {"fqdn": "ex1.contoso.com", "version": 6, "registrar": "pool01.contoso.com"}])"));
+  ClaimIndex claims = CollectClaims(topology, ModelCatalog::Embedded());
+
+  SUBCASE("servers that hold a KST, and which run UM Routing") {
+    REQUIRE(claims.servers.size() == 3);
+    CHECK(claims.servers[0].fqdn == "edge01.contoso.com");
+    CHECK_FALSE(claims.servers[0].runs_um_routing);
+    CHECK(claims.servers[1].fqdn == "fe01.contoso.com");
+    CHECK(claims.servers[1].runs_um_routing);
+    CHECK(claims.servers[1].hosts_registrar);
+  }
+  SUBCASE("topology claims carry the pool's version and where it was written") {
+    CHECK(claims.TopologyVersions("fe01.contoso.com") == std::vector<int>{6});
+    CHECK(claims.TopologyVersions("pool01.contoso.com") == std::vector<int>{6});
+    CHECK(claims.TopologyVersions("ex1.contoso.com") == std::vector<int>{6});
+    CHECK(claims.topology.at("ex1.contoso.com")[0].location.line == 5);
+  }
+  SUBCASE("UM Routing claims SipName hosts with version 0") {
+    CHECK(claims.UmRoutingClaims("ex1.contoso.com"));
+    CHECK(claims.um_routing.at("ex1.contoso.com")[0].version == 0);
+  }
+  SUBCASE("requirements: UM on UM Routing servers, the TAP on registrar servers") {
+    const Requirement& need = claims.required.at("ex1.contoso.com");
+    CHECK(need.um_host);
+    CHECK(need.trusted_application);
+    CHECK(ServerNeeds(claims.servers[1], need));
+    CHECK_FALSE(ServerNeeds(claims.servers[0], need));  // the Edge
+  }
+}
+
+TEST_CASE("only SipName dial plans make UM Routing claim a server") {
+  Topology topology = AssertTopology(R"({"format": "kst-topology/1",
+    "exchange": {"servers": [{"fqdn": "ex1.contoso.com"}, {"fqdn": "ex2.contoso.com"}],
+                 "um_dial_plans": [{"name": "PBX", "uri_type": "TelExtn", "servers": ["ex1.contoso.com"]},
+                                   {"name": "E164", "uri_type": "E164", "servers": ["ex2.contoso.com"]}]}})");
+  ClaimIndex claims = CollectClaims(topology, ModelCatalog::Embedded());
+  CHECK(claims.um_routing.empty());
+  CHECK(claims.required.empty());
+}
+
+TEST_CASE("a Standard Edition pool without computers is its own server; a PSTN gateway holds no KST") {
+  Topology topology = AssertTopology(R"({"format": "kst-topology/1", "lync": {"pools": [
+      {"fqdn": "se01.contoso.com", "role": "StandardEdition", "version": 6},
+      {"fqdn": "gw.contoso.com", "role": "PstnGateway", "version": 6}]}})");
+  ClaimIndex claims = CollectClaims(topology, ModelCatalog::Embedded());
+  REQUIRE(claims.servers.size() == 1);
+  CHECK(claims.servers[0].fqdn == "se01.contoso.com");
+  CHECK(claims.servers[0].runs_um_routing);
+  CHECK(claims.TopologyVersions("gw.contoso.com") == std::vector<int>{6});
+}
+
+TEST_CASE("two definitions of one FQDN with different versions give two topology versions") {
+  Topology topology = AssertTopology(R"({"format": "kst-topology/1", "lync": {"pools": [
+      {"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6, "computers": ["fe01.contoso.com"]},
+      {"fqdn": "med.contoso.com", "role": "Mediation", "version": 5, "computers": ["med01.contoso.com"]}],
+    "trusted_application_pools": [{"fqdn": "med01.contoso.com", "version": 6, "registrar": "pool01.contoso.com"}]}})");
+  ClaimIndex claims = CollectClaims(topology, ModelCatalog::Embedded());
+  CHECK(claims.TopologyVersions("med01.contoso.com") == std::vector<int>{5, 6});
+}
+
+}  // namespace
+}  // namespace kst

@@ -1,0 +1,72 @@
+#pragma once
+// A what-if scenario (kst-scenario/1): a base topology, an ordered change
+// plan and what the author expects. The loader applies each plan step to a
+// copy of the topology, so every step carries the topology after it.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/file_reader.h"
+#include "model/model_catalog.h"
+#include "model/topology.h"
+
+namespace kst {
+
+/// One admin step of the plan, already applied.
+struct PlanStep {
+  enum class Kind {
+    kPublish,             // a Lync topology change: published, then replicated asynchronously
+    kAdChange,            // an Exchange change: seen by UM Routing at a later poll
+    kRestart,             // RTCSRV restarts on `servers`
+    kWaitForReplication,  // the admin waits until every server has the newest replica
+  };
+  Kind kind = Kind::kPublish;
+  std::string op;           // as written, e.g. "add_trusted_application_pool"
+  std::string description;  // for people: "add trusted application pool ex1.contoso.com (version 6)"
+  Location location;
+  std::vector<std::string> servers;  // kRestart: the FQDNs restarted
+  /// The whole topology once this step is done; a restart or a wait shares
+  /// the one before it, so only changes cost a copy.
+  std::shared_ptr<const Topology> after;
+};
+
+struct ExpectedFinding {
+  std::string rule;
+  std::string fqdn;
+  Location location;
+  /// When given: exactly these feature ids break (model impact.features),
+  /// and exactly these directions are broken.
+  std::optional<std::vector<std::string>> breaks;
+  std::optional<std::vector<std::string>> directions;
+};
+
+struct Expectation {
+  std::optional<std::string> verdict;
+  std::optional<std::vector<ExpectedFinding>> findings;  // when given: exactly these (rule, fqdn) pairs
+  Location location;
+};
+
+struct Scenario {
+  std::string file;
+  std::string description;
+  Topology base;
+  std::vector<PlanStep> plan;
+  bool unplanned_restarts = false;  // environment.restarts == "any"
+  std::optional<UnixSeconds> at;    // the check time of certificates and clocks ("at")
+  std::optional<Expectation> expect;
+
+  const Topology& final_topology() const { return plan.empty() ? base : *plan.back().after; }
+};
+
+/// A topology alone, as a scenario with an empty plan, so one analysis serves both.
+inline Scenario ScenarioFromTopology(Topology topology) {
+  Scenario scenario;
+  scenario.file = topology.file;
+  scenario.base = std::move(topology);
+  return scenario;
+}
+
+}  // namespace kst

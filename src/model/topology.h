@@ -1,0 +1,136 @@
+#pragma once
+// The topology kst reasons about: Lync pools and trusted application pools
+// (the Topology producer of KST entries) and Exchange servers with their UM
+// dial plans (the UM Routing producer); then what the checks beyond the
+// table read: UM IP gateways, hosting providers (hosted UM through an Edge),
+// the certificates servers present and their clocks. Every item keeps where
+// it was defined.
+
+#include <string>
+#include <vector>
+
+#include "base/location.h"
+#include "base/timestamp.h"
+
+namespace kst {
+
+/// A name with the place it was written, FQDNs already normalised.
+struct NamedAt {
+  std::string name;
+  Location location;
+  bool operator==(const NamedAt& other) const { return name == other.name; }
+};
+
+struct LyncPool {
+  NamedAt fqdn;
+  std::string role;  // a role of model/kst-model.json
+  int version = 0;
+  Location version_location;
+  std::vector<NamedAt> computers;  // empty: the pool FQDN is its only server
+  std::string site;                // optional, for pictures
+};
+
+struct TrustedApplicationPool {
+  NamedAt fqdn;
+  int version = 0;
+  Location version_location;
+  NamedAt registrar;
+  std::vector<NamedAt> computers;
+};
+
+struct ExchangeServer {
+  NamedAt fqdn;
+  std::string version;  // product as written, e.g. "2013"
+};
+
+struct UmDialPlan {
+  NamedAt name;  // dial plan names are compared as written
+  std::string uri_type;  // SipName, TelExtn or E164
+  Location uri_type_location;
+  std::vector<NamedAt> servers;
+};
+
+/// A cluster of an imported topology that adds no KST entry (SQL stores, the
+/// file store, Office Web Apps, ...; model "topology_xml_roles"): listed so an
+/// administrator sees that kst read it and what it decided.
+struct OtherCluster {
+  NamedAt fqdn;
+  std::vector<std::string> roles;  // RoleNames of the services installed on it
+  std::vector<NamedAt> computers;
+};
+
+/// An Exchange UM IP gateway: a Lync pool Exchange UM sends its SIP to
+/// (exchucutil.ps1 creates one per pool).
+struct UmIpGateway {
+  NamedAt name;
+  NamedAt address;  // the Lync pool's FQDN
+  std::string pointer;  // JSON pointer of the gateway object, for messages
+};
+
+/// A hosting provider Lync reaches through an Edge pool, such as hosted
+/// Exchange UM (New-CsHostingProvider -ProxyFqdn exap.um.outlook.com).
+struct HostingProvider {
+  NamedAt identity;
+  NamedAt proxy_fqdn;
+  NamedAt edge_pool;
+  std::string pointer;  // JSON pointer of the provider object, for messages
+};
+
+/// A certificate a server presents, and the services it is assigned to
+/// (Exchange: Enable-ExchangeCertificate -Services; Lync: Set-CsCertificate
+/// -Type; OWAIM for OWA's IM certificate). Names are lower case without a
+/// trailing dot, as Lync compares them; the subject may be a wildcard or no
+/// FQDN at all (a self-signed certificate names the NetBIOS name).
+struct Certificate {
+  NamedAt server;
+  NamedAt subject_cn;
+  std::vector<NamedAt> sans;
+  std::vector<NamedAt> services;  // as written; unknown ones were warned about
+  UnixSeconds not_before = 0;
+  UnixSeconds not_after = 0;
+  std::string issuer;
+  std::string thumbprint;  // upper-case hex, or ""
+  Location location;       // where the certificate object starts
+  std::string pointer;     // its JSON pointer
+  bool HasService(const std::string& service) const;
+};
+
+/// A server's clock offset from a reference clock, as `w32tm /stripchart`
+/// shows it: negative when the server is behind.
+struct ClockReading {
+  NamedAt server;
+  double offset_seconds = 0;
+  Location offset_location;
+  UnixSeconds measured_at = 0;
+  std::string pointer;  // JSON pointer of the reading
+};
+
+struct Topology {
+  std::string file;  // where it was loaded from ("" when built in memory)
+  std::vector<LyncPool> pools;
+  std::vector<TrustedApplicationPool> trusted_application_pools;
+  std::vector<ExchangeServer> exchange_servers;
+  std::vector<UmDialPlan> dial_plans;
+  std::vector<OtherCluster> other_clusters;
+  std::vector<UmIpGateway> um_ip_gateways;
+  std::vector<HostingProvider> hosting_providers;
+  std::vector<Certificate> certificates;
+  std::vector<ClockReading> clocks;
+
+  const LyncPool* FindPool(const std::string& fqdn) const;
+  LyncPool* FindPool(const std::string& fqdn);
+  const TrustedApplicationPool* FindTrustedApplicationPool(const std::string& fqdn) const;
+  const ExchangeServer* FindExchangeServer(const std::string& fqdn) const;
+  const UmDialPlan* FindDialPlan(const std::string& name) const;
+};
+
+/// The number of items a topology holds (pools, trusted application pools,
+/// other clusters and their computers, Exchange servers, dial plans and their
+/// servers, gateways, providers, certificates, clocks): what a plan's copies
+/// of it cost (scenario_loader.cpp caps their sum).
+size_t ItemCount(const Topology& topology);
+
+/// The servers that run a pool: its computers, or the pool FQDN itself.
+std::vector<NamedAt> PoolServers(const LyncPool& pool);
+
+}  // namespace kst

@@ -1,0 +1,24 @@
+#pragma once
+// `kst impact`: the impact graph of a topology or scenario for people and
+// tools. Per peer (an Exchange UM server, an OWA IM server, an Edge to hosted
+// UM), per direction and channel: the features and whether they work, the
+// Lync servers at the other end, and every condition the channel needs with
+// its state -- ok, broken (by which finding, for which servers) or not
+// checked (no certificate or clock reading in the input).
+
+#include <ostream>
+#include <string>
+
+#include "check/finding.h"
+#include "check/impact_graph.h"
+#include "model/topology.h"
+
+namespace kst {
+
+/// Writes the view as "text", "json" or "dot" (features -> channels ->
+/// conditions, broken ones red); only peer `fqdn` when it is not empty.
+/// Returns false when `fqdn` is not a peer of the graph.
+bool WriteImpactView(const ImpactGraph& graph, const Topology& topology, const Report& report, const std::string& fqdn,
+                     const std::string& format, std::ostream& out);
+
+}  // namespace kst
