@@ -61,7 +61,7 @@ bench: build
 	@./$(BUILD)/bench/kst_bench
 
 # kst against SPIN: the seed scenario with 1, 2, 4, 8, ... Front Ends until SPIN
-# passes 60 s or 8 GiB, then a realistic estate (README, "kst against SPIN").
+# passes 60 s or 8 GiB, then a realistic estate (docs/benchmarks.md).
 bench-spin: build
 	@./$(BUILD)/bench/kst_spin_bench --source . --work $(BUILD)/spin-bench
 

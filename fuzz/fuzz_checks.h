@@ -67,8 +67,8 @@ inline void CheckWrittenTopologyLoadsBack(const Topology& topology, const ModelC
   if (second != first) Violated("a written topology loads back unchanged", "first:\n" + first + "\nsecond:\n" + second);
 }
 
-/// The JSON report without its volatile fields (time and memory, README
-/// "Determinism"): what must be identical from one run to the next.
+/// The JSON report without its volatile fields (time and memory,
+/// docs/formats.md, "JSON output"): what must be identical from one run to the next.
 inline std::string StableJson(const Report& report) {
   std::ostringstream out;
   MakeReportWriter("json")->Write(report, out);

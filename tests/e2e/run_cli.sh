@@ -26,7 +26,7 @@ expect_exit 3 "missing file" -- "$kst" check "$work/nope.json"
 expect_in "$work/err" "nope.json: error\[unreadable-file\]" "missing file is named"
 [ -s "$work/out" ] && fail "missing file: something printed on stdout"
 
-# JSON report shape (README.md, "JSON output").
+# JSON report shape (docs/formats.md, "JSON output").
 expect_exit 1 "check --format json" -- "$kst" check --format json "$o1"
 for key in '"format_version": "1"' '"verdict": "fail"' '"rule": "kst/version-conflict"' '"severity": "error"' \
   '"fqdn": "ex1.contoso.com"' '"servers": \[' '"claims": \[' '"producer": "Exchange UM Routing"' \

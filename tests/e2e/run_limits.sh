@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end: the documented limits (README, "Limits") hold, each with a clear
+# End-to-end: the documented limits (docs/robustness.md) hold, each with a clear
 # message and the documented exit code, never a crash or an out-of-memory kill:
 # nesting depth, file size, plan length, a large valid topology, and Ctrl-C
 # during a long exploration (partial statistics, exit 130).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The CI example in README.md must use commands the binary accepts: every
+# The CI example in docs/ci.md must use commands the binary accepts: every
 # `kst ...` command between the ci-example markers is run with the
 # example's files replaced by shipped ones, and must not be a usage error.
 # Usage: run_readme.sh KST REPO
@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 cp tests/e2e/inputs/waivers-stale.json "$work/kst-waivers.json"
 failures=0
 count=0
-section=$(sed -n '/<!-- ci-example/,/<!-- end ci-example -->/p' README.md)
+section=$(sed -n '/<!-- ci-example/,/<!-- end ci-example -->/p' docs/ci.md)
 while IFS= read -r line; do
   command=$(sed -E 's/^.*(script|run): //; s/^[[:space:]]+//' <<<"$line")
   [[ "$command" == kst\ * ]] || continue
@@ -26,11 +26,11 @@ while IFS= read -r line; do
   "$kst" ${command#kst } >"$work/out" 2>&1
   status=$?
   if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
-    echo "FAIL: README command exits $status: $command"
+    echo "FAIL: docs/ci.md command exits $status: $command"
     head -5 "$work/out"
     failures=$((failures + 1))
   fi
 done <<<"$section"
-[ "$count" -ge 3 ] || { echo "FAIL: found only $count kst commands in the README's CI example"; failures=$((failures + 1)); }
+[ "$count" -ge 3 ] || { echo "FAIL: found only $count kst commands in the CI example of docs/ci.md"; failures=$((failures + 1)); }
 if [ "$failures" -gt 0 ]; then exit 1; fi
-echo "all $count README CI commands accepted"
+echo "all $count CI example commands of docs/ci.md accepted"

@@ -44,7 +44,7 @@ using kst::spin::CrossCheck;
 /// minutes per scenario (safe-order-owa-tap-pool-by-pool, 10 servers with
 /// restarts "any": a million states, 13 s) or cannot finish (the 47 servers
 /// of large-multipool-owa-tap-patch-night), which is the point of kst's
-/// cells: README, "kst against SPIN".
+/// cells: docs/benchmarks.md, "kst against SPIN".
 bool SmallEnough(const std::string& file, std::string* why) {
   kst::DiskFileReader files;
   kst::Scenario scenario;
