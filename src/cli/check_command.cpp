@@ -14,13 +14,7 @@ namespace kst {
 int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   InstallInterruptHandler();
   if (!ChooseSemantics(options.semantics, streams.err)) return kExitUsage;
-  for (const std::string& spec : options.outputs) {
-    std::string error;
-    if (!ValidOutputSpec(spec, &error)) {
-      streams.err << "kst: fatal: " << error << "\n";
-      return kExitUsage;
-    }
-  }
+  if (!ValidOutputSpecs(options.outputs, streams.err)) return kExitUsage;
   LoadedInput input;
   if (!LoadInput(options.files.at(0), &input, streams.err)) return kExitInputError;
   std::vector<Waiver> waivers;

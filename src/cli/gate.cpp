@@ -34,13 +34,27 @@ bool ValidOutputSpec(const std::string& spec, std::string* error) {
   size_t equals = spec.find('=');
   if (equals == std::string::npos || equals == 0 || equals + 1 == spec.size()) {
     *error = "--output wants FORMAT=FILE, not \"" + spec + "\"";
+    if (const ReportFormat* guess = equals == std::string::npos ? ReportFormatForPath(spec) : nullptr)
+      *error += " (did you mean " + std::string(guess->name) + "=" + spec + "?)";
     return false;
   }
-  std::string format = spec.substr(0, equals);
-  const auto& formats = ReportFormats();
-  if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
-    *error = "--output: unknown format \"" + format + "\" (text, json, sarif, junit, github)";
+  const std::string format = spec.substr(0, equals);
+  if (!FindReportFormat(format)) {
+    std::string names;
+    for (const std::string& name : ReportFormatNames()) names += (names.empty() ? "" : ", ") + name;
+    *error = "--output: unknown format \"" + format + "\" (" + names + ")";
     return false;
+  }
+  return true;
+}
+
+bool ValidOutputSpecs(const std::vector<std::string>& specs, std::ostream& err) {
+  for (const std::string& spec : specs) {
+    std::string error;
+    if (!ValidOutputSpec(spec, &error)) {
+      err << "kst: fatal: " << error << "\n";
+      return false;
+    }
   }
   return true;
 }
@@ -53,6 +67,11 @@ bool WriteOutputs(const Report& report, const std::string& format, bool color, c
 
 bool WriteOutputFiles(const Report& report, const std::vector<std::string>& outputs, std::ostream& err) {
   for (const std::string& spec : outputs) {
+    std::string error;
+    if (!ValidOutputSpec(spec, &error)) {  // callers check first; a wrong spec must never reach a writer
+      err << "kst: fatal: " << error << "\n";
+      return false;
+    }
     size_t equals = spec.find('=');
     std::string path = spec.substr(equals + 1);
     std::ofstream file(path);

@@ -29,7 +29,10 @@ bool WriteOutputs(const Report& report, const std::string& format, bool color, c
 /// Writes only the FORMAT=FILE outputs.
 bool WriteOutputFiles(const Report& report, const std::vector<std::string>& outputs, std::ostream& err);
 
-/// Checks FORMAT=FILE specs before any work is done.
+/// Checks a FORMAT=FILE spec before any work is done.
 bool ValidOutputSpec(const std::string& spec, std::string* error);
+
+/// Checks every spec; says what is wrong with the first bad one on `err`.
+bool ValidOutputSpecs(const std::vector<std::string>& specs, std::ostream& err);
 
 }  // namespace kst

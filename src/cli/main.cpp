@@ -10,6 +10,8 @@
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "model/model_catalog.h"
+#include "report/diff_writer.h"
+#include "report/report_writer.h"
 
 namespace kst {
 namespace {
@@ -27,14 +29,31 @@ void AddSemantics(CLI::App* app, CommandOptions* o) {
                       ModelCatalog::Embedded().SemanticsNames());
 }
 
+/// kst diff prints its own formats (report/diff_writer.h); any other report
+/// format writes the findings the change adds.
+std::vector<std::string> DiffFormatNames() {
+  std::vector<std::string> names;
+  for (const DiffFormat& format : DiffFormats()) names.emplace_back(format.name);
+  for (const std::string& name : ReportFormatNames())
+    if (!FindDiffFormat(name)) names.push_back(name);
+  return names;
+}
+
+std::string DiffFormatHelp() {
+  std::string own, findings;
+  for (const std::string& name : DiffFormatNames())
+    (FindDiffFormat(name) ? own : findings) += (FindDiffFormat(name) ? own : findings).empty() ? name : ", " + name;
+  return own + " for the diff; " + findings + " for the new findings";
+}
+
 void AddBudget(CLI::App* app, CommandOptions* o) {
   app->add_option("--max-states", o->max_states,
                   "state budget over all cells; when it runs out the verdict is inconclusive, never pass");
 }
 
 void AddReportOptions(CLI::App* app, CommandOptions* o) {
-  app->add_option("--format", o->format, "what to print on stdout: text, json, sarif, junit or github")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+  app->add_option("--format", o->format, "what to print on stdout: " + ReportFormatList())
+      ->check(CLI::IsMember(ReportFormatNames()));
   app->add_option("--output", o->outputs, "also write FORMAT=FILE (repeatable), e.g. --output sarif=kst.sarif");
   app->add_flag("--no-color", o->no_color, "no ANSI colours in text output (the default off a terminal)");
 }
@@ -106,9 +125,7 @@ const std::vector<Subcommand>& Subcommands() {
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("BEFORE", o->before_file, "the topology before the change")->required();
          app->add_option("AFTER", o->after_file, "the topology after it, or a scenario")->required();
-         app->add_option("--format", o->format, "text or json for the diff; sarif, junit or github for the new "
-                                                "findings")
-             ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+         app->add_option("--format", o->format, DiffFormatHelp())->check(CLI::IsMember(DiffFormatNames()));
          app->add_option("--output", o->outputs, "also write the new findings as FORMAT=FILE (repeatable)");
          AddSemantics(app, o);
          AddBudget(app, o);

@@ -226,7 +226,7 @@ class GithubWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> MakeGithubWriter() {
+std::unique_ptr<ReportWriter> MakeGithubWriter(bool /*color*/) {
   return std::make_unique<GithubWriter>();
 }
 

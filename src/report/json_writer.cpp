@@ -146,6 +146,6 @@ nlohmann::json TraceToJson(const Trace& trace) {
           {"steps", steps}};
 }
 
-std::unique_ptr<ReportWriter> MakeJsonWriter() { return std::make_unique<JsonWriter>(); }
+std::unique_ptr<ReportWriter> MakeJsonWriter(bool /*color*/) { return std::make_unique<JsonWriter>(); }
 
 }  // namespace kst

@@ -287,7 +287,7 @@ class JunitWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> MakeJunitWriter() {
+std::unique_ptr<ReportWriter> MakeJunitWriter(bool /*color*/) {
   return std::make_unique<JunitWriter>();
 }
 

@@ -1,26 +1,55 @@
 #include "report/report_writer.h"
 
+#include <stdexcept>
+
 namespace kst {
 
 // Each format lives in its own file; this is the one place that names them.
 std::unique_ptr<ReportWriter> MakeTextWriter(bool color);
-std::unique_ptr<ReportWriter> MakeJsonWriter();
-std::unique_ptr<ReportWriter> MakeSarifWriter();
-std::unique_ptr<ReportWriter> MakeJunitWriter();
-std::unique_ptr<ReportWriter> MakeGithubWriter();
+std::unique_ptr<ReportWriter> MakeJsonWriter(bool color);
+std::unique_ptr<ReportWriter> MakeSarifWriter(bool color);
+std::unique_ptr<ReportWriter> MakeJunitWriter(bool color);
+std::unique_ptr<ReportWriter> MakeGithubWriter(bool color);
 
-std::unique_ptr<ReportWriter> MakeReportWriter(const std::string& format, bool color) {
-  if (format == "text") return MakeTextWriter(color);
-  if (format == "json") return MakeJsonWriter();
-  if (format == "sarif") return MakeSarifWriter();
-  if (format == "junit") return MakeJunitWriter();
-  if (format == "github") return MakeGithubWriter();
+const std::vector<ReportFormat>& ReportFormats() {
+  static const std::vector<ReportFormat> formats = {
+      {"text", ".txt", MakeTextWriter},    {"json", ".json", MakeJsonWriter},      {"sarif", ".sarif", MakeSarifWriter},
+      {"junit", ".xml", MakeJunitWriter}, {"github", ".log", MakeGithubWriter},
+  };
+  return formats;
+}
+
+const ReportFormat* FindReportFormat(std::string_view name) {
+  for (const ReportFormat& format : ReportFormats())
+    if (name == format.name) return &format;
   return nullptr;
 }
 
-const std::vector<std::string>& ReportFormats() {
-  static const std::vector<std::string> formats = {"text", "json", "sarif", "junit", "github"};
-  return formats;
+const ReportFormat* ReportFormatForPath(std::string_view path) {
+  for (const ReportFormat& format : ReportFormats()) {
+    const std::string_view extension = format.extension;
+    if (path.size() > extension.size() && path.substr(path.size() - extension.size()) == extension) return &format;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> ReportFormatNames() {
+  std::vector<std::string> names;
+  for (const ReportFormat& format : ReportFormats()) names.emplace_back(format.name);
+  return names;
+}
+
+std::string ReportFormatList() {
+  const std::vector<std::string> names = ReportFormatNames();
+  std::string list;
+  for (size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  return list;
+}
+
+std::unique_ptr<ReportWriter> MakeReportWriter(std::string_view format, bool color) {
+  const ReportFormat* found = FindReportFormat(format);
+  if (!found) throw std::invalid_argument("no report format \"" + std::string(format) + "\"");
+  return found->make(color);
 }
 
 }  // namespace kst

@@ -347,6 +347,6 @@ class SarifWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> MakeSarifWriter() { return std::make_unique<SarifWriter>(); }
+std::unique_ptr<ReportWriter> MakeSarifWriter(bool /*color*/) { return std::make_unique<SarifWriter>(); }
 
 }  // namespace kst
