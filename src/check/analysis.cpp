@@ -1,6 +1,6 @@
 // The analysis driver: per-class exploration, then findings per (rule, FQDN).
 //
-// Rules (ids are stable; README.md lists them):
+// Rules (ids in model/rule_ids.h, judged by check/cell_rules.cpp; docs/model.md lists them):
 //   kst/version-conflict  a 14563 is reachable on some server (error)
 //   kst/unknown-server    an FQDN a server needs is absent in an end state
 //                         (error), or only on the way there (warning)
@@ -18,9 +18,10 @@
 #include <iterator>
 #include <map>
 
-#include "check/certificate_checks.h"
-#include "check/clock_checks.h"
+#include "check/cell_rules.h"
+#include "check/static_rules.h"
 #include "check/expectation.h"
+#include "model/rule_ids.h"
 #include "base/interrupt.h"
 #include "check/impact_graph.h"
 #include "engine/state_graph.h"
@@ -29,42 +30,6 @@
 
 namespace kst {
 namespace {
-
-struct ClassResult {
-  CellVerdict verdict;
-  bool flapping = false;          // a cycle of states: producers undo each other forever
-  bool conflict = false;
-  bool end_absent = false;        // needed at end, absent in some end state
-  bool transient_absent = false;  // needed throughout, present at start and end, absent on the way
-  bool order_dependent = false;
-  EventPath absent_end_path;
-};
-
-ClassResult Judge(const CellInput& input, CellVerdict verdict) {
-  ClassResult result;
-  result.conflict = verdict.initial_conflict || verdict.conflict_path.has_value();
-  for (const EndOutcome& end : verdict.ends) {
-    if (input.needed_at_end && !end.entry.present && !result.end_absent) {
-      result.end_absent = true;
-      result.absent_end_path = end.path;
-    }
-  }
-  result.order_dependent = verdict.ends.size() > 1;
-  result.transient_absent = !result.end_absent && input.needed_at_start && input.needed_at_end &&
-                            verdict.absent_path.has_value() && !verdict.absent_path->empty();
-  result.verdict = std::move(verdict);
-  return result;
-}
-
-bool HasRule(const ClassResult& result, const std::string& rule) {
-  if (rule == "kst/version-conflict") return result.conflict;
-  if (rule == "kst/unknown-server") return result.end_absent || result.transient_absent;
-  if (rule == "kst/unknown-server/error") return result.end_absent;
-  if (rule == "kst/unknown-server/warning") return result.transient_absent;
-  if (rule == "kst/order-dependent") return result.order_dependent;
-  if (rule == "kst/flapping") return result.flapping;
-  return false;
-}
 
 class Analyzer {
  public:
@@ -115,19 +80,18 @@ class Analyzer {
   }
 
   void CollectFindings() {
-    static constexpr const char* kRules[] = {"kst/version-conflict", "kst/unknown-server", "kst/order-dependent",
-                                             "kst/flapping"};
+    const std::vector<CellRule>& kRules = CellRules();
     // The rules each class shows, once per class; then, in one pass over the
     // cells in memory order, the rules each FQDN shows on some server.
     // Classes past results_ were not explored (an interrupt): they show no rule.
     std::vector<uint8_t> class_rules(plan_.classes().size());
     for (size_t c = 0; c < results_.size(); ++c)
-      for (size_t r = 0; r < std::size(kRules); ++r) class_rules[c] |= HasRule(results_[c], kRules[r]) << r;
+      for (size_t r = 0; r < kRules.size(); ++r) class_rules[c] |= kRules[r].shows(results_[c]) << r;
     const size_t fqdns = plan_.fqdns().size(), servers = plan_.servers().size();
     std::vector<uint8_t> fqdn_rules(fqdns);
     for (size_t s = 0; s < servers; ++s)
       for (size_t f = 0; f < fqdns; ++f) fqdn_rules[f] |= class_rules[plan_.ClassOf(s, f)];
-    for (size_t r = 0; r < std::size(kRules); ++r) {
+    for (size_t r = 0; r < kRules.size(); ++r) {
       const uint8_t bit = static_cast<uint8_t>(1u << r);
       for (size_t f = 0; f < fqdns; ++f) {
         if (!(fqdn_rules[f] & bit)) continue;
@@ -142,7 +106,7 @@ class Analyzer {
           if (first_server < 0 || (result.end_absent && !any_error_absence)) first_server = static_cast<int>(s);
           any_error_absence |= result.end_absent;
         }
-        AddFinding(kRules[r], f, static_cast<size_t>(first_server), affected);
+        AddFinding(kRules[r].id, f, static_cast<size_t>(first_server), affected);
       }
     }
   }
@@ -165,47 +129,8 @@ class Analyzer {
       NarrateTrace(scenario_, input, semantics_->startup_conflict, server, fqdn, path, &trace);
       finding.traces.push_back(std::move(trace));
     };
-    if (rule == "kst/version-conflict") {
-      finding.severity = Severity::kError;
-      finding.assumptions = {"both-removed"};
-      if (result.verdict.initial_conflict) {
-        narrate("already at RTCSRV start with the base topology", {});
-        finding.message = fqdn + " is claimed with two different versions in the base topology itself: every "
-                          "RTCSRV start logs 14563 for it, and a server that has not restarted since both claims "
-                          "appeared may not know it at all (O1)";
-      } else {
-        narrate("shortest order to the conflict", *result.verdict.conflict_path);
-        finding.message = fqdn + " can be claimed with two different versions: 14563 is logged and both entries "
-                          "are removed";
-      }
-      AddConflictFixes(&finding);
-    } else if (rule == "kst/unknown-server") {
-      const Requirement need = RequirementAtEnd(fqdn);
-      if (result.end_absent) {
-        finding.severity = Severity::kError;
-        narrate("shortest order that leaves it unknown", result.absent_end_path);
-        finding.message = fqdn + " is missing from the Known Servers Table at the end of the plan; " + need.why +
-                          " stops working there";
-      } else {
-        finding.severity = Severity::kWarning;
-        narrate("shortest order to the outage", *result.verdict.absent_path);
-        finding.message = fqdn + " drops out of the Known Servers Table while the plan runs (it is back at the end); " +
-                          need.why + " is interrupted meanwhile";
-      }
-      finding.assumptions = {"both-removed", "steady-start", "needed-by"};
-    } else if (rule == "kst/flapping") {
-      finding.severity = Severity::kError;
-      finding.message = "the producers of " + fqdn + " can undo each other forever: the state graph has a cycle";
-      if (result.verdict.absent_path) narrate("shortest order into the cycle's neighbourhood", *result.verdict.absent_path);
-    } else {
-      finding.severity = Severity::kWarning;
-      const auto& ends = result.verdict.ends;
-      finding.message = "the end state of " + fqdn + " depends on timing alone: " + ends[0].entry.ToString() +
-                        " after one order, " + ends[1].entry.ToString() + " after another";
-      narrate("one order ends with " + ends[0].entry.ToString(), ends[0].path);
-      narrate("another order ends with " + ends[1].entry.ToString(), ends[1].path);
-      finding.assumptions = {"same-end-table"};
-    }
+    const CellRule& cell_rule = *FindCellRule(rule);
+    cell_rule.describe(CellFindingContext{result, fqdn, RequirementAtEnd(fqdn).why, narrate}, &finding);
     AddTraceAssumptions(&finding);
     for (const Trace& trace : finding.traces) {
       for (const LogLine& line : trace.start_lines)
@@ -249,32 +174,9 @@ class Analyzer {
       for (const LogLine& line : trace.start_lines) restarted |= line.event_key == "44030";
       for (const TraceStep& step : trace.steps) {
         for (const LogLine& line : step.lines) restarted |= line.event_key == "44030";
-        if (restarted && !step.entry_after.present && finding->rule == "kst/unknown-server")
+        if (restarted && !step.entry_after.present && finding->rule == kst::rule::kUnknownServer)
           add("um-remembers-withdrawn");
       }
-    }
-  }
-
-  void AddConflictFixes(Finding* finding) const {
-    bool um = false, topology = false;
-    for (const ClaimRef& claim : finding->claims) {
-      um |= claim.producer == std::string(ProducerName(Producer::kUmRouting));
-      topology |= claim.producer == std::string(ProducerName(Producer::kTopology));
-    }
-    const std::string& fqdn = finding->fqdn;
-    if (um && topology) {
-      finding->fixes.push_back(
-          "Remove the trusted application pool (or topology entry) for " + fqdn +
-          ": UM Routing's version-0 entry then stands and Exchange UM and OWA IM work again shortly. Cost: OWA IM "
-          "now depends on UM Routing's entry; add the pool back if " + fqdn + " stops hosting a SipName dial plan.");
-      finding->fixes.push_back(
-          "Keep the pool and restart RTCSRV on every affected server once the topology has replicated: each restart "
-          "logs 14563 and 44030, then 14493 adds " + fqdn + " with the topology's version. Cost: one Front End "
-          "service restart per server; and if the pool is removed later, " + fqdn + " stays unknown until the next "
-          "restart (assumption um-remembers-withdrawn).");
-    } else {
-      finding->fixes.push_back("Give every topology definition of " + fqdn +
-                               " the same version, or remove the duplicate definition.");
     }
   }
 
@@ -290,10 +192,7 @@ class Analyzer {
           ClassResult result = Judge(input, ExploreCell(model, options_.max_states, false));
           // Same rule at the same severity: an outage that is permanent under
           // one reading and transient under another is not "the same finding".
-          std::string rule = finding.rule;
-          if (rule == "kst/unknown-server")
-            rule += finding.severity == Severity::kError ? "/error" : "/warning";
-          holds = HasRule(result, rule);
+          holds = FindCellRule(finding.rule)->holds(result, finding.severity);
         }
         if (holds) finding.holds_under.push_back(reading.name);
       }
@@ -343,20 +242,16 @@ void CheckBeyondTheTable(const Scenario& scenario, const ModelCatalog& model, co
   const std::optional<UnixSeconds> at = options.at ? options.at : scenario.at;
   if (identity) {
     report->checked_at = at;
-    if (at) {
-      CertificateCheckOptions certificates{*at, options.cert_warn_days.value_or(model.ParameterValue("certificate-warn-days"))};
-      for (Finding& finding : CheckCertificates(final_topology, graph, model, certificates))
-        report->findings.push_back(std::move(finding));
-    } else {
-      report->notes.push_back("No check time (--at, or the scenario's \"at\"): certificate validity was not checked.");
-    }
-    const int64_t tolerance = options.clock_tolerance_seconds.value_or(model.ParameterValue("clock-tolerance-seconds"));
+    const StaticCheckContext context{
+        final_topology, graph, model, at,
+        options.cert_warn_days.value_or(model.ParameterValue("certificate-warn-days")),
+        options.clock_tolerance_seconds.value_or(model.ParameterValue("clock-tolerance-seconds"))};
+    for (const StaticRuleCheck& check : StaticRuleChecks())
+      for (Finding& finding : check.check(context, &report->notes)) report->findings.push_back(std::move(finding));
     report->notes.push_back("Checked " + std::to_string(final_topology.certificates.size()) + " certificate(s) and " +
                             std::to_string(final_topology.clocks.size()) + " clock reading(s) (tolerance " +
-                            std::to_string(tolerance) + " s); `kst impact` shows which conditions the input leaves "
-                            "unchecked.");
-    for (Finding& finding : CheckClocks(final_topology, model, tolerance, at.value_or(0)))
-      report->findings.push_back(std::move(finding));
+                            std::to_string(context.clock_tolerance_seconds) +
+                            " s); `kst impact` shows which conditions the input leaves unchecked.");
   }
   for (Finding& finding : report->findings) {
     if (finding.broken.empty())

@@ -17,6 +17,7 @@
 // KST rules' business, reported there.
 
 #include "check/certificate_checks.h"
+#include "model/rule_ids.h"
 
 #include <algorithm>
 #include <map>
@@ -123,7 +124,7 @@ class CertificateChecker {
   Finding Wildcard(const Certificate& certificate, const std::vector<std::string>& services) const {
     const std::string& server = certificate.server.name;
     Finding finding =
-        Base("cert/wildcard-subject", certificate, Dependents("certificate-subject-known", server, services));
+        Base(kst::rule::kCertWildcardSubject, certificate, Dependents("certificate-subject-known", server, services));
     finding.severity = Severity::kError;
     finding.broken.back().condition = "certificate-subject-known";
     for (const std::string& looker : finding.servers) finding.lookups.push_back(Lookup(looker, certificate));
@@ -155,7 +156,7 @@ class CertificateChecker {
       if (!lookups.back().found) failing.push_back(looker);
     }
     if (failing.empty()) return;
-    Finding finding = Base("cert/subject-not-known", certificate, failing);
+    Finding finding = Base(kst::rule::kCertSubjectNotKnown, certificate, failing);
     finding.severity = Severity::kError;
     finding.broken.back().condition = "certificate-subject-known";
     finding.broken.back().lookers = failing;
@@ -199,7 +200,7 @@ class CertificateChecker {
     } else {
       return;
     }
-    Finding finding = Base("cert/validity", certificate, Dependents("certificate-valid", server, services));
+    Finding finding = Base(kst::rule::kCertValidity, certificate, Dependents("certificate-valid", server, services));
     finding.severity = severity;
     finding.broken.back().condition = "certificate-valid";
     finding.message = "the certificate " + server + " presents for " + Join(services) + " (" +

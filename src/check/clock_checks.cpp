@@ -1,4 +1,5 @@
 #include "check/clock_checks.h"
+#include "model/rule_ids.h"
 
 #include <cmath>
 
@@ -25,7 +26,7 @@ std::vector<Finding> CheckClocks(const Topology& topology, const ModelCatalog& m
     const std::string& server = clock.server.name;
     const int64_t offset = std::llround(clock.offset_seconds);
     Finding finding;
-    finding.rule = "clock/skew";
+    finding.rule = kst::rule::kClockSkew;
     finding.severity = Severity::kError;
     finding.fqdn = server;
     finding.servers = {server};

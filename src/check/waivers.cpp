@@ -1,4 +1,5 @@
 #include "check/waivers.h"
+#include "model/rule_ids.h"
 
 #include <algorithm>
 #include <ctime>
@@ -42,7 +43,7 @@ void ApplyWaivers(const std::vector<Waiver>& waivers, const std::string& today, 
   for (const Waiver& waiver : waivers) {
     // ISO dates compare as strings; a waiver is valid through its expiry day.
     if (waiver.expires < today) {
-      added.push_back(WaiverFinding(waiver, "kst/waiver-expired", Severity::kError,
+      added.push_back(WaiverFinding(waiver, kst::rule::kWaiverExpired, Severity::kError,
                                     "the waiver for " + waiver.rule + " on " + waiver.fqdn + " (owner " + waiver.owner +
                                         ") expired on " + waiver.expires + "; what it covered is reported again"));
       continue;
@@ -54,7 +55,7 @@ void ApplyWaivers(const std::vector<Waiver>& waivers, const std::string& today, 
       used = true;
     }
     if (!used)
-      added.push_back(WaiverFinding(waiver, "kst/waiver-stale", Severity::kWarning,
+      added.push_back(WaiverFinding(waiver, kst::rule::kWaiverStale, Severity::kWarning,
                                     "the waiver for " + waiver.rule + " on " + waiver.fqdn +
                                         " matches no finding of this run; delete or correct it"));
   }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "model/rule_ids.h"
 #include "cli/exit_status.h"
 #include "cli/input_loading.h"
 #include "export/promela_export.h"
@@ -14,7 +15,7 @@ namespace {
 
 /// A trace ends in a quiescent state when its rule is about end states.
 bool EndsAtEnd(const RecordedTrace& trace) {
-  return trace.rule == "kst/order-dependent" || (trace.rule == "kst/unknown-server" && trace.severity == "error");
+  return trace.rule == kst::rule::kOrderDependent || (trace.rule == kst::rule::kUnknownServer && trace.severity == "error");
 }
 
 /// Lifts every trace of `path` to a whole-system order; prints errors.

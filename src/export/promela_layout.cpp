@@ -1,4 +1,5 @@
 #include "export/promela_layout.h"
+#include "model/rule_ids.h"
 
 #include <algorithm>
 #include <set>
@@ -30,13 +31,13 @@ bool Limit(size_t value, size_t limit, const std::string& what, Diagnostic* erro
 
 const std::vector<PromelaProperty>& PromelaProperties() {
   static const std::vector<PromelaProperty> properties = {
-      {"kst_version_conflict", "kst/version-conflict", Severity::kError,
+      {"kst_version_conflict", kst::rule::kVersionConflict, Severity::kError,
        "a 14563 is logged for the cell: two versions claimed, both entries removed"},
-      {"kst_unknown_server_at_end", "kst/unknown-server", Severity::kError,
+      {"kst_unknown_server_at_end", kst::rule::kUnknownServer, Severity::kError,
        "the cell's FQDN is needed at the end and absent in a quiescent state"},
-      {"kst_unknown_server_on_the_way", "kst/unknown-server", Severity::kWarning,
+      {"kst_unknown_server_on_the_way", kst::rule::kUnknownServer, Severity::kWarning,
        "the cell's FQDN is needed before and after the plan, was present, and is absent in some state"},
-      {"kst_order_dependent", "kst/order-dependent", Severity::kWarning,
+      {"kst_order_dependent", kst::rule::kOrderDependent, Severity::kWarning,
        "quiescent states disagree on the cell's entry: the end depends on the order"},
       {"kst_guide_blocked", "", Severity::kError, "a guided run could not follow its order to the end"},
   };

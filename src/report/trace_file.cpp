@@ -1,4 +1,5 @@
 #include "report/trace_file.h"
+#include "model/rule_ids.h"
 
 #include <fstream>
 
@@ -95,10 +96,10 @@ bool LoadTraceFile(const std::string& path, FileReader* files, const ModelCatalo
 
 bool ShowsViolation(const std::string& rule, const std::string& severity, const Trace& trace, bool ends_in_end_state) {
   const CellEntry last = trace.steps.empty() ? trace.entry_at_start : trace.steps.back().entry_after;
-  if (rule == "kst/version-conflict")
+  if (rule == kst::rule::kVersionConflict)
     return HasLine(trace.steps.empty() ? trace.start_lines : trace.steps.back().lines, "14563");
-  if (rule == "kst/unknown-server") return !last.present && (severity != "error" || ends_in_end_state);
-  if (rule == "kst/order-dependent") return ends_in_end_state;
+  if (rule == kst::rule::kUnknownServer) return !last.present && (severity != "error" || ends_in_end_state);
+  if (rule == kst::rule::kOrderDependent) return ends_in_end_state;
   return true;  // kst/flapping and rules without a trace shape
 }
 

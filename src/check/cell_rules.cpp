@@ -1,0 +1,134 @@
+#include "check/cell_rules.h"
+
+#include "model/rule_ids.h"
+
+namespace kst {
+namespace {
+
+void AddConflictFixes(Finding* finding) {
+  bool um = false, topology = false;
+  for (const ClaimRef& claim : finding->claims) {
+    um |= claim.producer == std::string(ProducerName(Producer::kUmRouting));
+    topology |= claim.producer == std::string(ProducerName(Producer::kTopology));
+  }
+  const std::string& fqdn = finding->fqdn;
+  if (um && topology) {
+    finding->fixes.push_back(
+        "Remove the trusted application pool (or topology entry) for " + fqdn +
+        ": UM Routing's version-0 entry then stands and Exchange UM and OWA IM work again shortly. Cost: OWA IM "
+        "now depends on UM Routing's entry; add the pool back if " + fqdn + " stops hosting a SipName dial plan.");
+    finding->fixes.push_back(
+        "Keep the pool and restart RTCSRV on every affected server once the topology has replicated: each restart "
+        "logs 14563 and 44030, then 14493 adds " + fqdn + " with the topology's version. Cost: one Front End "
+        "service restart per server; and if the pool is removed later, " + fqdn + " stays unknown until the next "
+        "restart (assumption um-remembers-withdrawn).");
+  } else {
+    finding->fixes.push_back("Give every topology definition of " + fqdn +
+                             " the same version, or remove the duplicate definition.");
+  }
+}
+
+bool ShowsConflict(const ClassResult& result) { return result.conflict; }
+bool HoldsConflict(const ClassResult& result, Severity /*severity*/) { return result.conflict; }
+
+void DescribeConflict(const CellFindingContext& context, Finding* finding) {
+  const ClassResult& result = context.result;
+  const std::string& fqdn = context.fqdn;
+  finding->severity = Severity::kError;
+  finding->assumptions = {"both-removed"};
+  if (result.verdict.initial_conflict) {
+    context.narrate("already at RTCSRV start with the base topology", {});
+    finding->message = fqdn + " is claimed with two different versions in the base topology itself: every "
+                       "RTCSRV start logs 14563 for it, and a server that has not restarted since both claims "
+                       "appeared may not know it at all (O1)";
+  } else {
+    context.narrate("shortest order to the conflict", *result.verdict.conflict_path);
+    finding->message = fqdn + " can be claimed with two different versions: 14563 is logged and both entries "
+                       "are removed";
+  }
+  AddConflictFixes(finding);
+}
+
+bool ShowsUnknown(const ClassResult& result) { return result.end_absent || result.transient_absent; }
+
+/// An outage that is permanent under one reading and transient under another
+/// is not "the same finding".
+bool HoldsUnknown(const ClassResult& result, Severity severity) {
+  return severity == Severity::kError ? result.end_absent : result.transient_absent;
+}
+
+void DescribeUnknown(const CellFindingContext& context, Finding* finding) {
+  const ClassResult& result = context.result;
+  const std::string& fqdn = context.fqdn;
+  if (result.end_absent) {
+    finding->severity = Severity::kError;
+    context.narrate("shortest order that leaves it unknown", result.absent_end_path);
+    finding->message = fqdn + " is missing from the Known Servers Table at the end of the plan; " + context.need_why +
+                       " stops working there";
+  } else {
+    finding->severity = Severity::kWarning;
+    context.narrate("shortest order to the outage", *result.verdict.absent_path);
+    finding->message = fqdn + " drops out of the Known Servers Table while the plan runs (it is back at the end); " +
+                       context.need_why + " is interrupted meanwhile";
+  }
+  finding->assumptions = {"both-removed", "steady-start", "needed-by"};
+}
+
+bool ShowsOrderDependent(const ClassResult& result) { return result.order_dependent; }
+bool HoldsOrderDependent(const ClassResult& result, Severity /*severity*/) { return result.order_dependent; }
+
+void DescribeOrderDependent(const CellFindingContext& context, Finding* finding) {
+  finding->severity = Severity::kWarning;
+  const auto& ends = context.result.verdict.ends;
+  finding->message = "the end state of " + context.fqdn + " depends on timing alone: " + ends[0].entry.ToString() +
+                     " after one order, " + ends[1].entry.ToString() + " after another";
+  context.narrate("one order ends with " + ends[0].entry.ToString(), ends[0].path);
+  context.narrate("another order ends with " + ends[1].entry.ToString(), ends[1].path);
+  finding->assumptions = {"same-end-table"};
+}
+
+bool ShowsFlapping(const ClassResult& result) { return result.flapping; }
+bool HoldsFlapping(const ClassResult& result, Severity /*severity*/) { return result.flapping; }
+
+void DescribeFlapping(const CellFindingContext& context, Finding* finding) {
+  finding->severity = Severity::kError;
+  finding->message = "the producers of " + context.fqdn + " can undo each other forever: the state graph has a cycle";
+  if (context.result.verdict.absent_path)
+    context.narrate("shortest order into the cycle's neighbourhood", *context.result.verdict.absent_path);
+}
+
+}  // namespace
+
+ClassResult Judge(const CellInput& input, CellVerdict verdict) {
+  ClassResult result;
+  result.conflict = verdict.initial_conflict || verdict.conflict_path.has_value();
+  for (const EndOutcome& end : verdict.ends) {
+    if (input.needed_at_end && !end.entry.present && !result.end_absent) {
+      result.end_absent = true;
+      result.absent_end_path = end.path;
+    }
+  }
+  result.order_dependent = verdict.ends.size() > 1;
+  result.transient_absent = !result.end_absent && input.needed_at_start && input.needed_at_end &&
+                            verdict.absent_path.has_value() && !verdict.absent_path->empty();
+  result.verdict = std::move(verdict);
+  return result;
+}
+
+const std::vector<CellRule>& CellRules() {
+  static const std::vector<CellRule> rules = {
+      {rule::kVersionConflict, ShowsConflict, HoldsConflict, DescribeConflict},
+      {rule::kUnknownServer, ShowsUnknown, HoldsUnknown, DescribeUnknown},
+      {rule::kOrderDependent, ShowsOrderDependent, HoldsOrderDependent, DescribeOrderDependent},
+      {rule::kFlapping, ShowsFlapping, HoldsFlapping, DescribeFlapping},
+  };
+  return rules;
+}
+
+const CellRule* FindCellRule(std::string_view id) {
+  for (const CellRule& cell_rule : CellRules())
+    if (id == cell_rule.id) return &cell_rule;
+  return nullptr;
+}
+
+}  // namespace kst

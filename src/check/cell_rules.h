@@ -1,0 +1,55 @@
+#pragma once
+// The rules judged on each explored cell class, in one table: each entry is
+// the rule's id (model/rule_ids.h), whether a class shows it, whether it
+// holds at a finding's severity under another reading, and how a finding of
+// it is told (severity, message, traces, assumptions, fixes). The analysis
+// (check/analysis.cpp) explores, gathers servers and narrates through it.
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/finding.h"
+#include "engine/cell_explorer.h"
+#include "engine/cell_model.h"
+
+namespace kst {
+
+struct ClassResult {
+  CellVerdict verdict;
+  bool flapping = false;          // a cycle of states: producers undo each other forever
+  bool conflict = false;
+  bool end_absent = false;        // needed at end, absent in some end state
+  bool transient_absent = false;  // needed throughout, present at start and end, absent on the way
+  bool order_dependent = false;
+  EventPath absent_end_path;
+};
+
+/// Judges one explored class (flapping is set by the caller, which has the graph).
+ClassResult Judge(const CellInput& input, CellVerdict verdict);
+
+/// What a rule's description may use.
+struct CellFindingContext {
+  const ClassResult& result;
+  const std::string& fqdn;
+  std::string need_why;  // what needs the FQDN at the end (the claims' Requirement::why)
+  std::function<void(const std::string& title, const EventPath& path)> narrate;  // adds a trace to the finding
+};
+
+struct CellRule {
+  const char* id;
+  bool (*shows)(const ClassResult& result);
+  /// Whether a finding of this rule at `severity` is the same finding on a
+  /// class explored under another reading.
+  bool (*holds)(const ClassResult& result, Severity severity);
+  /// Severity, message, traces (through context.narrate), assumptions and fixes;
+  /// `finding` arrives with its rule, FQDN, servers and claims.
+  void (*describe)(const CellFindingContext& context, Finding* finding);
+};
+
+/// In report order.
+const std::vector<CellRule>& CellRules();
+const CellRule* FindCellRule(std::string_view id);
+
+}  // namespace kst
