@@ -91,6 +91,19 @@ bool VirtualFileReader::ListDirectory(const std::string& path, std::vector<std::
   return true;
 }
 
+bool ReadOnceFileReader::Read(const std::string& path, std::string* contents, std::string* error) {
+  auto it = read_.find(path);
+  if (it == read_.end()) {
+    Outcome outcome;
+    std::string text, why;
+    outcome.ok = source_->Read(path, &text, &why);
+    outcome.contents_or_error = outcome.ok ? std::move(text) : std::move(why);
+    it = read_.emplace(path, std::move(outcome)).first;
+  }
+  *(it->second.ok ? contents : error) = it->second.contents_or_error;
+  return it->second.ok;
+}
+
 bool VirtualFileReader::Read(const std::string& path, std::string* contents, std::string* error) {
   reads_.push_back(path);
   auto it = files_.find(path);

@@ -34,6 +34,29 @@ class DiskFileReader : public FileReader {
   std::string CanonicalPath(const std::string& path) override;
 };
 
+/// Reads each file once: the first read goes to `source`, later reads of the
+/// same path are served from memory. Choosing what a file is (kst document or
+/// export) and then loading it reads it once from disk, and both see the same
+/// bytes even if the file changes meanwhile.
+class ReadOnceFileReader : public FileReader {
+ public:
+  explicit ReadOnceFileReader(FileReader* source) : source_(source) {}
+  bool Read(const std::string& path, std::string* contents, std::string* error) override;
+  bool IsDirectory(const std::string& path) override { return source_->IsDirectory(path); }
+  bool ListDirectory(const std::string& path, std::vector<std::string>* files, std::string* error) override {
+    return source_->ListDirectory(path, files, error);
+  }
+  std::string CanonicalPath(const std::string& path) override { return source_->CanonicalPath(path); }
+
+ private:
+  struct Outcome {
+    bool ok = false;
+    std::string contents_or_error;
+  };
+  FileReader* source_;
+  std::map<std::string, Outcome> read_;
+};
+
 /// Files held in memory, for tests; remembers every path asked for.
 class VirtualFileReader : public FileReader {
  public:

@@ -33,8 +33,9 @@ namespace {
 
 class Analyzer {
  public:
-  Analyzer(const Scenario& scenario, const ModelCatalog& model, const AnalysisOptions& options, Report* report)
-      : scenario_(scenario), model_(model), options_(options), report_(report), plan_(scenario, model) {
+  Analyzer(const Scenario& scenario, const CompiledPlan& plan, const ModelCatalog& model, const AnalysisOptions& options,
+           Report* report)
+      : scenario_(scenario), model_(model), options_(options), report_(report), plan_(plan) {
     semantics_ = options.semantics ? options.semantics : &model.DefaultSemantics();
   }
 
@@ -220,7 +221,7 @@ class Analyzer {
   const ModelCatalog& model_;
   const AnalysisOptions& options_;
   Report* report_;
-  CompiledPlan plan_;
+  const CompiledPlan& plan_;
   const Semantics* semantics_;
   std::vector<ClassResult> results_;
   std::vector<uint32_t> finding_classes_;
@@ -231,19 +232,21 @@ class Analyzer {
 /// The certificate and clock rules on the scenario's final topology, then
 /// every finding's impact. The graph is built only when there is something
 /// to place in it.
-void CheckBeyondTheTable(const Scenario& scenario, const ModelCatalog& model, const AnalysisOptions& options,
-                         Report* report) {
+void CheckBeyondTheTable(const Scenario& scenario, const CompiledPlan& plan, const ModelCatalog& model,
+                         const AnalysisOptions& options, Report* report) {
   const Topology& final_topology = scenario.final_topology();
   const bool identity = !final_topology.certificates.empty() || !final_topology.clocks.empty();
   if (!identity && report->findings.empty()) return;
   std::vector<const Topology*> topologies = {&scenario.base};
   if (!scenario.plan.empty()) topologies.push_back(&final_topology);
-  ImpactGraph graph(topologies, model);
+  std::vector<const ClaimIndex*> claims = {&plan.base_claims()};
+  if (!scenario.plan.empty()) claims.push_back(&plan.final_claims());
+  ImpactGraph graph(topologies, model, claims);
   const std::optional<UnixSeconds> at = options.at ? options.at : scenario.at;
   if (identity) {
     report->checked_at = at;
     const StaticCheckContext context{
-        final_topology, graph, model, at,
+        final_topology, plan.final_claims(), graph, model, at,
         options.cert_warn_days.value_or(model.ParameterValue("certificate-warn-days")),
         options.clock_tolerance_seconds.value_or(model.ParameterValue("clock-tolerance-seconds"))};
     for (const StaticRuleCheck& check : StaticRuleChecks())
@@ -304,8 +307,11 @@ Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& m
   report.description = scenario.description;
   report.diagnostics = load_diagnostics;
   report.semantics = options.semantics ? options.semantics->name : model.DefaultSemantics().name;
-  Analyzer(scenario, model, options, &report).Run();
-  CheckBeyondTheTable(scenario, model, options, &report);
+  // The claims of each topology revision are collected once, here, and
+  // shared by the exploration, the static rules and the impact graph.
+  const CompiledPlan plan(scenario, model);
+  Analyzer(scenario, plan, model, options, &report).Run();
+  CheckBeyondTheTable(scenario, plan, model, options, &report);
   for (const Diagnostic& d : load_diagnostics.all())
     if (AffectsVerdict(d)) report.inconclusive_reasons.push_back(d.location.ToString() + ": " + d.message);
   report.verdict = VerdictOf(report);

@@ -64,7 +64,7 @@ class CertificateChecker {
  public:
   CertificateChecker(const Topology& topology, const ImpactGraph& graph, const ModelCatalog& model,
                      const CertificateCheckOptions& options)
-      : graph_(graph), model_(model), options_(options), claims_(CollectClaims(topology, model)) {
+      : graph_(graph), model_(model), options_(options), claims_(options.claims ? *options.claims : CollectClaims(topology, model)) {
     for (const KstServer& server : claims_.servers) kst_servers_[server.fqdn] = &server;
   }
 

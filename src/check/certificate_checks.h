@@ -9,6 +9,7 @@
 
 #include "check/finding.h"
 #include "check/impact_graph.h"
+#include "model/claims.h"
 #include "model/model_catalog.h"
 #include "model/topology.h"
 
@@ -17,6 +18,7 @@ namespace kst {
 struct CertificateCheckOptions {
   UnixSeconds at = 0;      // the check time
   int64_t warn_days = 30;  // a certificate expiring within this many days is a warning
+  const ClaimIndex* claims = nullptr;  // the topology's claims when the caller has them (else collected)
 };
 
 /// Checks every certificate of `topology` assigned to a SIP service (model

@@ -17,8 +17,9 @@ std::string Seconds(double offset) {
 }  // namespace
 
 std::vector<Finding> CheckClocks(const Topology& topology, const ModelCatalog& model, int64_t tolerance_seconds,
-                                 UnixSeconds at) {
-  const ClaimIndex claims = CollectClaims(topology, model);
+                                 UnixSeconds at, const ClaimIndex* known_claims) {
+  const ClaimIndex collected = known_claims ? ClaimIndex{} : CollectClaims(topology, model);
+  const ClaimIndex& claims = known_claims ? *known_claims : collected;
   std::vector<Finding> findings;
   for (const ClockReading& clock : topology.clocks) {
     if (!IsTopologyServer(topology, clock.server.name)) continue;

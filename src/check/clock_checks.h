@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "check/finding.h"
+#include "model/claims.h"
 #include "model/model_catalog.h"
 #include "model/topology.h"
 
@@ -13,7 +14,8 @@ namespace kst {
 
 /// One finding per clock reading of a topology server beyond `tolerance_seconds`.
 /// `at` is the check time, used to say how old a measurement is.
+/// `claims` are the topology's claims when the caller has them (null: collected here).
 std::vector<Finding> CheckClocks(const Topology& topology, const ModelCatalog& model, int64_t tolerance_seconds,
-                                 UnixSeconds at);
+                                 UnixSeconds at, const ClaimIndex* claims = nullptr);
 
 }  // namespace kst

@@ -94,15 +94,19 @@ struct ImpactGraph::Graph {
   std::vector<Vertex> feature_vertex;
 };
 
-ImpactGraph::ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model)
+ImpactGraph::ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model,
+                         const std::vector<const ClaimIndex*>& claims)
     : model_(model), graph_(std::make_unique<Graph>()) {
-  for (const Topology* topology : topologies) Instantiate(*topology);
+  for (size_t i = 0; i < topologies.size(); ++i) {
+    if (i < claims.size() && claims[i]) Instantiate(*topologies[i], *claims[i]);
+    else Instantiate(*topologies[i], CollectClaims(*topologies[i], model));
+  }
   Build();
 }
 
 ImpactGraph::~ImpactGraph() = default;
 
-void ImpactGraph::Instantiate(const Topology& topology) {
+void ImpactGraph::Instantiate(const Topology& topology, const ClaimIndex& claims) {
   auto add_peer = [&](const std::string& kind, const std::string& peer, const std::string& why) {
     AddSorted(&peers_by_kind_[kind], peer);
     std::vector<std::string>& reasons = peers_[peer];
@@ -126,7 +130,6 @@ void ImpactGraph::Instantiate(const Topology& topology) {
             "hosted-um-edge", server.name,
             "Edge server to hosting provider \"" + provider.identity.name + "\" (" + provider.proxy_fqdn.name + ")");
 
-  const ClaimIndex claims = CollectClaims(topology, model_);
   std::set<std::string> gateway_pools;
   for (const UmIpGateway& gateway : topology.um_ip_gateways) gateway_pools.insert(gateway.address.name);
   for (const KstServer& server : claims.servers) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/feature_impact.h"
+#include "model/claims.h"
 #include "model/model_catalog.h"
 #include "model/topology.h"
 
@@ -32,8 +33,11 @@ struct FeatureInstance {
 class ImpactGraph {
  public:
   /// Instantiates the model for every topology given (a scenario's base and
-  /// final topology: a feature that exists in either can be hurt).
-  ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model);
+  /// final topology: a feature that exists in either can be hurt). `claims`,
+  /// when given, holds each topology's claim index (the analysis has built
+  /// them once per revision); otherwise they are collected here.
+  ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model,
+              const std::vector<const ClaimIndex*>& claims = {});
   ~ImpactGraph();
   ImpactGraph(const ImpactGraph&) = delete;
   ImpactGraph& operator=(const ImpactGraph&) = delete;
@@ -62,7 +66,7 @@ class ImpactGraph {
  private:
   struct Graph;
   struct Failures;  // what one Evaluate found: failing servers and causes per channel
-  void Instantiate(const Topology& topology);
+  void Instantiate(const Topology& topology, const ClaimIndex& claims);
   /// The breadth-first search from the broken conditions, then the servers
   /// each reached channel fails for.
   Failures Search(const std::vector<BrokenCondition>& broken) const;

@@ -12,11 +12,12 @@ std::vector<Finding> Certificates(const StaticCheckContext& context, std::vector
     return {};
   }
   return CheckCertificates(context.topology, context.graph, context.model,
-                           CertificateCheckOptions{*context.at, context.cert_warn_days});
+                           CertificateCheckOptions{*context.at, context.cert_warn_days, &context.claims});
 }
 
 std::vector<Finding> Clocks(const StaticCheckContext& context, std::vector<std::string>* /*notes*/) {
-  return CheckClocks(context.topology, context.model, context.clock_tolerance_seconds, context.at.value_or(0));
+  return CheckClocks(context.topology, context.model, context.clock_tolerance_seconds, context.at.value_or(0),
+                     &context.claims);
 }
 
 }  // namespace

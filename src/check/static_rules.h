@@ -20,6 +20,7 @@ namespace kst {
 /// against the command line.
 struct StaticCheckContext {
   const Topology& topology;  // the final topology
+  const ClaimIndex& claims;  // its claims, collected once by the plan compiler
   const ImpactGraph& graph;
   const ModelCatalog& model;
   std::optional<UnixSeconds> at;  // the check time; none: time-bound checks are skipped with a note

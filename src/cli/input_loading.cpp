@@ -3,9 +3,8 @@
 #include <memory>
 
 #include "cli/progress_line.h"
-#include "input/scenario_loader.h"
-
 #include "import/snapshot_import.h"
+#include "input/scenario_loader.h"
 #include "input/waiver_loader.h"
 
 namespace kst {
@@ -18,7 +17,8 @@ void Print(const Diagnostics& diagnostics, std::ostream& err) {
 }  // namespace
 
 bool LoadInput(const std::string& path, LoadedInput* input, std::ostream& err) {
-  DiskFileReader files;
+  DiskFileReader disk;
+  ReadOnceFileReader files(&disk);  // choosing the loader and loading read the file once
   if (IsExportInput(path, &files)) {
     ImportedSnapshot snapshot;
     bool ok = ImportSnapshot({path}, &files, ModelCatalog::Embedded(), &snapshot, &input->diagnostics);

@@ -1,6 +1,8 @@
 #include "import/snapshot_import.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
+#include <optional>
 
 #include "import/exchange_export.h"
 #include "import/exchange_mapping.h"
@@ -143,6 +145,31 @@ bool ImportSnapshot(const std::vector<std::string>& paths, FileReader* files, co
   return !local.has_errors();
 }
 
+namespace {
+
+/// Whether a JSON object names itself as one of kst's documents: a top-level
+/// "format" starting "kst-", or a top-level "lync" or "exchange" section.
+/// Nothing when the text is not JSON.
+std::optional<bool> NamesKstFormat(const std::string& utf8) {
+  using nlohmann::json;
+  bool kst = false;
+  std::string key;
+  auto top_level = [&](int depth, json::parse_event_t event, json& parsed) {
+    if (depth == 1 && event == json::parse_event_t::key) {
+      key = parsed.get<std::string>();
+      kst |= key == "lync" || key == "exchange";
+    } else if (depth == 1 && event == json::parse_event_t::value && key == "format" && parsed.is_string()) {
+      kst |= parsed.get_ref<const std::string&>().rfind("kst-", 0) == 0;
+    }
+    return depth <= 1;  // nothing below the top level is kept
+  };
+  const json parsed = json::parse(utf8, top_level, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) return std::nullopt;
+  return kst;
+}
+
+}  // namespace
+
 bool IsExportInput(const std::string& path, FileReader* files) {
   if (files->IsDirectory(path)) return true;
   if (IsYamlPath(path)) return false;  // Exchange and Lync never export YAML
@@ -154,10 +181,13 @@ bool IsExportInput(const std::string& path, FileReader* files) {
   switch (FirstSignificant(utf8)) {
     case '<': return true;
     case '\0': return false;
+    case '[': return true;  // kst's own documents are objects; ConvertTo-Json writes arrays of cmdlet objects
     case '{':
-    case '[':
-      // kst's own documents name their format or their sections; a cmdlet
-      // object (or array of them) from ConvertTo-Json names neither.
+      // kst's own documents name their format or their sections at the top
+      // level; a cmdlet object from ConvertTo-Json names neither, whatever
+      // its values say. Text that is not JSON goes where it says it belongs,
+      // so that its loader can say what is wrong with it.
+      if (std::optional<bool> kst = NamesKstFormat(utf8)) return !*kst;
       return utf8.find("\"kst-") == std::string::npos && utf8.find("\"lync\"") == std::string::npos &&
              utf8.find("\"exchange\"") == std::string::npos;
     default: return true;  // Export-Csv output, or something to report as unknown
