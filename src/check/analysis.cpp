@@ -21,6 +21,7 @@
 #include "check/cell_rules.h"
 #include "check/static_rules.h"
 #include "check/expectation.h"
+#include "check/waivers.h"
 #include "model/rule_ids.h"
 #include "base/interrupt.h"
 #include "check/impact_graph.h"
@@ -299,7 +300,7 @@ uint64_t PeakRssKib() {
 }
 
 Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& model, const AnalysisOptions& options,
-               const Diagnostics& load_diagnostics) {
+               const Diagnostics& load_diagnostics, const ReportInputs& inputs) {
   auto start = std::chrono::steady_clock::now();
   Report report;
   report.input = scenario.file;
@@ -316,6 +317,9 @@ Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& m
     if (AffectsVerdict(d)) report.inconclusive_reasons.push_back(d.location.ToString() + ": " + d.message);
   report.verdict = VerdictOf(report);
   if (scenario.expect) report.expectation = CompareWithExpectation(*scenario.expect, report);
+  report.imports = inputs.imports;
+  if (inputs.waivers) ApplyWaivers(*inputs.waivers, inputs.today, &report);
+  report.verdict = VerdictOf(report);
   report.statistics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   report.statistics.peak_rss_kib = PeakRssKib();
   return report;

@@ -10,6 +10,7 @@
 #include "check/finding.h"
 #include "model/model_catalog.h"
 #include "model/scenario.h"
+#include "model/waiver.h"
 
 namespace kst {
 
@@ -29,17 +30,29 @@ struct AnalysisOptions {
   std::function<void(size_t explored, size_t total, uint64_t states, bool finished)> progress;
 };
 
-/// Explores every cell class, then reports per (rule, FQDN); then checks the
-/// final topology's certificates and clocks; then places every finding in
-/// the impact graph (the features it breaks, per direction and server). The
+/// What the command layer adds to an analysis before its report is judged.
+struct ReportInputs {
+  std::vector<FileImportReport> imports;         // when the input was a snapshot of real exports
+  const std::vector<Waiver>* waivers = nullptr;  // null: none (no waiver file, or --no-waivers)
+  std::string today;                             // YYYY-MM-DD: the day waivers are judged on
+};
+
+/// The one pipeline that makes a Report: analyse, waive, judge.
+/// Analyse: explores every cell class and reports per (rule, FQDN); checks
+/// the final topology's certificates and clocks; places every finding in the
+/// impact graph (the features it breaks, per direction and server). The
 /// report's diagnostics start with `load_diagnostics` (warnings that make the
-/// verdict inconclusive, such as unknown fields, stay visible there).
+/// verdict inconclusive, such as unknown fields, stay visible there). A
+/// scenario's expect block is compared with the analysis, before waivers: it
+/// describes the change, not a pipeline's policy. Waive: marks the findings
+/// `inputs.waivers` cover and adds the waivers' own findings. Judge: the
+/// verdict (VerdictOf).
 Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& model, const AnalysisOptions& options,
-               const Diagnostics& load_diagnostics);
+               const Diagnostics& load_diagnostics, const ReportInputs& inputs = {});
 
 /// The verdict of a report: fail when a finding that is not waived is an
 /// error, else inconclusive when there are reasons to be, else pass. The one
-/// place this rule lives (Analyze and ApplyWaivers both use it).
+/// place this rule lives.
 Verdict VerdictOf(const Report& report);
 
 /// Peak resident set size of this process, in KiB (0 when unknown).

@@ -13,7 +13,7 @@
 namespace kst {
 
 /// Marks the findings the waivers cover, adds kst/waiver-expired and
-/// kst/waiver-stale findings, and recomputes the verdict. `today` is
+/// kst/waiver-stale findings; the verdict is judged after (check/analysis.h). `today` is
 /// YYYY-MM-DD (from the clock, or --today in tests).
 void ApplyWaivers(const std::vector<Waiver>& waivers, const std::string& today, Report* report);
 

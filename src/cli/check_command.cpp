@@ -22,9 +22,10 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
     return kExitInputError;
   AnalysisOptions analysis;
   if (!AnalysisOptionsFor(options, input.scenario, &analysis, streams.err)) return kExitUsage;
-  Report report = Analyze(input.scenario, input.is_scenario, ModelCatalog::Embedded(), analysis, input.diagnostics);
-  report.imports = input.imports;
-  if (!options.no_waivers) ApplyWaivers(waivers, options.today.empty() ? TodayUtc() : options.today, &report);
+  ReportInputs inputs{input.imports, options.no_waivers ? nullptr : &waivers,
+                      options.today.empty() ? TodayUtc() : options.today};
+  const Report report =
+      Analyze(input.scenario, input.is_scenario, ModelCatalog::Embedded(), analysis, input.diagnostics, inputs);
   bool color = streams.out_is_terminal && !options.no_color && options.format == "text";
   if (!WriteOutputs(report, options.format, color, options.outputs, streams.out, streams.err)) return kExitInputError;
   if (!options.trace_out.empty()) {
