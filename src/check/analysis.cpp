@@ -17,6 +17,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <set>
 
 #include "check/cell_rules.h"
 #include "check/static_rules.h"
@@ -56,8 +57,6 @@ class Analyzer {
       CellModel model(cell_class.input, semantics_->startup_conflict, "");
       CellVerdict verdict = ExploreCell(model, budget, true);
       const bool flapping = !CyclicComponents(verdict).empty();
-      verdict.edges = {};  // the graph was only needed for the cycle check
-      verdict.state_list = {};
       if (options_.progress)
         options_.progress(results_.size() + 1, plan_.classes().size(), stats_.states + verdict.states, false);
       budget = budget > verdict.states ? budget - verdict.states : 0;
@@ -65,8 +64,12 @@ class Analyzer {
       stats_.states += verdict.states;
       stats_.transitions += verdict.transitions;
       stats_.depth = std::max(stats_.depth, verdict.depth);
-      results_.push_back(Judge(cell_class.input, std::move(verdict)));
-      results_.back().flapping = flapping;
+      ClassResult result = Judge(cell_class.input, std::move(verdict));
+      result.flapping = flapping;
+      FindOutageWindow(model, result.verdict, &result);
+      result.verdict.edges = {};  // the graph was only needed for the cycle check and the outage window
+      result.verdict.state_list = {};
+      results_.push_back(std::move(result));
     }
     if (options_.progress) options_.progress(results_.size(), plan_.classes().size(), stats_.states, true);
     if (InterruptRequested()) {
@@ -97,25 +100,30 @@ class Analyzer {
       const uint8_t bit = static_cast<uint8_t>(1u << r);
       for (size_t f = 0; f < fqdns; ++f) {
         if (!(fqdn_rules[f] & bit)) continue;
-        std::vector<std::string> affected;
-        int first_server = -1;
-        bool any_error_absence = false;
-        for (size_t s = 0; s < servers; ++s) {
-          const uint32_t c = plan_.ClassOf(s, f);
-          if (!(class_rules[c] & bit)) continue;
-          const ClassResult& result = results_[c];
-          affected.push_back(plan_.servers()[s].fqdn);
-          if (first_server < 0 || (result.end_absent && !any_error_absence)) first_server = static_cast<int>(s);
-          any_error_absence |= result.end_absent;
+        // One finding per severity: an error lists only the servers where
+        // the rule is an error (for kst/unknown-server, the servers whose
+        // table ends without the FQDN); the others are a warning of their own.
+        for (const Severity severity : {Severity::kError, Severity::kWarning}) {
+          std::vector<uint32_t> group;
+          for (size_t s = 0; s < servers; ++s) {
+            const uint32_t c = plan_.ClassOf(s, f);
+            if ((class_rules[c] & bit) && kRules[r].severity(results_[c]) == severity)
+              group.push_back(static_cast<uint32_t>(s));
+          }
+          if (!group.empty()) AddFinding(kRules[r].id, f, group);
         }
-        AddFinding(kRules[r].id, f, static_cast<size_t>(first_server), affected);
       }
     }
   }
 
-  void AddFinding(const std::string& rule, size_t f, size_t s, const std::vector<std::string>& servers) {
+  /// A finding of `rule` on FQDN `f` for the servers `group` (indices, in
+  /// server order); its trace is told on the first of them.
+  void AddFinding(const std::string& rule, size_t f, const std::vector<uint32_t>& group) {
     const std::string& fqdn = plan_.fqdns()[f];
+    const size_t s = group.front();
     const std::string& server = plan_.servers()[s].fqdn;
+    std::vector<std::string> servers;
+    for (const uint32_t index : group) servers.push_back(plan_.servers()[index].fqdn);
     const uint32_t class_index = plan_.ClassOf(s, f);
     const ClassResult& result = results_[class_index];
     const CellInput& input = plan_.classes()[class_index].input;
@@ -125,6 +133,11 @@ class Analyzer {
     finding.servers = servers;
     finding.servers_summary = SummarizeServers(servers, plan_.servers());
     finding.claims = plan_.ClaimsOn(fqdn);
+    for (const uint32_t index : group) {
+      ServerOutcome outcome = results_[plan_.ClassOf(index, f)].outcome;
+      outcome.server = plan_.servers()[index].fqdn;
+      finding.outcomes.push_back(std::move(outcome));
+    }
     auto narrate = [&](const std::string& title, const EventPath& path) {
       Trace trace;
       trace.title = title;
@@ -143,7 +156,7 @@ class Analyzer {
             finding.events.push_back(FormatLogLine(line));
     }
     report_->findings.push_back(std::move(finding));
-    finding_classes_.push_back(class_index);
+    finding_cells_.push_back({f, group});
   }
 
   Requirement RequirementAtEnd(const std::string& fqdn) const {
@@ -182,20 +195,37 @@ class Analyzer {
     }
   }
 
-  /// Re-explores the classes behind each finding under every reading.
+  /// Re-explores the classes of each finding's servers under every reading:
+  /// the severity the rule has there (the worst over the servers), and the
+  /// readings under which the same finding (same rule, same severity) holds.
   void CompareReadings() {
+    std::map<std::pair<uint32_t, const Semantics*>, ClassResult> explored;  // (class, reading) -> result
+    auto result_of = [&](uint32_t class_index, const Semantics& reading) -> const ClassResult& {
+      if (reading.name == semantics_->name) return results_[class_index];
+      auto [it, added] = explored.try_emplace({class_index, &reading});
+      if (added) {
+        const CellInput& input = plan_.classes()[class_index].input;
+        CellModel model(input, reading.startup_conflict, "");
+        it->second = Judge(input, ExploreCell(model, options_.max_states, false));
+      }
+      return it->second;
+    };
     for (size_t i = 0; i < report_->findings.size() && !InterruptRequested(); ++i) {
       Finding& finding = report_->findings[i];
-      const CellInput& input = plan_.classes()[finding_classes_[i]].input;
+      const CellRule& cell_rule = *FindCellRule(finding.rule);
+      std::set<uint32_t> classes;
+      for (const uint32_t s : finding_cells_[i].servers) classes.insert(plan_.ClassOf(s, finding_cells_[i].fqdn));
       for (const Semantics& reading : model_.semantics()) {
-        bool holds = true;
-        if (reading.name != semantics_->name) {
-          CellModel model(input, reading.startup_conflict, "");
-          ClassResult result = Judge(input, ExploreCell(model, options_.max_states, false));
-          // Same rule at the same severity: an outage that is permanent under
-          // one reading and transient under another is not "the same finding".
-          holds = FindCellRule(finding.rule)->holds(result, finding.severity);
+        ReadingSeverity entry{reading.name, std::nullopt};
+        bool holds = false;
+        for (const uint32_t c : classes) {
+          const ClassResult& result = result_of(c, reading);
+          holds |= cell_rule.holds(result, finding.severity);
+          if (!cell_rule.shows(result)) continue;
+          const Severity severity = cell_rule.severity(result);
+          if (!entry.severity || severity == Severity::kError) entry.severity = severity;
         }
+        finding.by_reading.push_back(entry);
         if (holds) finding.holds_under.push_back(reading.name);
       }
     }
@@ -225,7 +255,11 @@ class Analyzer {
   const CompiledPlan& plan_;
   const Semantics* semantics_;
   std::vector<ClassResult> results_;
-  std::vector<uint32_t> finding_classes_;
+  struct FindingCells {
+    size_t fqdn;
+    std::vector<uint32_t> servers;
+  };
+  std::vector<FindingCells> finding_cells_;  // per finding: its FQDN and servers (indices)
   Statistics stats_;
   bool incomplete_ = false;
 };

@@ -28,6 +28,22 @@ void AddConflictFixes(Finding* finding) {
   }
 }
 
+Severity Error(const ClassResult& /*result*/) { return Severity::kError; }
+Severity Warning(const ClassResult& /*result*/) { return Severity::kWarning; }
+
+/// "plan step 3" for the admin step at `step` of the class's steps; an event name otherwise.
+std::string EventLabel(const CellInput& input, CellEvent event, int step) {
+  if (event == CellEvent::kAdminStep && step >= 0 && static_cast<size_t>(step) < input.steps.size())
+    return "plan step " + std::to_string(input.steps[static_cast<size_t>(step)].plan_index + 1);
+  return CellEventName(event);
+}
+
+void AddOnce(std::vector<std::string>* list, std::string item) {
+  for (const std::string& known : *list)
+    if (known == item) return;
+  list->push_back(std::move(item));
+}
+
 bool ShowsConflict(const ClassResult& result) { return result.conflict; }
 bool HoldsConflict(const ClassResult& result, Severity /*severity*/) { return result.conflict; }
 
@@ -50,6 +66,7 @@ void DescribeConflict(const CellFindingContext& context, Finding* finding) {
 }
 
 bool ShowsUnknown(const ClassResult& result) { return result.end_absent || result.transient_absent; }
+Severity UnknownSeverity(const ClassResult& result) { return result.end_absent ? Severity::kError : Severity::kWarning; }
 
 /// An outage that is permanent under one reading and transient under another
 /// is not "the same finding".
@@ -115,12 +132,48 @@ ClassResult Judge(const CellInput& input, CellVerdict verdict) {
   return result;
 }
 
+void FindOutageWindow(const CellModel& model, const CellVerdict& verdict, ClassResult* result) {
+  ServerOutcome& outcome = result->outcome;
+  const CellInput& input = model.input();
+  for (const EndOutcome& end : verdict.ends) outcome.ends.push_back(end.entry);
+  outcome.ends_absent = result->end_absent;
+  outcome.conflict = result->conflict;
+  // A state without the FQDN counts when the FQDN is needed then: before the
+  // first admin step if needed at the start, after the last if needed at the
+  // end, in between if needed at either (kst/unknown-server's own test).
+  const size_t last = input.steps.size();
+  int first = -1, latest = -1;
+  std::vector<bool> absent(verdict.state_list.size());
+  for (size_t i = 0; i < verdict.state_list.size(); ++i) {
+    const CellState& state = verdict.state_list[i];
+    const bool needed = state.step == 0 ? input.needed_at_start
+                        : state.step == last ? input.needed_at_end
+                                             : input.needed_at_start || input.needed_at_end;
+    absent[i] = needed && !model.Entry(state).present;
+    if (!absent[i]) continue;
+    first = first < 0 ? state.step : std::min<int>(first, state.step);
+    latest = std::max<int>(latest, state.step);
+  }
+  if (first < 0) return;
+  outcome.outage = true;
+  // Absent after admin step k (k steps done): the window opens after the
+  // plan step of the k-th admin step, and lasts at most until the next one.
+  outcome.window_from = first == 0 ? 0 : input.steps[static_cast<size_t>(first) - 1].plan_index + 1;
+  outcome.window_to =
+      static_cast<size_t>(latest) < last ? input.steps[static_cast<size_t>(latest)].plan_index + 1 : 0;
+  for (const StateEdge& edge : verdict.edges) {
+    if (absent[edge.from] == absent[edge.to]) continue;
+    const int step = verdict.state_list[edge.from].step;
+    AddOnce(absent[edge.to] ? &outcome.opened_by : &outcome.closed_by, EventLabel(input, edge.event, step));
+  }
+}
+
 const std::vector<CellRule>& CellRules() {
   static const std::vector<CellRule> rules = {
-      {rule::kVersionConflict, ShowsConflict, HoldsConflict, DescribeConflict},
-      {rule::kUnknownServer, ShowsUnknown, HoldsUnknown, DescribeUnknown},
-      {rule::kOrderDependent, ShowsOrderDependent, HoldsOrderDependent, DescribeOrderDependent},
-      {rule::kFlapping, ShowsFlapping, HoldsFlapping, DescribeFlapping},
+      {rule::kVersionConflict, ShowsConflict, Error, HoldsConflict, DescribeConflict},
+      {rule::kUnknownServer, ShowsUnknown, UnknownSeverity, HoldsUnknown, DescribeUnknown},
+      {rule::kOrderDependent, ShowsOrderDependent, Warning, HoldsOrderDependent, DescribeOrderDependent},
+      {rule::kFlapping, ShowsFlapping, Error, HoldsFlapping, DescribeFlapping},
   };
   return rules;
 }

@@ -24,7 +24,14 @@ struct ClassResult {
   bool transient_absent = false;  // needed throughout, present at start and end, absent on the way
   bool order_dependent = false;
   EventPath absent_end_path;
+  ServerOutcome outcome;  // without the server's name: what every cell of the class sees
 };
+
+/// Fills `result->outcome` from the explored graph (`verdict.state_list` and
+/// `edges`, so the exploration must keep the graph): the end entries, and the
+/// plan steps between which the FQDN may be absent with the events that open
+/// and close that window. Call before the graph is dropped.
+void FindOutageWindow(const CellModel& model, const CellVerdict& verdict, ClassResult* result);
 
 /// Judges one explored class (flapping is set by the caller, which has the graph).
 ClassResult Judge(const CellInput& input, CellVerdict verdict);
@@ -40,6 +47,10 @@ struct CellFindingContext {
 struct CellRule {
   const char* id;
   bool (*shows)(const ClassResult& result);
+  /// The severity of a finding of this rule on a server whose class shows
+  /// it: servers of different severities make separate findings (an error
+  /// lists only the servers where it is an error).
+  Severity (*severity)(const ClassResult& result);
   /// Whether a finding of this rule at `severity` is the same finding on a
   /// class explored under another reading.
   bool (*holds)(const ClassResult& result, Severity severity);

@@ -14,19 +14,34 @@ std::string Join(const std::set<std::string>& items) {
 
 /// The features and directions the findings of (rule, FQDN) break, against
 /// the expected ones when the expect block lists them.
+bool Matches(const ExpectedFinding& expected, const Finding& finding) {
+  return finding.rule == expected.rule && finding.fqdn == expected.fqdn &&
+         (!expected.severity || *expected.severity == SeverityName(finding.severity));
+}
+
 void CompareImpact(const ExpectedFinding& expected, const Report& report, ExpectationResult* result) {
-  std::set<std::string> features, directions;
+  std::set<std::string> features, directions, servers;
   bool found = false;
   for (const Finding& finding : report.findings) {
-    if (finding.rule != expected.rule || finding.fqdn != expected.fqdn) continue;
+    if (!Matches(expected, finding)) continue;
     found = true;
+    servers.insert(finding.servers.begin(), finding.servers.end());
     for (const FeatureImpact& item : finding.impact.breaks) {
       features.insert(item.feature);
       directions.insert(item.direction);
     }
   }
-  if (!found) return;  // already reported as not found
-  const std::string where = expected.location.ToString() + ": " + expected.rule + " on " + expected.fqdn;
+  const std::string where = expected.location.ToString() + ": " + expected.rule + " on " + expected.fqdn +
+                            (expected.severity ? " (" + *expected.severity + ")" : "");
+  if (!found) {
+    if (expected.severity) result->differences.push_back(where + ": no finding of that severity");
+    return;  // otherwise already reported as not found
+  }
+  if (expected.servers) {
+    std::set<std::string> wanted(expected.servers->begin(), expected.servers->end());
+    if (wanted != servers)
+      result->differences.push_back(where + " affects " + Join(servers) + "; expected " + Join(wanted));
+  }
   if (expected.breaks) {
     std::set<std::string> wanted(expected.breaks->begin(), expected.breaks->end());
     if (wanted != features)

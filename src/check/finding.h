@@ -42,6 +42,31 @@ struct TableLookup {
   std::vector<std::string> table_matches;
 };
 
+/// What happens to one server's table entry for a finding's FQDN, under the
+/// report's reading: every end entry the orders reach, and the window in
+/// which the FQDN may be absent while the plan runs.
+struct ServerOutcome {
+  std::string server;
+  std::vector<CellEntry> ends;  // each distinct end entry (two or more: order-dependent)
+  bool ends_absent = false;     // the FQDN is needed at the end and some order ends without it
+  bool conflict = false;        // 14563 is reachable on this server
+  /// The outage window: the FQDN may be absent from after plan step
+  /// `window_from` (0: already at the start) until plan step `window_to`
+  /// (0: only asynchronous events after the plan's last step end it; or it
+  /// never ends, when ends_absent). Plan steps count from 1.
+  bool outage = false;
+  int window_from = 0;
+  int window_to = 0;
+  std::vector<std::string> opened_by;  // events that take the FQDN out (CellEventName; "plan step N" for admin steps)
+  std::vector<std::string> closed_by;  // events that bring it back
+};
+
+/// The severity a finding's rule has on its servers under one reading.
+struct ReadingSeverity {
+  std::string reading;
+  std::optional<Severity> severity;  // none: the rule does not show on these servers under that reading
+};
+
 struct Finding {
   std::string rule;
   Severity severity = Severity::kError;
@@ -53,6 +78,8 @@ struct Finding {
   std::vector<ClaimRef> claims;
   std::vector<std::string> assumptions;  // ids of model assumptions it rests on
   std::vector<std::string> holds_under;  // readings under which it appears
+  std::vector<ReadingSeverity> by_reading;  // KST findings: the severity under each reading of the model
+  std::vector<ServerOutcome> outcomes;      // KST findings: each affected server's outcome
   std::vector<std::string> fixes;
   std::vector<Trace> traces;
   std::optional<WaiverRef> waiver;

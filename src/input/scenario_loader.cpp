@@ -348,6 +348,23 @@ bool ReadExpectation(const JsonNode& node, Diagnostics* diagnostics, Expectation
       if (!ReadIdList(finding, "breaks", "feature", diagnostics, &expected.breaks) ||
           !ReadIdList(finding, "directions", "direction", diagnostics, &expected.directions))
         return false;
+      if (finding.node().Find("severity")) {
+        std::string severity;
+        Location severity_at;
+        if (!finding.String("severity", false, &severity, &severity_at)) return false;
+        if (severity != "error" && severity != "warning") {
+          diagnostics->Error("wrong-value", severity_at, item.pointer + "/severity",
+                             "expected severity \"" + severity + "\" is not error or warning");
+          return false;
+        }
+        expected.severity = severity;
+      }
+      if (finding.node().Find("servers")) {
+        std::vector<NamedAt> servers;
+        if (!finding.FqdnArray("servers", false, &servers)) return false;
+        expected.servers.emplace();
+        for (const NamedAt& server : servers) expected.servers->push_back(server.name);
+      }
       out->findings->push_back(std::move(expected));
     }
   }

@@ -41,6 +41,11 @@ struct ExpectedFinding {
   /// and exactly these directions are broken.
   std::optional<std::vector<std::string>> breaks;
   std::optional<std::vector<std::string>> directions;
+  /// When given: the finding of (rule, FQDN) at this severity ("error" or
+  /// "warning"), and exactly these affected servers (of that severity, or of
+  /// every finding of (rule, FQDN) when no severity is given).
+  std::optional<std::string> severity;
+  std::optional<std::vector<std::string>> servers;
 };
 
 struct Expectation {

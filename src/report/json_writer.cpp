@@ -1,6 +1,7 @@
 // The JSON report (format_version 1), documented in README.md.
 
 #include "model/model_catalog.h"
+#include "report/outcome_text.h"
 #include "report/report_writer.h"
 
 namespace kst {
@@ -59,6 +60,8 @@ nlohmann::json FindingToJson(const Finding& finding) {
   for (const Evidence& e : finding.evidence)
     evidence.push_back(
         {{"what", e.what}, {"file", e.location.file}, {"line", e.location.line}, {"column", e.location.column}});
+  nlohmann::json outcomes = nlohmann::json::array();
+  for (const ServerOutcome& outcome : finding.outcomes) outcomes.push_back(OutcomeToJson(outcome));
   for (const TableLookup& l : finding.lookups)
     lookups.push_back(
         {{"looker", l.looker}, {"name", l.name}, {"found", l.found}, {"table_matches", l.table_matches}});
@@ -72,6 +75,8 @@ nlohmann::json FindingToJson(const Finding& finding) {
           {"claims", claims},
           {"assumptions", finding.assumptions},
           {"holds_under", finding.holds_under},
+          {"by_reading", ReadingsToJson(finding.by_reading)},
+          {"outcomes", outcomes},
           {"fixes", finding.fixes},
           {"impact", ImpactToJson(finding)},
           {"evidence", evidence},

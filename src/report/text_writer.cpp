@@ -1,6 +1,9 @@
 // The report for people: a verdict line, one block per finding, then notes.
 
+#include <algorithm>
+
 #include "report/impact_text.h"
+#include "report/outcome_text.h"
 #include "report/report_writer.h"
 #include "engine/trace_narrator.h"
 
@@ -76,6 +79,7 @@ class TextWriter : public ReportWriter {
     for (size_t i = 0; i < finding.servers.size() && i < 8; ++i) out << (i ? ", " : "") << finding.servers[i];
     if (finding.servers.size() > 8) out << ", ... " << finding.servers.size() - 8 << " more";
     out << ")\n";
+    WriteOutcomes(finding, out);
     WriteImpactText(finding, "  ", out);
     if (!finding.claims.empty()) out << "  claims:\n";
     for (const ClaimRef& claim : finding.claims)
@@ -84,13 +88,27 @@ class TextWriter : public ReportWriter {
     for (const Trace& trace : finding.traces) WriteTraceText(trace, "  ", out);
     out << "  rests on: ";
     for (size_t i = 0; i < finding.assumptions.size(); ++i) out << (i ? ", " : "") << finding.assumptions[i];
-    if (!finding.holds_under.empty()) {
-      out << "; holds under reading(s): ";
-      for (size_t i = 0; i < finding.holds_under.size(); ++i) out << (i ? ", " : "") << finding.holds_under[i];
-    }
+    if (!finding.by_reading.empty()) out << "; by reading: " << DescribeReadings(finding.by_reading);
     out << "\n";
     if (!finding.fixes.empty()) out << "  fix options:\n";
     for (const std::string& fix : finding.fixes) out << "    - " << fix << "\n";
+  }
+
+  /// Each server's outcome, servers with the same outcome on one line.
+  static void WriteOutcomes(const Finding& finding, std::ostream& out) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> lines;  // outcome -> servers
+    for (const ServerOutcome& outcome : finding.outcomes) {
+      const std::string text = DescribeOutcome(outcome);
+      auto it = std::find_if(lines.begin(), lines.end(), [&](const auto& line) { return line.first == text; });
+      if (it == lines.end()) lines.push_back({text, {outcome.server}});
+      else it->second.push_back(outcome.server);
+    }
+    for (const auto& [text, servers] : lines) {
+      out << "    ";
+      for (size_t i = 0; i < servers.size() && i < 4; ++i) out << (i ? ", " : "") << servers[i];
+      if (servers.size() > 4) out << " and " << servers.size() - 4 << " more";
+      out << ": " << text << "\n";
+    }
   }
 
   static void WriteExpectation(const ExpectationResult& expectation, std::ostream& out) {
