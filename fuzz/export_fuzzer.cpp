@@ -13,6 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const kst::ModelCatalog& model = kst::ModelCatalog::Embedded();
   const bool imported = kst::ImportSnapshot({"snapshot"}, &files, model, &snapshot, &diagnostics);
   kst::fuzz::CheckDiagnostics(imported, diagnostics);
+  kst::fuzz::CheckImportReachesAnalysis("snapshot/export", &files, snapshot, diagnostics);
   if (imported) kst::fuzz::CheckWrittenTopologyLoadsBack(snapshot.topology, model);
   return 0;
 }

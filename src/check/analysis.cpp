@@ -20,6 +20,7 @@
 #include <set>
 
 #include "check/cell_rules.h"
+#include "check/certificate_checks.h"
 #include "check/static_rules.h"
 #include "check/expectation.h"
 #include "check/waivers.h"
@@ -270,7 +271,8 @@ class Analyzer {
 void CheckBeyondTheTable(const Scenario& scenario, const CompiledPlan& plan, const ModelCatalog& model,
                          const AnalysisOptions& options, Report* report) {
   const Topology& final_topology = scenario.final_topology();
-  const bool identity = !final_topology.certificates.empty() || !final_topology.clocks.empty();
+  const bool identity = !final_topology.certificates.empty() || !final_topology.unchecked_certificates.empty() ||
+                        !final_topology.clocks.empty();
   if (!identity && report->findings.empty()) return;
   std::vector<const Topology*> topologies = {&scenario.base};
   if (!scenario.plan.empty()) topologies.push_back(&final_topology);
@@ -286,6 +288,10 @@ void CheckBeyondTheTable(const Scenario& scenario, const CompiledPlan& plan, con
         options.clock_tolerance_seconds.value_or(model.ParameterValue("clock-tolerance-seconds"))};
     for (const StaticRuleCheck& check : StaticRuleChecks())
       for (Finding& finding : check.check(context, &report->notes)) report->findings.push_back(std::move(finding));
+    if (at)
+      for (std::string& reason : UncheckedCertificateReasons(
+               final_topology, graph, model, CertificateCheckOptions{*at, context.cert_warn_days, &context.claims}))
+        report->inconclusive_reasons.push_back(std::move(reason));
     report->notes.push_back("Checked " + std::to_string(final_topology.certificates.size()) + " certificate(s) and " +
                             std::to_string(final_topology.clocks.size()) + " clock reading(s) (tolerance " +
                             std::to_string(context.clock_tolerance_seconds) +

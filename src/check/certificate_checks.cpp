@@ -235,6 +235,50 @@ std::string DescribeCertificate(const Certificate& certificate) {
   return text;
 }
 
+std::vector<std::string> UncheckedCertificateReasons(const Topology& topology, const ImpactGraph& graph,
+                                                     const ModelCatalog& model, const CertificateCheckOptions& options) {
+  std::vector<std::string> reasons;
+  if (topology.unchecked_certificates.empty()) return reasons;
+  CertificateChecker checker(topology, graph, model, options);
+  std::vector<NamedAt> exchange_sip;  // the services an Exchange certificate may carry SIP for
+  for (const CertificateServiceInfo& service : model.certificate_services())
+    if (service.sip && service.product == "Exchange") exchange_sip.push_back({service.name, {}});
+  for (const Certificate& certificate : topology.unchecked_certificates) {
+    Certificate variant = certificate;
+    if (!certificate.services_known) variant.services = exchange_sip;
+    bool sip = std::any_of(variant.services.begin(), variant.services.end(), [&](const NamedAt& service) {
+      const CertificateServiceInfo* info = model.FindCertificateService(service.name);
+      return info && info->sip;
+    });
+    std::vector<std::string> owners;
+    if (certificate.server_known) {
+      if (IsTopologyServer(topology, certificate.server.name)) owners.push_back(certificate.server.name);
+    } else {
+      for (const ExchangeServer& server : topology.exchange_servers) owners.push_back(server.fqdn.name);
+    }
+    if (!sip || owners.empty()) continue;
+    std::string fired;
+    if (!certificate.subject_known || !certificate.validity_known) {
+      fired = std::string("a wildcard subject or an expired validity cannot be ruled out");
+    } else {
+      for (const std::string& owner : owners) {
+        variant.server.name = owner;
+        std::vector<Finding> findings;
+        checker.Check(variant, &findings);
+        if (findings.empty()) continue;
+        fired = "had it been " + owner + "'s for " + Join(ServiceNames(variant)) + ", " + findings.front().rule +
+                " would fire";
+        break;
+      }
+    }
+    if (fired.empty()) continue;
+    reasons.push_back(certificate.location.ToString() + ": certificate " +
+                      (certificate.subject_known ? "CN=" + certificate.subject_cn.name + " " : "") +
+                      "was not checked (" + certificate.UnknownParts() + "); " + fired);
+  }
+  return reasons;
+}
+
 std::vector<Finding> CheckCertificates(const Topology& topology, const ImpactGraph& graph, const ModelCatalog& model,
                                        const CertificateCheckOptions& options) {
   CertificateChecker checker(topology, graph, model, options);

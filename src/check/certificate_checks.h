@@ -28,6 +28,18 @@ struct CertificateCheckOptions {
 std::vector<Finding> CheckCertificates(const Topology& topology, const ImpactGraph& graph, const ModelCatalog& model,
                                        const CertificateCheckOptions& options);
 
+/// For each certificate of `topology.unchecked_certificates` (an input that
+/// did not say its owning server, subject, services or validity) on which a
+/// certificate rule could have fired, a reason the verdict cannot be pass.
+/// Could have fired: for some value of what is unknown (any Exchange server
+/// of the topology for the owner; any Exchange SIP service of the model for
+/// the services; any subject or validity), a rule finds something. A
+/// certificate that can only be a non-SIP one, or whose owner can be no
+/// server of the topology, gives no reason: the warning that it was not
+/// checked is all.
+std::vector<std::string> UncheckedCertificateReasons(const Topology& topology, const ImpactGraph& graph,
+                                                     const ModelCatalog& model, const CertificateCheckOptions& options);
+
 /// What a certificate is, in one line for reports: "CN=*.contoso.com, SAN
 /// ..., services UM, UMCallRouter, valid ... to ..., thumbprint ...".
 std::string DescribeCertificate(const Certificate& certificate);

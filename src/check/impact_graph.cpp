@@ -116,8 +116,9 @@ void ImpactGraph::Instantiate(const Topology& topology, const ClaimIndex& claims
     const UriTypeInfo* uri_type = model_.FindUriType(plan.uri_type);
     if (!uri_type || !uri_type->um_routing_adds) continue;
     for (const NamedAt& server : plan.servers)
-      add_peer("um-host", server.name,
-               "Exchange UM server (" + plan.uri_type + " dial plan \"" + plan.name.name + "\")");
+      if (ExchangeServerHostsUm(topology, model_, server.name))
+        add_peer("um-host", server.name,
+                 "Exchange UM server (" + plan.uri_type + " dial plan \"" + plan.name.name + "\")");
   }
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
     for (const NamedAt& computer : tap.computers)

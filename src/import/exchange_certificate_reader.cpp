@@ -4,10 +4,18 @@
 // carries Thumbprint, Subject, NotBefore/NotAfter, CertificateDomains and
 // Services as text. When both are present the DER wins and the thumbprints
 // are compared.
+//
+// The owning server: a "Server" property (the recipe in docs/import.md adds
+// it), else the server part of Identity ("ServerFQDN\Thumbprint", as the
+// cmdlet's documentation gives it), else PSComputerName, the server the
+// remote session ran on (right for a plain Get-ExchangeCertificate, which
+// lists the local server's certificates; wrong after -Server, which is why
+// it comes last). None: the mapping keeps the certificate unchecked.
 
 #include <algorithm>
 #include <cctype>
 
+#include "base/fqdn.h"
 #include "input/clixml_text.h"
 #include "import/exchange_record_reader.h"
 #include "import/exchange_values.h"
@@ -73,11 +81,48 @@ bool KnownService(const std::string& name) {
   return false;
 }
 
+// The server a certificate object says it belongs to, and from which property.
+bool CertificateOwner(const ExportValue& object, std::string* server, const ExportValue** from, std::string* source) {
+  std::string text;
+  for (const char* name : {"Server", "Identity", "PSComputerName"}) {
+    const ExportValue* value = object.Find(name);
+    if (!value || !ExportText(*value, &text)) continue;
+    if (std::string(name) == "Identity") {
+      size_t slash = text.find('\\');
+      if (slash == std::string::npos) continue;  // a bare thumbprint names no server
+      text = text.substr(0, slash);
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    if (text.empty()) continue;
+    *server = text;
+    *from = value;
+    *source = name;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+void ExchangeRecordReader::ReadCertificateOwner(const ExportValue& object, ExchangeCertificateRecord* record) {
+  std::string text;
+  const ExportValue* from = nullptr;
+  if (!CertificateOwner(object, &text, &from, &record->server_source)) return;
+  record->server = {text, from->location};
+  record->server_is_fqdn = text.find('.') != std::string::npos;
+  std::string why;
+  if (record->server_is_fqdn && !NormalizeFqdn(text, &record->server.name, &why)) {
+    Note(*from, record->server_source + " names server " + text + ", not a usable FQDN: " + why, false);
+    record->server = {};
+    record->server_source.clear();
+  }
+}
 
 void ExchangeRecordReader::ReadCertificate(const ExportValue& object) {
   ExchangeCertificateRecord record;
   record.location = object.location;
+  record.path = object.path;
+  ReadCertificateOwner(object, &record);
   if (const ExportValue* raw = object.Find("RawData")) {
     std::string der;
     std::string why;
@@ -145,6 +190,7 @@ void ExchangeRecordReader::ReadCertificateFields(const ExportValue& object, Exch
     Note(*services, "Services cannot be read: " + why, false);
   } else {
     record->services_known = true;
+    record->services_location = services->location;
     for (const NamedAt& name : names) {
       if (!KnownService(name.name)) Note(*services, "Services names " + name.name + ", not an Exchange service", false);
       record->services.push_back(name.name);

@@ -11,6 +11,7 @@
 #include "input/text_encoding.h"
 #include "input/xml_document.h"
 #include "input/json_document.h"
+#include "model/model_catalog.h"
 
 namespace kst {
 namespace {
@@ -85,18 +86,8 @@ void ExchangeExport::Append(const ExchangeExport& other) {
 }
 
 std::string ExchangeProductYear(int major, int minor) {
-  if (major == 14) return "2010";
-  if (major != 15) return "";
-  switch (minor) {
-    case 0:
-      return "2013";
-    case 1:
-      return "2016";
-    case 2:
-      return "2019";
-    default:
-      return "";
-  }
+  const ExchangeVersionInfo* version = ModelCatalog::Embedded().ExchangeVersionOfBuild(major, minor);
+  return version ? version->name : "";
 }
 
 bool ReadExchangeExport(const std::string& path, FileReader* files, ExchangeExport* out, FileImportReport* report,

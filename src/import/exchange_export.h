@@ -90,6 +90,11 @@ struct DialPlanAssignment {
 
 struct ExchangeCertificateRecord {
   Location location;
+  std::string path;            // the object's element path, JSON pointer or CSV row
+  NamedAt server;              // the owning server (FQDN normalised); empty when the export does not say
+  bool server_is_fqdn = false;
+  std::string server_source;   // the property it came from: Server, Identity or PSComputerName
+  Location services_location;  // of Services, when read
   bool from_raw_data = false;  // the fields below were decoded from RawData
   std::string thumbprint;      // uppercase hex
   std::string subject;
@@ -121,8 +126,9 @@ struct ExchangeExport {
 bool ReadExchangeExport(const std::string& path, FileReader* files, ExchangeExport* out, FileImportReport* report,
                         Diagnostics* diagnostics);
 
-/// The product year of an Exchange version: 14.x → 2010, 15.0 → 2013,
-/// 15.1 → 2016, 15.2 → 2019; "" for anything else.
+/// The product year of an Exchange version, from the model's
+/// exchange_versions: 14.x → 2010, 15.0 → 2013, 15.1 → 2016, 15.2 → 2019;
+/// "" for anything else.
 std::string ExchangeProductYear(int major, int minor);
 
 }  // namespace kst

@@ -21,10 +21,15 @@
 #include <set>
 #include <tuple>
 
+#include "input/certificate_loader.h"
+#include "model/certificate_names.h"
+#include "model/claims.h"
+
 namespace kst {
 namespace {
 
-using NoteSink = std::function<void(const Location&, const std::string&, const std::string&, bool)>;
+/// The import report of the file a record came from.
+using ReportFor = std::function<FileImportReport&(const std::string& file)>;
 
 std::string Lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
@@ -38,8 +43,8 @@ auto LocationKey(const Location& at) {
 
 class Mapper {
  public:
-  Mapper(const ExchangeExport& exchange, NoteSink note, Diagnostics* diagnostics)
-      : exchange_(exchange), note_(std::move(note)), diagnostics_(diagnostics) {}
+  Mapper(const ExchangeExport& exchange, const ModelCatalog& model, ReportFor report_for, Diagnostics* diagnostics)
+      : exchange_(exchange), model_(model), report_for_(std::move(report_for)), diagnostics_(diagnostics) {}
 
   void Run(Topology* topology) {
     IndexServers();
@@ -52,9 +57,20 @@ class Mapper {
     for (const DialPlanAssignment& assignment : assignments) Assign(assignment);
     WarnUmOn2019();
     Emit(topology);
+    MapCertificates(topology);
   }
 
  private:
+  void note_(const Location& at, const std::string& path, const std::string& comment, bool affects) {
+    report_for_(at.file).Unrecognized(at, path, comment, affects, diagnostics_);
+  }
+
+  void NotChecked(const Location& at, const std::string& path, const std::string& comment, const char* id) {
+    report_for_(at.file).NotChecked(at, path, comment, id, diagnostics_);
+  }
+
+  void Count(const Location& at, const std::string& what) { report_for_(at.file).Count(what); }
+
   void IndexServers() {
     std::vector<ExchangeServerRecord> servers = exchange_.servers;
     std::stable_sort(servers.begin(), servers.end(), [](const auto& a, const auto& b) {
@@ -62,6 +78,7 @@ class Mapper {
              std::make_tuple(b.fqdn.name, LocationKey(b.location));
     });
     for (const ExchangeServerRecord& server : servers) {
+      Count(server.location, "Exchange servers");
       auto [it, added] = servers_.emplace(server.fqdn.name, server);
       if (!added && it->second.product != server.product) {
         note_(AtOrElse(server.version_location, server.location), server.path,
@@ -86,6 +103,7 @@ class Mapper {
              std::make_tuple(Lower(b.name.name), LocationKey(b.location));
     });
     for (const UmDialPlanRecord& record : plans) {
+      Count(record.location, "UM dial plans");
       auto [it, added] = plans_.emplace(Lower(record.name.name), UmDialPlan());
       if (added) {
         it->second.name = record.name;
@@ -128,15 +146,17 @@ class Mapper {
     std::string fqdn = ResolveServer(assignment);
     if (fqdn.empty() || assignment.dial_plans.empty()) return;
     auto server = servers_.find(fqdn);
-    if (server != servers_.end() && server->second.product == "2019") {
+    if (server != servers_.end() && !ExchangeVersionHostsUm(model_, server->second.product)) {
       std::string plans;
       for (const NamedAt& plan : assignment.dial_plans) plans += (plans.empty() ? "\"" : ", \"") + plan.name + "\"";
-      diagnostics_->Warning("exchange-2019-no-um", assignment.dial_plans.front().location, assignment.path,
-                            "Exchange 2019 server " + fqdn + " has no Unified Messaging, yet " +
-                                AssignmentSourceName(assignment.source) + " says it answers for dial plan " + plans +
-                                "; it is not added as a dial-plan server");
+      NotChecked(assignment.dial_plans.front().location, assignment.path,
+                 "Exchange " + server->second.product + " server " + fqdn + " has no Unified Messaging, yet " +
+                     AssignmentSourceName(assignment.source) + " says it answers for dial plan " + plans +
+                     "; it is not added as a dial-plan server",
+                 "exchange-2019-no-um");
       return;
     }
+    Count(assignment.location, "dial-plan assignments");
     if (server == servers_.end() && unlisted_.emplace(fqdn, assignment.server.location).second) {
       note_(assignment.server.location, assignment.path,
             "server " + fqdn +
@@ -164,11 +184,12 @@ class Mapper {
 
   void WarnUmOn2019() {
     for (const auto& [fqdn, server] : servers_) {
-      if (server.product == "2019" && server.is_unified_messaging_server.value_or(false)) {
-        diagnostics_->Warning("exchange-2019-no-um", server.unified_messaging_location, server.path,
-                              "Exchange 2019 server " + fqdn +
-                                  " is exported with IsUnifiedMessagingServer true, but Exchange 2019 has no Unified "
-                                  "Messaging; it is not treated as a UM server");
+      if (!ExchangeVersionHostsUm(model_, server.product) && server.is_unified_messaging_server.value_or(false)) {
+        NotChecked(server.unified_messaging_location, server.path,
+                   "Exchange " + server.product + " server " + fqdn +
+                       " is exported with IsUnifiedMessagingServer true, but Exchange " + server.product +
+                       " has no Unified Messaging; it is not treated as a UM server",
+                   "exchange-2019-no-um");
       }
     }
   }
@@ -202,8 +223,98 @@ class Mapper {
     for (UmDialPlan& plan : topology->dial_plans) std::sort(plan.servers.begin(), plan.servers.end(), by_name);
   }
 
+  // Certificates: each becomes a Certificate as the kst-topology/1 loader
+  // makes one (certificate_loader.h); one whose owner, subject, services or
+  // validity the export does not give is kept unchecked and reported.
+  void MapCertificates(Topology* topology) {
+    std::vector<ExchangeCertificateRecord> records = exchange_.certificates;
+    std::stable_sort(records.begin(), records.end(),
+                     [](const auto& a, const auto& b) { return LocationKey(a.location) < LocationKey(b.location); });
+    std::set<std::pair<std::string, std::string>> seen;  // (server, thumbprint)
+    for (const ExchangeCertificateRecord& record : records) {
+      Certificate certificate = MakeCertificate(record);
+      if (certificate.server_known && !certificate.thumbprint.empty() &&
+          !seen.emplace(certificate.server.name, certificate.thumbprint).second) {
+        note_(record.location, record.path,
+              "certificate " + certificate.thumbprint + " of " + certificate.server.name +
+                  " is exported again; the first one is used",
+              false);
+        continue;
+      }
+      const std::string what = Describe(certificate);
+      if (!certificate.Checkable()) {
+        NotChecked(record.location, record.path,
+                   "certificate " + what + " is not checked: " + certificate.UnknownParts() + Advice(certificate),
+                   "certificate-not-checked");
+        Count(record.location, "certificates, not checked");
+        topology->unchecked_certificates.push_back(std::move(certificate));
+        continue;
+      }
+      if (!IsTopologyServer(*topology, certificate.server.name)) {
+        NotChecked(record.location, record.path,
+                   "certificate " + Describe(certificate, false) + " belongs to " + certificate.server.name +
+                       ", which is no server of the topology (export Get-ExchangeServer too); it is not checked",
+                   "certificate-not-checked");
+        Count(record.location, "certificates, not checked");
+      } else {
+        Count(record.location, "certificates");
+      }
+      WarnUnknownCertificateServices(certificate, model_, record.path, diagnostics_);
+      topology->certificates.push_back(std::move(certificate));
+    }
+  }
+
+  static std::string Describe(const Certificate& certificate, bool with_server = true) {
+    std::string text = certificate.subject_known ? "CN=" + certificate.subject_cn.name : "without a subject CN";
+    if (!certificate.thumbprint.empty()) text += " (thumbprint " + certificate.thumbprint + ")";
+    if (with_server && certificate.server_known) text += " of " + certificate.server.name;
+    return text;
+  }
+
+  static std::string Advice(const Certificate& certificate) {
+    if (!certificate.server_known || !certificate.services_known)
+      return " (export the certificates with their server and Services as text: docs/import.md)";
+    if (!certificate.validity_known)
+      return " (NotBefore/NotAfter are not UTC times kst can read: export RawData, or use Export-Clixml or "
+             "ConvertTo-Json)";
+    return "";
+  }
+
+  Certificate MakeCertificate(const ExchangeCertificateRecord& record) {
+    Certificate certificate;
+    certificate.location = record.location;
+    certificate.pointer = record.path;
+    certificate.server_known = !record.server.name.empty();
+    if (certificate.server_known) {
+      std::string fqdn = record.server.name;
+      if (!record.server_is_fqdn) {
+        auto found = short_names_.find(Lower(record.server.name));
+        fqdn = found == short_names_.end() ? "" : found->second;
+      }
+      certificate.server_known = !fqdn.empty();
+      certificate.server = {fqdn, record.server.location};
+    }
+    certificate.subject_known = NormalizeCertificateName(record.subject_cn, &certificate.subject_cn.name);
+    certificate.subject_cn.location = record.location;
+    for (const std::string& name : record.dns_names) {
+      NamedAt san{"", record.location};
+      if (NormalizeCertificateName(name, &san.name)) certificate.sans.push_back(std::move(san));
+    }
+    certificate.services_known = record.services_known;
+    for (const std::string& service : record.services)
+      if (service != "None") certificate.services.push_back({service, record.services_location});
+    std::string why;
+    certificate.validity_known = ParseTimestamp(record.not_before, &certificate.not_before, &why) &&
+                                 ParseTimestamp(record.not_after, &certificate.not_after, &why) &&
+                                 certificate.not_before <= certificate.not_after;
+    certificate.issuer = record.issuer;
+    if (!NormalizeThumbprint(record.thumbprint, &certificate.thumbprint)) certificate.thumbprint.clear();
+    return certificate;
+  }
+
   const ExchangeExport& exchange_;
-  NoteSink note_;
+  const ModelCatalog& model_;
+  ReportFor report_for_;
   Diagnostics* diagnostics_;
   std::map<std::string, ExchangeServerRecord> servers_;  // by FQDN
   std::map<std::string, std::string> short_names_;       // lower-case short name -> FQDN, "" when ambiguous
@@ -213,26 +324,21 @@ class Mapper {
 
 }  // namespace
 
-void AddExchangeToTopology(const ExchangeExport& exchange, Topology* topology, FileImportReport* report,
-                           Diagnostics* diagnostics) {
+void AddExchangeToTopology(const ExchangeExport& exchange, const ModelCatalog& model, Topology* topology,
+                           FileImportReport* report, Diagnostics* diagnostics) {
   Mapper mapper(
-      exchange,
-      [&](const Location& at, const std::string& path, const std::string& comment, bool affects) {
-        report->Unrecognized(at, path, comment, affects, diagnostics);
-      },
-      diagnostics);
+      exchange, model, [&](const std::string&) -> FileImportReport& { return *report; }, diagnostics);
   mapper.Run(topology);
 }
 
-void AddExchangeToTopology(const ExchangeExport& exchange, Topology* topology, std::vector<FileImportReport>* reports,
-                           Diagnostics* diagnostics) {
+void AddExchangeToTopology(const ExchangeExport& exchange, const ModelCatalog& model, Topology* topology,
+                           std::vector<FileImportReport>* reports, Diagnostics* diagnostics) {
   Mapper mapper(
-      exchange,
-      [&](const Location& at, const std::string& path, const std::string& comment, bool affects) {
+      exchange, model,
+      [&](const std::string& file) -> FileImportReport& {
         auto owner = std::find_if(reports->begin(), reports->end(),
-                                  [&](const FileImportReport& r) { return r.file == at.file; });
-        FileImportReport& report = owner == reports->end() ? reports->front() : *owner;
-        report.Unrecognized(at, path, comment, affects, diagnostics);
+                                  [&](const FileImportReport& r) { return r.file == file; });
+        return owner == reports->end() ? reports->front() : *owner;
       },
       diagnostics);
   mapper.Run(topology);

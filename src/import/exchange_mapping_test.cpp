@@ -16,6 +16,12 @@ namespace kst {
 namespace {
 
 
+std::string Printed(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics.all()) out += d.ToString() + "\n";
+  return out;
+}
+
 struct Mapped {
   Topology topology;
   std::vector<FileImportReport> reports;
@@ -29,10 +35,12 @@ Mapped Map(const std::vector<std::string>& paths, FileReader* files = nullptr) {
   ExchangeExport exchange;
   for (const std::string& path : paths) {
     mapped.reports.emplace_back();
-    REQUIRE(
-        ReadExchangeExport(path, files ? files : &fixtures, &exchange, &mapped.reports.back(), &mapped.diagnostics));
+    const bool read =
+        ReadExchangeExport(path, files ? files : &fixtures, &exchange, &mapped.reports.back(), &mapped.diagnostics);
+    INFO(Printed(mapped.diagnostics));
+    REQUIRE(read);
   }
-  AddExchangeToTopology(exchange, &mapped.topology, &mapped.reports, &mapped.diagnostics);
+  AddExchangeToTopology(exchange, ModelCatalog::Embedded(), &mapped.topology, &mapped.reports, &mapped.diagnostics);
   return mapped;
 }
 
@@ -51,11 +59,6 @@ std::string Dump(const Topology& topology, bool locations) {
   return out;
 }
 
-std::string Printed(const Diagnostics& diagnostics) {
-  std::string out;
-  for (const Diagnostic& d : diagnostics.all()) out += d.ToString() + "\n";
-  return out;
-}
 
 std::vector<std::string> Set(const std::string& folder, const std::string& extension) {
   std::vector<std::string> paths;
@@ -80,9 +83,18 @@ TEST_CASE("Exchange mapping: one organisation, one topology") {
       CAPTURE(format.first);  // not the binding: clang 14 (clang-tidy) cannot capture one
       Mapped mapped = Map(Set(folder, extension));
       INFO(Printed(mapped.diagnostics));
-      CHECK(mapped.diagnostics.all().empty());
+      // The certificate fixtures give no Services (CliXml: only RawData and
+      // PSComputerName) or no server (JSON, CSV): read, reported, not checked.
+      REQUIRE(mapped.diagnostics.all().size() == 1);
+      CHECK(mapped.diagnostics.all()[0].id == "certificate-not-checked");
+      CHECK(mapped.diagnostics.all()[0].location.file == std::string(folder) + "/certificate." + extension);
       CHECK(Dump(mapped.topology, false) == kTopology);
-      for (const FileImportReport& report : mapped.reports) CHECK(report.status() == ImportStatus::kPassed);
+      CHECK(mapped.topology.certificates.empty());
+      CHECK(mapped.topology.unchecked_certificates.size() == 1);
+      for (const FileImportReport& report : mapped.reports)
+        CHECK(report.status() == (report.file.find("certificate") != std::string::npos
+                                      ? ImportStatus::kPartiallyUnrecognized
+                                      : ImportStatus::kPassed));
     }
   }
   SUBCASE("Given servers in CliXml, plans in JSON and assignments in CSV, we should build the same topology") {
@@ -109,6 +121,63 @@ TEST_CASE("Exchange mapping: one organisation, one topology") {
       ++orders;
     } while (std::next_permutation(paths.begin(), paths.end()));
     CHECK(orders == 720);
+  }
+}
+
+TEST_CASE("Exchange mapping: certificates reach the topology with their owning server, or are reported") {
+  VirtualFileReader files;
+  files.Add("servers.json", R"j([{"Name": "EX1", "Fqdn": "ex1.contoso.com", "AdminDisplayVersion": "Version 15.0 (Build 1.1)"},
+ {"Name": "EX2", "Fqdn": "ex2.contoso.com", "AdminDisplayVersion": "Version 15.1 (Build 1.1)"}])j");
+  auto certificate = [](const std::string& owner) {
+    return R"({"Thumbprint": "6D1C4793A5A03C71C03181DBA7A5BDDB201BCD4A", "Subject": "CN=*.Contoso.com., O=Contoso",
+  "NotBefore": "2025-01-01T00:00:00Z", "NotAfter": "2035-01-01T00:00:00Z", "CertificateDomains": "*.contoso.com;contoso.com",
+  "Services": "IIS, SMTP, UM")" + owner + "}";
+  };
+  SUBCASE("Server, Identity's server part or PSComputerName names the owner; a short name is resolved") {
+    for (const char* owner : {R"(, "Server": "ex2.contoso.com")", R"(, "Identity": "EX2\\6D1C4793A5A03C71C03181DBA7A5BDDB201BCD4A")",
+                              R"(, "PSComputerName": "EX2.contoso.com")",
+                              R"(, "Server": "ex2.contoso.com", "PSComputerName": "ex1.contoso.com")"}) {
+      CAPTURE(owner);
+      files.Add("certificates.json", certificate(owner));
+      Mapped mapped = Map({"servers.json", "certificates.json"}, &files);
+      INFO(Printed(mapped.diagnostics));
+      CHECK(mapped.diagnostics.all().empty());
+      REQUIRE(mapped.topology.certificates.size() == 1);
+      const Certificate& c = mapped.topology.certificates[0];
+      CHECK(c.server.name == "ex2.contoso.com");
+      CHECK(c.subject_cn.name == "*.contoso.com");  // as the kst-topology/1 loader normalises it
+      REQUIRE(c.sans.size() == 2);
+      CHECK(c.services.size() == 3);
+      CHECK(c.HasService("UM"));
+      CHECK(FormatTimestamp(c.not_after) == "2035-01-01T00:00:00Z");
+      CHECK(c.thumbprint == "6D1C4793A5A03C71C03181DBA7A5BDDB201BCD4A");
+      CHECK(c.location.ToString() == "certificates.json:1:1");
+      CHECK(mapped.reports[1].status() == ImportStatus::kPassed);
+      CHECK(mapped.reports[1].contributed == std::vector<std::pair<std::string, int>>{{"certificates", 1}});
+    }
+  }
+  SUBCASE("no owner, no Services, a bare thumbprint as Identity: not checked, reported in its file") {
+    for (const char* owner : {"", R"(, "Identity": "6D1C4793A5A03C71C03181DBA7A5BDDB201BCD4A")"}) {
+      files.Add("certificates.json", certificate(owner));
+      Mapped mapped = Map({"servers.json", "certificates.json"}, &files);
+      REQUIRE(mapped.diagnostics.all().size() == 1);
+      CHECK(mapped.diagnostics.all()[0].ToString().rfind(
+                "certificates.json:1:1: warning[certificate-not-checked]: certificate CN=*.contoso.com (thumbprint "
+                "6D1C4793A5A03C71C03181DBA7A5BDDB201BCD4A) is not checked: its owning server is unknown",
+                0) == 0);
+      CHECK(mapped.topology.certificates.empty());
+      REQUIRE(mapped.topology.unchecked_certificates.size() == 1);
+      CHECK_FALSE(mapped.topology.unchecked_certificates[0].server_known);
+      CHECK(mapped.reports[1].status() == ImportStatus::kPartiallyUnrecognized);
+    }
+  }
+  SUBCASE("an owner that is no server of the topology: kept, not checked, reported") {
+    files.Add("certificates.json", certificate(R"(, "Server": "ex9.contoso.com")"));
+    Mapped mapped = Map({"servers.json", "certificates.json"}, &files);
+    REQUIRE(mapped.diagnostics.all().size() == 1);
+    CHECK(mapped.diagnostics.all()[0].id == "certificate-not-checked");
+    CHECK(mapped.topology.certificates.size() == 1);
+    CHECK(mapped.reports[1].status() == ImportStatus::kPartiallyUnrecognized);
   }
 }
 
@@ -200,7 +269,7 @@ TEST_CASE("Exchange mapping: names that cannot be placed are reported") {
     Diagnostics diagnostics;
     REQUIRE(ReadExchangeExport("ums.csv", &files, &exchange, &report, &diagnostics));
     Topology topology;
-    AddExchangeToTopology(exchange, &topology, &report, &diagnostics);
+    AddExchangeToTopology(exchange, ModelCatalog::Embedded(), &topology, &report, &diagnostics);
     REQUIRE(report.notes.size() == 1);
     CHECK(report.notes[0].affects_verdict);
     CHECK(topology.exchange_servers.empty());
@@ -230,7 +299,7 @@ TEST_CASE("Exchange import: every truncation and corruption of the fixtures is r
           CHECK(ok == !report.failed);
           CHECK(ok != diagnostics.has_errors());
           Topology topology;
-          AddExchangeToTopology(exchange, &topology, &report, &diagnostics);
+          AddExchangeToTopology(exchange, ModelCatalog::Embedded(), &topology, &report, &diagnostics);
         }
       }
     }

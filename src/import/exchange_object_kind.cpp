@@ -87,7 +87,7 @@ constexpr Names kAssignmentNeeded = {
     "Fqdn", "Server", "Name", "DialPlans", "NetworkAddress"};
 
 constexpr Names kCertificateNeeded = {
-    "RawData", "Thumbprint", "Subject", "Issuer", "NotBefore", "NotAfter", "CertificateDomains", "Services"};
+    "RawData", "Thumbprint", "Subject", "Issuer", "NotBefore", "NotAfter", "CertificateDomains", "Services", "Server"};
 // clang-format on
 
 // The class name a type name stands for: prefixes added by remoting and

@@ -27,6 +27,7 @@ class ExchangeRecordReader {
   void ReadAssignment(const ExportValue& object, ExchangeObjectKind kind);
   void ReadCertificate(const ExportValue& object);
   void ReadCertificateFields(const ExportValue& object, ExchangeCertificateRecord* record);
+  void ReadCertificateOwner(const ExportValue& object, ExchangeCertificateRecord* record);
   bool ReadServerIdentity(const ExportValue& object, ExchangeObjectKind kind, DialPlanAssignment* assignment);
   void ReportUnknownProperties(const ExportValue& object, ExchangeObjectKind kind);
   void Note(const ExportValue& at, std::string comment, bool affects_verdict);

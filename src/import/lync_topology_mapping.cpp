@@ -138,6 +138,7 @@ class ClusterMapper {
     // a PSTN gateway): kst's "no computers" form.
     if (!(machines.size() == 1 && machines[0].name == fqdn.name)) pool.computers = machines;
     out_->pools.push_back(std::move(pool));
+    report_->Count("pools");
   }
 
   void AddTrustedApplicationPool(const NamedAt& fqdn, const std::vector<NamedAt>& machines, int version,
@@ -158,6 +159,7 @@ class ClusterMapper {
                             "registrar is unknown (it does not change the KST)",
                             false, diagnostics_);
     out_->trusted_application_pools.push_back(std::move(tap));
+    report_->Count("trusted application pools");
   }
 
   void AddOtherCluster(const NamedAt& fqdn, const std::vector<NamedAt>& machines,
@@ -166,6 +168,7 @@ class ClusterMapper {
     if (!(machines.size() == 1 && machines[0].name == fqdn.name)) other.computers = machines;
     for (const XmlService* service : services) other.roles.push_back(service->role_name);
     out_->other_clusters.push_back(std::move(other));
+    report_->Count("other clusters (no KST entry)");
   }
 
   const LyncXmlTopology& xml_;

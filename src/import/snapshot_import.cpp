@@ -115,7 +115,7 @@ class SnapshotImporter {
   /// Exchange records of all files are mapped together, after the last file:
   /// a dial plan from one export and its servers from another meet here.
   void MapExchange() {
-    if (!out_->files.empty()) AddExchangeToTopology(exchange_, &out_->topology, &out_->files, diagnostics_);
+    if (!out_->files.empty()) AddExchangeToTopology(exchange_, model_, &out_->topology, &out_->files, diagnostics_);
   }
 
  private:
@@ -125,6 +125,18 @@ class SnapshotImporter {
   ImportedSnapshot* out_;
   Diagnostics* diagnostics_;
 };
+
+// An error found when the files' items were merged (a pool defined in two
+// files, an FQDN the mapping refused) is located in a file: that file's items
+// did not make it into the topology as written, so it is FAILED too.
+void MarkFilesWithMergeErrors(const Diagnostics& diagnostics, size_t from, std::vector<FileImportReport>* files) {
+  for (size_t i = from; i < diagnostics.all().size(); ++i) {
+    const Diagnostic& d = diagnostics.all()[i];
+    if (d.severity != Severity::kError) continue;
+    for (FileImportReport& file : *files)
+      if (file.file == d.location.file) file.failed = true;
+  }
+}
 
 }  // namespace
 
@@ -139,8 +151,10 @@ bool ImportSnapshot(const std::vector<std::string>& paths, FileReader* files, co
   Diagnostics local;
   SnapshotImporter importer(files, model, out, &local);
   for (const std::string& path : paths) importer.ImportPath(path);
+  const size_t merged_from = local.all().size();
   importer.MapExchange();
   if (!local.has_errors()) CheckTopologyReferences(out->topology, model, &local);
+  MarkFilesWithMergeErrors(local, merged_from, &out->files);
   diagnostics->Append(local);
   return !local.has_errors();
 }

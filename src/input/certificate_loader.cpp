@@ -29,32 +29,59 @@ bool ReadName(const JsonNode& value, const std::string& what, Diagnostics* diagn
   return true;
 }
 
-bool ReadThumbprint(const JsonNode& value, Diagnostics* diagnostics, std::string* out) {
+bool IsNull(const JsonNode& node, std::string_view key) {
+  const JsonNode* value = node.Find(key);
+  return value && value->kind == JsonNode::Kind::kNull;
+}
+
+}  // namespace
+
+bool NormalizeThumbprint(std::string_view text, std::string* out) {
   std::string hex;
-  for (char c : value.string_value) {
+  for (char c : text) {
     if (c == ' ' || c == ':') continue;
     hex += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   bool ok = hex.size() == 40 || hex.size() == 64;
   for (char c : hex) ok &= std::isxdigit(static_cast<unsigned char>(c)) != 0;
-  if (!ok) {
-    diagnostics->Error("invalid-thumbprint", value.location, value.pointer,
-                       "\"" + value.string_value + "\" is not a thumbprint (40 or 64 hexadecimal digits)");
-    return false;
-  }
-  *out = hex;
-  return true;
+  if (ok) *out = hex;
+  return ok;
 }
 
-}  // namespace
+void WarnUnknownCertificateServices(const Certificate& certificate, const ModelCatalog& model,
+                                    const std::string& pointer, Diagnostics* diagnostics) {
+  for (const NamedAt& service : certificate.services) {
+    if (model.FindCertificateService(service.name)) continue;
+    diagnostics->Warning("unknown-certificate-service", service.location, pointer,
+                         "unknown certificate service \"" + service.name +
+                             "\" (known: " + model.CertificateServiceNames() + "); it is not checked");
+  }
+}
+
+void WarnCertificateNotChecked(const Certificate& certificate, Diagnostics* diagnostics) {
+  diagnostics->Warning("certificate-not-checked", certificate.location, certificate.pointer,
+                       "certificate " + (certificate.subject_known ? "CN=" + certificate.subject_cn.name : "") +
+                           (certificate.thumbprint.empty() ? "" : " (thumbprint " + certificate.thumbprint + ")") +
+                           (certificate.server_known ? " of " + certificate.server.name : "") + " is not checked: " +
+                           certificate.UnknownParts());
+}
 
 bool ReadCertificate(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics, Certificate* out) {
   ObjectReader reader(node, "certificate", diagnostics);
   if (!reader.ok()) return false;
   out->location = node.location;
   out->pointer = node.pointer;
-  bool ok = reader.Fqdn("server", true, &out->server);
-  if (const JsonNode* cn = reader.Get("subject_cn", true)) {
+  // null: an import could not tell (docs/formats.md); the certificate is kept, not checked.
+  auto unknown = [&](const char* key, bool* known) {
+    if (!IsNull(node, key)) return false;
+    reader.Accept(key);
+    *known = false;
+    return true;
+  };
+  bool ok = true;
+  if (!unknown("server", &out->server_known)) ok &= reader.Fqdn("server", true, &out->server);
+  if (unknown("subject_cn", &out->subject_known)) {
+  } else if (const JsonNode* cn = reader.Get("subject_cn", true)) {
     ok &= IsString(*cn, diagnostics) && ReadName(*cn, "subject CN", diagnostics, &out->subject_cn);
   } else {
     ok = false;
@@ -67,27 +94,31 @@ bool ReadCertificate(const JsonNode& node, const ModelCatalog& model, Diagnostic
       ok &= read;
     }
   }
-  ok &= reader.StringArray("services", true, &out->services);
+  if (!unknown("services", &out->services_known)) ok &= reader.StringArray("services", true, &out->services);
   Location not_before_at, not_after_at;
-  ok &= reader.Timestamp("not_before", true, &out->not_before, &not_before_at);
-  ok &= reader.Timestamp("not_after", true, &out->not_after, &not_after_at);
+  bool before_unknown = unknown("not_before", &out->validity_known);
+  bool after_unknown = unknown("not_after", &out->validity_known);
+  if (!before_unknown) ok &= reader.Timestamp("not_before", true, &out->not_before, &not_before_at);
+  if (!after_unknown) ok &= reader.Timestamp("not_after", true, &out->not_after, &not_after_at);
   reader.String("issuer", false, &out->issuer);
-  if (const JsonNode* thumbprint = reader.Get("thumbprint", false))
-    ok &= IsString(*thumbprint, diagnostics) && ReadThumbprint(*thumbprint, diagnostics, &out->thumbprint);
+  if (const JsonNode* thumbprint = reader.Get("thumbprint", false)) {
+    ok &= IsString(*thumbprint, diagnostics);
+    if (ok && !NormalizeThumbprint(thumbprint->string_value, &out->thumbprint)) {
+      diagnostics->Error("invalid-thumbprint", thumbprint->location, thumbprint->pointer,
+                         "\"" + thumbprint->string_value + "\" is not a thumbprint (40 or 64 hexadecimal digits)");
+      ok = false;
+    }
+  }
   reader.Accept("friendly_name");
   reader.Accept("description");
-  if (ok && out->not_after < out->not_before) {
+  ReadOrigin(reader, diagnostics, {&out->location, &out->server.location, &out->subject_cn.location}, &out->services);
+  if (ok && out->validity_known && out->not_after < out->not_before) {
     diagnostics->Error(
         "wrong-value", not_after_at, node.pointer + "/not_after",
         "not_after " + FormatTimestamp(out->not_after) + " is before not_before " + FormatTimestamp(out->not_before));
     ok = false;
   }
-  for (const NamedAt& service : out->services) {
-    if (model.FindCertificateService(service.name)) continue;
-    diagnostics->Warning("unknown-certificate-service", service.location, node.pointer + "/services",
-                         "unknown certificate service \"" + service.name +
-                             "\" (known: " + model.CertificateServiceNames() + "); it is not checked");
-  }
+  WarnUnknownCertificateServices(*out, model, node.pointer + "/services", diagnostics);
   return ok;
 }
 

@@ -176,4 +176,21 @@ bool ObjectReader::Format(std::string_view expected) {
   return false;
 }
 
+void ReadOrigin(ObjectReader& reader, Diagnostics* diagnostics, const std::vector<Location*>& locations,
+                std::vector<NamedAt>* names) {
+  const JsonNode* node = reader.Get("origin", false);
+  if (!node) return;
+  ObjectReader origin(*node, "origin", diagnostics);
+  if (!origin.ok()) return;
+  Location at;
+  bool ok = origin.String("file", true, &at.file);
+  ok &= origin.Integer("line", true, &at.line);
+  origin.Integer("column", false, &at.column);
+  origin.Accept("element");
+  if (!ok) return;
+  for (Location* location : locations) *location = at;
+  if (names)
+    for (NamedAt& name : *names) name.location = at;
+}
+
 }  // namespace kst

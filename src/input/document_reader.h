@@ -61,5 +61,11 @@ class ObjectReader {
 /// Normalises one FQDN value; an error names the value and why it is invalid.
 bool ReadFqdnValue(const JsonNode& value, Diagnostics* diagnostics, NamedAt* out);
 
+/// "origin": {"file": ..., "line": ...} marks an item that `kst import` took
+/// from a real export: findings then point at the export, not at this file.
+/// Sets every location of `locations` (and of `names`) to it.
+void ReadOrigin(ObjectReader& reader, Diagnostics* diagnostics, const std::vector<Location*>& locations,
+                std::vector<NamedAt>* names = nullptr);
+
 
 }  // namespace kst

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "input/document_reader.h"
 #include "input/scenario_loader.h"
@@ -12,7 +13,10 @@ namespace {
 class PlanReader {
  public:
   PlanReader(const ModelCatalog& model, Topology topology, Diagnostics* diagnostics)
-      : model_(model), topology_(std::move(topology)), diagnostics_(diagnostics) {}
+      : model_(model), topology_(std::move(topology)), diagnostics_(diagnostics) {
+    Diagnostics base;  // the topology's loader warned about its own dial plans already
+    WarnDialPlanServersWithoutUm(topology_, model_, &base, &um_warned_);
+  }
 
   bool ReadStep(const JsonNode& node, PlanStep* step) {
     ObjectReader reader(node, "plan step", diagnostics_);
@@ -33,6 +37,7 @@ class PlanReader {
         diagnostics_->Add(d);
       }
       ok = !references.has_errors();
+      if (ok) WarnStepServersWithoutUm(node, step);
     }
     if (!ok || ErrorCount() != errors_before) return false;
     if (!changes_topology) {
@@ -57,6 +62,19 @@ class PlanReader {
   }
 
  private:
+  // A step that makes an Exchange server without UM a SipName dial-plan
+  // server (adding the plan, its server, or setting its version) says so once.
+  void WarnStepServersWithoutUm(const JsonNode& node, const PlanStep* step) {
+    Diagnostics warnings;
+    WarnDialPlanServersWithoutUm(topology_, model_, &warnings, &um_warned_);
+    for (Diagnostic d : warnings.all()) {
+      d.message = "after plan step \"" + step->op + "\": " + d.message;
+      if (!d.location.known()) d.location = node.location;
+      d.field = node.pointer;
+      diagnostics_->Add(d);
+    }
+  }
+
   size_t ErrorCount() const {
     return std::count_if(diagnostics_->all().begin(), diagnostics_->all().end(),
                          [](const Diagnostic& d) { return d.severity == Severity::kError; });
@@ -186,7 +204,7 @@ class PlanReader {
     step->kind = PlanStep::Kind::kAdChange;
     const JsonNode* node = reader.Get("server", true);
     ExchangeServer server;
-    if (!node || !ReadExchangeServer(*node, diagnostics_, &server)) return false;
+    if (!node || !ReadExchangeServer(*node, model_, diagnostics_, &server)) return false;
     if (topology_.FindExchangeServer(server.fqdn.name)) return AlreadyThere(*node, "Exchange server", server.fqdn.name);
     step->description = "add Exchange server " + server.fqdn.name;
     topology_.exchange_servers.push_back(std::move(server));
@@ -297,6 +315,7 @@ class PlanReader {
   const ModelCatalog& model_;
   Topology topology_;
   std::shared_ptr<const Topology> last_copy_ = std::make_shared<const Topology>(topology_);
+  std::set<std::string> um_warned_;  // "plan/server" pairs warned about
   size_t copied_items_ = 0;
   Diagnostics* diagnostics_;
 };

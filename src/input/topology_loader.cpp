@@ -5,6 +5,7 @@
 #include "input/certificate_loader.h"
 #include "input/document_reader.h"
 #include "input/yaml_document.h"
+#include "model/claims.h"
 
 namespace kst {
 namespace {
@@ -15,25 +16,6 @@ void WarnUnknownVersion(const ModelCatalog& model, int version, const Location& 
   diagnostics->Warning("unknown-version", at, field,
                        "version " + std::to_string(version) +
                            " is not a known KST version; it is compared as a plain number");
-}
-
-// "origin": {"file": ..., "line": ...} marks an item that `kst import` took
-// from a real export: findings then point at the export, not at this file.
-void ReadOrigin(ObjectReader& reader, Diagnostics* diagnostics, const std::vector<Location*>& locations,
-                std::vector<NamedAt>* computers = nullptr) {
-  const JsonNode* node = reader.Get("origin", false);
-  if (!node) return;
-  ObjectReader origin(*node, "origin", diagnostics);
-  if (!origin.ok()) return;
-  Location at;
-  bool ok = origin.String("file", true, &at.file);
-  ok &= origin.Integer("line", true, &at.line);
-  origin.Integer("column", false, &at.column);
-  origin.Accept("element");
-  if (!ok) return;
-  for (Location* location : locations) *location = at;
-  if (computers)
-    for (NamedAt& computer : *computers) computer.location = at;
 }
 
 }  // namespace
@@ -81,14 +63,23 @@ bool ReadTrustedApplicationPool(const JsonNode& node, const ModelCatalog& model,
   return true;
 }
 
-bool ReadExchangeServer(const JsonNode& node, Diagnostics* diagnostics, ExchangeServer* server) {
+bool ReadExchangeServer(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics,
+                        ExchangeServer* server) {
   ObjectReader reader(node, "Exchange server", diagnostics);
   if (!reader.ok()) return false;
   bool ok = reader.Fqdn("fqdn", true, &server->fqdn);
-  ok &= reader.String("version", false, &server->version);
+  Location version_at;
+  bool version_read = reader.String("version", false, &server->version, &version_at);
+  ok &= version_read;
   reader.Accept("roles");
   reader.Accept("description");
   ReadOrigin(reader, diagnostics, {&server->fqdn.location});
+  if (version_read && node.Find("version") && !model.FindExchangeVersion(server->version)) {
+    diagnostics->Error("unknown-exchange-version", version_at, node.pointer + "/version",
+                       "unknown Exchange version \"" + server->version +
+                           "\" of server \"" + server->fqdn.name + "\"; known: " + model.ExchangeVersionNames());
+    ok = false;
+  }
   return ok;
 }
 
@@ -158,8 +149,12 @@ class TopologyReader {
     if (const JsonNode* lync = top.Get("lync", false)) ReadLync(*lync);
     if (const JsonNode* exchange = top.Get("exchange", false)) ReadExchange(*exchange);
     if (const JsonNode* certificates = top.Array("certificates", false))
-      for (const JsonNode& item : certificates->items)
-        Keep(ReadCertificate(item, model_, diagnostics_, &certificate_), certificate_, &out_->certificates);
+      for (const JsonNode& item : certificates->items) {
+        const bool read = ReadCertificate(item, model_, diagnostics_, &certificate_);
+        if (read && !certificate_.Checkable()) WarnCertificateNotChecked(certificate_, diagnostics_);
+        Keep(read, certificate_,
+             certificate_.Checkable() ? &out_->certificates : &out_->unchecked_certificates);
+      }
     if (const JsonNode* clocks = top.Array("clocks", false))
       for (const JsonNode& item : clocks->items)
         Keep(ReadClockReading(item, diagnostics_, &clock_), clock_, &out_->clocks);
@@ -206,7 +201,7 @@ class TopologyReader {
     ObjectReader exchange(node, "exchange section", diagnostics_);
     if (const JsonNode* servers = exchange.Array("servers", false))
       for (const JsonNode& item : servers->items)
-        Keep(ReadExchangeServer(item, diagnostics_, &server_), server_, &out_->exchange_servers);
+        Keep(ReadExchangeServer(item, model_, diagnostics_, &server_), server_, &out_->exchange_servers);
     if (const JsonNode* plans = exchange.Array("um_dial_plans", false))
       for (const JsonNode& item : plans->items)
         Keep(ReadDialPlan(item, model_, diagnostics_, &plan_), plan_, &out_->dial_plans);
@@ -292,12 +287,30 @@ void CheckTopologyReferences(const Topology& topology, const ModelCatalog& model
   }
 }
 
+void WarnDialPlanServersWithoutUm(const Topology& topology, const ModelCatalog& model, Diagnostics* diagnostics,
+                                  std::set<std::string>* warned) {
+  for (const UmDialPlan& plan : topology.dial_plans) {
+    const UriTypeInfo* uri_type = model.FindUriType(plan.uri_type);
+    if (!uri_type || !uri_type->um_routing_adds) continue;
+    for (const NamedAt& server : plan.servers) {
+      if (ExchangeServerHostsUm(topology, model, server.name)) continue;
+      if (warned && !warned->insert(plan.name.name + "/" + server.name).second) continue;
+      diagnostics->Warning("exchange-2019-no-um", server.location, "",
+                           "Exchange " + topology.FindExchangeServer(server.name)->version + " server " + server.name +
+                               " has no Unified Messaging, yet it is listed as a server of " + plan.uri_type +
+                               " dial plan \"" + plan.name.name +
+                               "\"; UM Routing adds no Known Servers Table entry for it");
+    }
+  }
+}
+
 bool ReadTopology(const JsonNode& root, const ModelCatalog& model, bool require_format, Topology* out,
                   Diagnostics* diagnostics) {
   Diagnostics local;
   TopologyReader(model, out, &local).Read(root, require_format);
   if (!local.has_errors()) CheckTopologyReferences(*out, model, &local);
   if (!local.has_errors()) CheckIdentityReferences(*out, model, &local);
+  if (!local.has_errors()) WarnDialPlanServersWithoutUm(*out, model, &local);
   diagnostics->Append(local);
   return !local.has_errors();
 }

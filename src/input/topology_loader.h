@@ -2,6 +2,7 @@
 // Loads the kst-topology/1 format (README.md, "Topology format") into a
 // Topology, checking names, references and versions against the model.
 
+#include <set>
 #include <string>
 
 #include "base/diagnostic.h"
@@ -26,10 +27,21 @@ bool LoadTopologyFile(const std::string& path, FileReader* files, const ModelCat
 bool ReadLyncPool(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics, LyncPool* pool);
 bool ReadTrustedApplicationPool(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics,
                                 TrustedApplicationPool* tap);
-bool ReadExchangeServer(const JsonNode& node, Diagnostics* diagnostics, ExchangeServer* server);
+/// An Exchange server; a `version` that is no model exchange_versions name
+/// is an error (unknown-exchange-version).
+bool ReadExchangeServer(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics,
+                        ExchangeServer* server);
 bool ReadUmIpGateway(const JsonNode& node, Diagnostics* diagnostics, UmIpGateway* gateway);
 bool ReadHostingProvider(const JsonNode& node, Diagnostics* diagnostics, HostingProvider* provider);
 bool ReadDialPlan(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics, UmDialPlan* plan);
+
+/// Warns (exchange-2019-no-um) about each server of a SipName dial plan whose
+/// Exchange version has no Unified Messaging (model exchange_versions): UM
+/// Routing adds no KST entry for it (claims.h ExchangeServerHostsUm), the same
+/// rule an import applies. `warned`, when given, holds "plan/server" keys
+/// already warned about and gets the new ones, so a plan repeats no warning.
+void WarnDialPlanServersWithoutUm(const Topology& topology, const ModelCatalog& model, Diagnostics* diagnostics,
+                                  std::set<std::string>* warned = nullptr);
 
 /// Parses any JSON input file into a located tree (shared by every loader).
 bool ParseInputFile(const std::string& path, FileReader* files, JsonNode* root, Diagnostics* diagnostics);

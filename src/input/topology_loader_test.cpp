@@ -231,6 +231,14 @@ const BadTopology kBadTopologies[] = {
       "name (/lync/pools/0/fqdn)\n"
       "topology.json:3:61: error[unknown-role]: unknown role \"Mediaton\"; known roles: FrontEnd, StandardEdition, "
       "Director, Edge, Mediation, PstnGateway (/lync/pools/1/role)"},
+    {"Exchange version that is no Exchange version", R"({"format": "kst-topology/1",
+  "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": "banana"}]}})",
+     "topology.json:2:67: error[unknown-exchange-version]: unknown Exchange version \"banana\" of server "
+      "\"ex1.contoso.com\"; known: 2010, 2013, 2016, 2019, SE (/exchange/servers/0/version)"},
+    {"Exchange version written as a product name", R"({"format": "kst-topology/1",
+  "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": "Exchange 2013"}]}})",
+     "topology.json:2:67: error[unknown-exchange-version]: unknown Exchange version \"Exchange 2013\" of server "
+      "\"ex1.contoso.com\"; known: 2010, 2013, 2016, 2019, SE (/exchange/servers/0/version)"},
     {"malformed JSON", "{\"format\": \"kst-topology/1\",\n  \"lync\": {\"pools\": [],}}",
      "topology.json:2:24: error[json-syntax]: malformed JSON: syntax error while parsing object key - unexpected "
       "'}'; expected string literal"},
@@ -263,6 +271,31 @@ TEST_CASE_FIXTURE(TopologyLoaderTest, "warnings still load the topology; an unre
                                    "version; it is compared as a plain number (/lync/pools/0/version)"));
     CHECK(ok_);
     CHECK(topology_.pools[0].version == 9);
+  }
+
+  SUBCASE("an Exchange 2019 server of a SipName dial plan: warned, and UM Routing claims nothing for it") {
+    CHECK(Load(R"({"format": "kst-topology/1",
+  "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": "2019"}, {"fqdn": "ex2.contoso.com", "version": "2016"}],
+    "um_dial_plans": [{"name": "Contoso SIP", "uri_type": "SipName", "servers": ["ex1.contoso.com", "ex2.contoso.com"]},
+                      {"name": "PBX", "uri_type": "TelExtn", "servers": ["ex1.contoso.com"]}]}})") ==
+          std::string("topology.json:3:82: warning[exchange-2019-no-um]: Exchange 2019 server ex1.contoso.com has "
+                      "no Unified Messaging, yet it is listed as a server of SipName dial plan \"Contoso SIP\"; UM "
+                      "Routing adds no Known Servers Table entry for it"));
+    CHECK(ok_);
+    REQUIRE(topology_.dial_plans.size() == 2);
+    CHECK(topology_.dial_plans[0].servers.size() == 2);  // kept as written; the claims skip it
+  }
+
+  SUBCASE("every Exchange version of the model loads") {
+    for (const ExchangeVersionInfo& version : ModelCatalog::Embedded().exchange_versions()) {
+      Topology topology;
+      Diagnostics diagnostics;
+      VirtualFileReader files;
+      files.Add(kPath, R"({"format": "kst-topology/1", "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": ")" +
+                           version.name + "\"}]}}");
+      CHECK(LoadTopologyFile(kPath, &files, ModelCatalog::Embedded(), &topology, &diagnostics));
+      CHECK(diagnostics.all().empty());
+    }
   }
 
   SUBCASE("an unreadable file is an error without a position") {

@@ -23,6 +23,22 @@ void AddOrigin(const Location& at, Json* item) {
   if (at.known()) (*item)["origin"] = Origin(at);
 }
 
+// What the input left unknown is written as null, which the loader reads
+// back as unknown: the certificate stays unchecked after a round trip.
+Json CertificateToJson(const Certificate& certificate) {
+  Json item = Json::object();
+  item["server"] = certificate.server_known ? Json(certificate.server.name) : Json(nullptr);
+  item["subject_cn"] = certificate.subject_known ? Json(certificate.subject_cn.name) : Json(nullptr);
+  item["san"] = Names(certificate.sans);
+  item["services"] = certificate.services_known ? Names(certificate.services) : Json(nullptr);
+  item["not_before"] = certificate.validity_known ? Json(FormatTimestamp(certificate.not_before)) : Json(nullptr);
+  item["not_after"] = certificate.validity_known ? Json(FormatTimestamp(certificate.not_after)) : Json(nullptr);
+  if (!certificate.issuer.empty()) item["issuer"] = certificate.issuer;
+  if (!certificate.thumbprint.empty()) item["thumbprint"] = certificate.thumbprint;
+  AddOrigin(certificate.location, &item);
+  return item;
+}
+
 }  // namespace
 
 nlohmann::ordered_json TopologyToJson(const Topology& topology, const std::string& description) {
@@ -68,6 +84,10 @@ nlohmann::ordered_json TopologyToJson(const Topology& topology, const std::strin
     plans.push_back(std::move(item));
   }
   document["exchange"] = {{"servers", servers}, {"um_dial_plans", plans}};
+  Json certificates = Json::array();
+  for (const auto* list : {&topology.certificates, &topology.unchecked_certificates})
+    for (const Certificate& certificate : *list) certificates.push_back(CertificateToJson(certificate));
+  if (!certificates.empty()) document["certificates"] = certificates;
   return document;
 }
 

@@ -85,10 +85,11 @@ void CollectTrustedApplicationPool(const TrustedApplicationPool& tap, ClaimIndex
   }
 }
 
-void CollectDialPlan(const UmDialPlan& plan, const ModelCatalog& model, ClaimIndex* index) {
+void CollectDialPlan(const Topology& topology, const UmDialPlan& plan, const ModelCatalog& model, ClaimIndex* index) {
   const UriTypeInfo* uri_type = model.FindUriType(plan.uri_type);
   if (!uri_type || !uri_type->um_routing_adds) return;
   for (const NamedAt& server : plan.servers) {
+    if (!ExchangeServerHostsUm(topology, model, server.name)) continue;  // the loader warned
     index->um_routing[server.name].push_back(
         {Producer::kUmRouting, 0, "Exchange server hosting SipName dial plan \"" + plan.name.name + "\"",
          server.location});
@@ -101,12 +102,22 @@ void CollectDialPlan(const UmDialPlan& plan, const ModelCatalog& model, ClaimInd
 
 }  // namespace
 
+bool ExchangeVersionHostsUm(const ModelCatalog& model, std::string_view version) {
+  const ExchangeVersionInfo* info = model.FindExchangeVersion(version);
+  return !info || info->hosts_um;
+}
+
+bool ExchangeServerHostsUm(const Topology& topology, const ModelCatalog& model, const std::string& fqdn) {
+  const ExchangeServer* server = topology.FindExchangeServer(fqdn);
+  return !server || ExchangeVersionHostsUm(model, server->version);
+}
+
 ClaimIndex CollectClaims(const Topology& topology, const ModelCatalog& model) {
   ClaimIndex index;
   for (const LyncPool& pool : topology.pools) CollectPool(pool, model, &index);
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
     CollectTrustedApplicationPool(tap, &index);
-  for (const UmDialPlan& plan : topology.dial_plans) CollectDialPlan(plan, model, &index);
+  for (const UmDialPlan& plan : topology.dial_plans) CollectDialPlan(topology, plan, model, &index);
   std::sort(index.servers.begin(), index.servers.end(),
             [](const KstServer& a, const KstServer& b) { return a.fqdn < b.fqdn; });
   return index;

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/model_catalog.h"
@@ -62,6 +63,18 @@ struct ClaimIndex {
   /// Every FQDN any producer claims or any requirement names, sorted.
   std::set<std::string> AllFqdns() const;
 };
+
+/// Whether an Exchange server of version `version` (a model
+/// exchange_versions name) can host Unified Messaging: false for the versions
+/// the model says have none (2019, SE), true for the others and for a version
+/// that is not known ("" : an import could not tell), which are not known not
+/// to. The one rule both the importers and the kst-topology/1 loader apply.
+bool ExchangeVersionHostsUm(const ModelCatalog& model, std::string_view version);
+
+/// The same for the Exchange server `fqdn` of `topology` (true when it is not
+/// listed there). UM Routing adds no KST entry for a server that has no UM,
+/// whatever dial plan lists it, and nothing needs it in a table for UM.
+bool ExchangeServerHostsUm(const Topology& topology, const ModelCatalog& model, const std::string& fqdn);
 
 ClaimIndex CollectClaims(const Topology& topology, const ModelCatalog& model);
 

@@ -50,6 +50,25 @@ TEST_CASE("only SipName dial plans make UM Routing claim a server") {
   CHECK(claims.required.empty());
 }
 
+TEST_CASE("Exchange servers without Unified Messaging are claimed by no UM Routing, whatever dial plan lists them") {
+  Topology topology = AssertTopology(R"({"format": "kst-topology/1",
+    "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": "2016"}, {"fqdn": "ex2.contoso.com", "version": "2019"},
+                             {"fqdn": "ex3.contoso.com", "version": "SE"}, {"fqdn": "ex4.contoso.com"}],
+                 "um_dial_plans": [{"name": "SIP", "uri_type": "SipName",
+                                    "servers": ["ex1.contoso.com", "ex2.contoso.com", "ex3.contoso.com", "ex4.contoso.com"]}]}})");
+  const ModelCatalog& model = ModelCatalog::Embedded();
+  ClaimIndex claims = CollectClaims(topology, model);
+  CHECK(claims.UmRoutingClaims("ex1.contoso.com"));
+  CHECK_FALSE(claims.UmRoutingClaims("ex2.contoso.com"));
+  CHECK_FALSE(claims.UmRoutingClaims("ex3.contoso.com"));
+  CHECK(claims.UmRoutingClaims("ex4.contoso.com"));  // version unknown: not known to have no UM
+  CHECK(claims.required.count("ex2.contoso.com") == 0);
+  CHECK(ExchangeVersionHostsUm(model, "2010"));
+  CHECK(ExchangeVersionHostsUm(model, "2013"));
+  CHECK_FALSE(ExchangeVersionHostsUm(model, "2019"));
+  CHECK(ExchangeVersionHostsUm(model, ""));
+}
+
 TEST_CASE("a Standard Edition pool without computers is its own server; a PSTN gateway holds no KST") {
   Topology topology = AssertTopology(R"({"format": "kst-topology/1", "lync": {"pools": [
       {"fqdn": "se01.contoso.com", "role": "StandardEdition", "version": 6},

@@ -1,5 +1,7 @@
 #include "model/import_report.h"
 
+#include <algorithm>
+
 namespace kst {
 
 const char* ImportStatusName(ImportStatus status) {
@@ -28,6 +30,43 @@ void FileImportReport::Unrecognized(const Location& at, std::string element_path
   notes.push_back({at, std::move(element_path), std::move(comment), affects_verdict});
 }
 
+void FileImportReport::NotChecked(const Location& at, std::string element_path, std::string comment, const char* id,
+                                  Diagnostics* diagnostics) {
+  diagnostics->Warning(id, at, element_path, comment);
+  notes.push_back({at, std::move(element_path), std::move(comment), false});
+}
+
+void FileImportReport::Count(const std::string& what, int items) {
+  for (auto& [name, count] : contributed)
+    if (name == what) {
+      count += items;
+      return;
+    }
+  contributed.emplace_back(what, items);
+}
+
+namespace {
+
+// "1 Exchange server", "2 Exchange servers": the key is the plural; its
+// noun (before a comma or a parenthesis) loses its "s" for one.
+std::string Counted(const std::string& plural, int count) {
+  std::string what = plural;
+  if (count == 1) {
+    size_t end = std::min(what.find(','), what.find(" ("));
+    if (end == std::string::npos) end = what.size();
+    if (end > 0 && what[end - 1] == 's') what.erase(end - 1, 1);
+  }
+  return std::to_string(count) + " " + what;
+}
+
+std::string ContributedText(const FileImportReport& report) {
+  std::string text;
+  for (const auto& [what, count] : report.contributed) text += (text.empty() ? "" : ", ") + Counted(what, count);
+  return text.empty() ? "nothing" : text;
+}
+
+}  // namespace
+
 nlohmann::ordered_json ImportReportToJson(const FileImportReport& report) {
   nlohmann::ordered_json notes = nlohmann::ordered_json::array();
   for (const ImportNote& note : report.notes) {
@@ -38,10 +77,13 @@ nlohmann::ordered_json ImportReportToJson(const FileImportReport& report) {
                      {"comment", note.comment},
                      {"affects_verdict", note.affects_verdict}});
   }
+  nlohmann::ordered_json contributed = nlohmann::ordered_json::object();
+  for (const auto& [what, count] : report.contributed) contributed[what] = count;
   return {{"file", report.file},
           {"format", report.format.empty() ? "unknown" : report.format},
           {"encoding", report.encoding},
           {"status", ImportStatusName(report.status())},
+          {"contributed", contributed},
           {"notes", notes}};
 }
 
@@ -50,6 +92,7 @@ void WriteImportReportText(const std::vector<FileImportReport>& reports, std::os
     out << report.file << ": " << (report.format.empty() ? "unknown" : report.format);
     if (!report.encoding.empty()) out << " (" << report.encoding << ")";
     out << " " << ImportStatusName(report.status()) << "\n";
+    if (!report.failed) out << "  contributed: " << ContributedText(report) << "\n";
     for (const ImportNote& note : report.notes) {
       out << "  " << note.location.ToString();
       if (!note.element_path.empty()) out << " " << note.element_path;

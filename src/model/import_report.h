@@ -6,6 +6,7 @@
 
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -33,19 +34,31 @@ struct FileImportReport {
   std::string file;
   std::string format;    // a name from DetectedFormatName(), or "unknown"
   std::string encoding;  // "utf-8", "utf-8 with BOM", "utf-16le with BOM", ...
-  bool failed = false;
+  bool failed = false;   // unreadable, unparsable, or an error when its items were merged
   std::vector<ImportNote> notes;
+  /// What the file gave the topology, in the order first counted:
+  /// ("Exchange servers", 2), ("certificates, not checked", 1), ...
+  std::vector<std::pair<std::string, int>> contributed;
 
   ImportStatus status() const;
   /// Records a note and mirrors it as a diagnostic (warning when it affects
   /// the verdict, note otherwise) so text output shows it with its location.
   void Unrecognized(const Location& at, std::string element_path, std::string comment, bool affects_verdict,
                     Diagnostics* diagnostics);
+  /// Records a note about something read but not checked (a certificate
+  /// whose owning server is unknown, a dial-plan server without UM) and
+  /// mirrors it as a warning with `id`. Whether it changes the verdict is the
+  /// analysis's business; the file is no longer PASSED.
+  void NotChecked(const Location& at, std::string element_path, std::string comment, const char* id,
+                  Diagnostics* diagnostics);
+  /// Counts one item of `what` (a plural: "pools") the file contributed.
+  void Count(const std::string& what, int items = 1);
 };
 
 /// The report as JSON: file, format, encoding, status and every note.
 nlohmann::ordered_json ImportReportToJson(const FileImportReport& report);
-/// One block per file: "file: format (encoding) STATUS", then each note.
+/// One block per file: "file: format (encoding) STATUS", what it
+/// contributed, then each note.
 void WriteImportReportText(const std::vector<FileImportReport>& reports, std::ostream& out);
 
 /// The diagnostic id every importer uses for a skipped element or value; a

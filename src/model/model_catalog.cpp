@@ -33,6 +33,11 @@ ModelCatalog ModelCatalog::Parse(std::string_view json_text) {
   ModelCatalog model;
   for (const auto& v : doc.at("versions"))
     model.versions_.push_back({v.at("kst_version"), v.at("product"), v.at("evidence"), v.at("source")});
+  for (const auto& x : doc.at("exchange_versions")) {
+    auto number = [&](const char* key) { return x.at(key).is_null() ? -1 : x.at(key).get<int>(); };
+    model.exchange_versions_.push_back(
+        {x.at("name"), number("major"), number("minor"), x.at("hosts_um"), x.at("evidence"), x.at("source")});
+  }
   for (const auto& r : doc.at("roles"))
     model.roles_.push_back({r.at("name"), r.at("hosts_registrar"), r.at("holds_kst"), r.at("runs_um_routing"), r.at("source")});
   for (const auto& u : doc.at("uri_types")) model.uri_types_.push_back({u.at("name"), u.at("um_routing_adds")});
@@ -92,6 +97,18 @@ const VersionInfo* ModelCatalog::FindVersion(int kst_version) const {
   return nullptr;
 }
 
+const ExchangeVersionInfo* ModelCatalog::FindExchangeVersion(std::string_view name) const {
+  for (const ExchangeVersionInfo& v : exchange_versions_)
+    if (v.name == name) return &v;
+  return nullptr;
+}
+
+const ExchangeVersionInfo* ModelCatalog::ExchangeVersionOfBuild(int major, int minor) const {
+  for (const ExchangeVersionInfo& v : exchange_versions_)
+    if (v.major >= 0 && v.major == major && (v.minor < 0 || v.minor == minor)) return &v;
+  return nullptr;
+}
+
 const RoleInfo* ModelCatalog::FindRole(std::string_view name) const {
   for (const RoleInfo& r : roles_)
     if (r.name == name) return &r;
@@ -148,6 +165,7 @@ int64_t ModelCatalog::ParameterValue(std::string_view id) const {
 
 std::string ModelCatalog::RoleNames() const { return JoinNames(roles_); }
 std::string ModelCatalog::UriTypeNames() const { return JoinNames(uri_types_); }
+std::string ModelCatalog::ExchangeVersionNames() const { return JoinNames(exchange_versions_); }
 std::string ModelCatalog::SemanticsNames() const { return JoinNames(semantics_); }
 std::string ModelCatalog::CertificateServiceNames() const { return JoinNames(certificate_services_); }
 

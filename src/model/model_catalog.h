@@ -22,6 +22,19 @@ struct VersionInfo {
   std::string source;
 };
 
+/// An Exchange Server version (model "exchange_versions"): the name a
+/// kst-topology/1 file writes ("2013"), the AdminDisplayVersion an export
+/// shows (-1: any minor; a major of -1 is never read from an export), and
+/// whether it can host Unified Messaging, so be a server of a UM dial plan.
+struct ExchangeVersionInfo {
+  std::string name;
+  int major = -1;
+  int minor = -1;
+  bool hosts_um = false;
+  std::string evidence;  // "documented" or "inferred"
+  std::string source;
+};
+
 struct RoleInfo {
   std::string name;
   bool hosts_registrar = false;  // may be the registrar of a trusted application pool
@@ -113,6 +126,9 @@ class ModelCatalog {
   static ModelCatalog Parse(std::string_view json_text);
 
   const VersionInfo* FindVersion(int kst_version) const;
+  const ExchangeVersionInfo* FindExchangeVersion(std::string_view name) const;
+  /// The version an export's AdminDisplayVersion major.minor stands for, or null.
+  const ExchangeVersionInfo* ExchangeVersionOfBuild(int major, int minor) const;
   const RoleInfo* FindRole(std::string_view name) const;
   const UriTypeInfo* FindUriType(std::string_view name) const;
   const EventInfo& Event(std::string_view key) const;  // throws on an unknown key: a bug
@@ -126,6 +142,7 @@ class ModelCatalog {
   int64_t ParameterValue(std::string_view id) const;
 
   const std::vector<VersionInfo>& versions() const { return versions_; }
+  const std::vector<ExchangeVersionInfo>& exchange_versions() const { return exchange_versions_; }
   const std::vector<RoleInfo>& roles() const { return roles_; }
   const std::vector<UriTypeInfo>& uri_types() const { return uri_types_; }
   const std::vector<EventInfo>& events() const { return events_; }
@@ -138,11 +155,13 @@ class ModelCatalog {
   const ImpactModel& impact() const { return impact_; }
   std::string RoleNames() const;       // "FrontEnd, StandardEdition, ..." for messages
   std::string UriTypeNames() const;
+  std::string ExchangeVersionNames() const;  // "2010, 2013, ..."
   std::string SemanticsNames() const;
   std::string CertificateServiceNames() const;
 
  private:
   std::vector<VersionInfo> versions_;
+  std::vector<ExchangeVersionInfo> exchange_versions_;
   std::vector<RoleInfo> roles_;
   std::vector<UriTypeInfo> uri_types_;
   std::vector<EventInfo> events_;

@@ -19,6 +19,18 @@ TEST_CASE("the embedded model") {
     CHECK(model.FindVersion(7)->evidence == "inferred");
     CHECK_FALSE(model.FindVersion(9));
   }
+  SUBCASE("Exchange versions: which host UM, and how an export's AdminDisplayVersion reads") {
+    CHECK(model.FindExchangeVersion("2013")->hosts_um);
+    CHECK_FALSE(model.FindExchangeVersion("2019")->hosts_um);
+    CHECK(model.FindExchangeVersion("SE")->evidence == "inferred");
+    CHECK_FALSE(model.FindExchangeVersion("banana"));
+    CHECK(model.ExchangeVersionOfBuild(14, 3)->name == "2010");
+    CHECK(model.ExchangeVersionOfBuild(15, 1)->name == "2016");
+    CHECK(model.ExchangeVersionOfBuild(15, 2)->name == "2019");
+    CHECK_FALSE(model.ExchangeVersionOfBuild(15, 3));
+    CHECK_FALSE(model.ExchangeVersionOfBuild(-1, -1));
+    CHECK(model.ExchangeVersionNames() == "2010, 2013, 2016, 2019, SE");
+  }
   SUBCASE("events with their sources; no text is claimed to be the server's") {
     CHECK(model.Event("14563").source == "LS Protocol Stack");
     CHECK(model.Event("44030").source == "LS Exchange Unified Messaging Routing");

@@ -32,9 +32,22 @@ bool Certificate::HasService(const std::string& service) const {
   return std::any_of(services.begin(), services.end(), [&](const NamedAt& s) { return s.name == service; });
 }
 
+std::string Certificate::UnknownParts() const {
+  std::vector<std::string> parts;
+  if (!server_known) parts.push_back("its owning server");
+  if (!subject_known) parts.push_back("its subject CN");
+  if (!services_known) parts.push_back("the services it is assigned to");
+  if (!validity_known) parts.push_back("its validity");
+  std::string text;
+  for (size_t i = 0; i < parts.size(); ++i)
+    text += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  return text + (parts.size() == 1 ? " is unknown" : " are unknown");
+}
+
 size_t ItemCount(const Topology& topology) {
   size_t items = topology.exchange_servers.size() + topology.um_ip_gateways.size() +
-                 topology.hosting_providers.size() + topology.certificates.size() + topology.clocks.size();
+                 topology.hosting_providers.size() + topology.certificates.size() +
+                 topology.unchecked_certificates.size() + topology.clocks.size();
   for (const LyncPool& pool : topology.pools) items += 1 + pool.computers.size();
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools) items += 1 + tap.computers.size();
   for (const OtherCluster& other : topology.other_clusters) items += 1 + other.computers.size();

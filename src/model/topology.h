@@ -92,7 +92,19 @@ struct Certificate {
   std::string thumbprint;  // upper-case hex, or ""
   Location location;       // where the certificate object starts
   std::string pointer;     // its JSON pointer
+  // What the input left unknown (kst-topology/1: null; an export: no owning
+  // server, no Services, no subject CN, a validity kst cannot read). Such a
+  // certificate is kept in Topology::unchecked_certificates and never
+  // checked; the analysis says whether a rule could have fired on it.
+  bool server_known = true;
+  bool subject_known = true;
+  bool services_known = true;
+  bool validity_known = true;
   bool HasService(const std::string& service) const;
+  /// True when everything the rules read is known.
+  bool Checkable() const { return server_known && subject_known && services_known && validity_known; }
+  /// "its owning server and its services are unknown": why it is not checked.
+  std::string UnknownParts() const;
 };
 
 /// A server's clock offset from a reference clock, as `w32tm /stripchart`
@@ -115,6 +127,7 @@ struct Topology {
   std::vector<UmIpGateway> um_ip_gateways;
   std::vector<HostingProvider> hosting_providers;
   std::vector<Certificate> certificates;
+  std::vector<Certificate> unchecked_certificates;  // !Checkable(): read, reported, never checked
   std::vector<ClockReading> clocks;
 
   const LyncPool* FindPool(const std::string& fqdn) const;

@@ -92,4 +92,35 @@ expect_exit 0 "seed snapshot report" -- "$kst" import --report --format json "$s
 expect_in "$work/out" '"format": "exchange-json"' "Exchange export detected"
 expect_in "$work/out" '"format": "documentation (Markdown), not read"' "README listed, not read"
 
+# 7. Exchange certificates reach the checks. Seed 002's wildcard UM certificate
+#    exported with its server (the recipe of docs/import.md) fails like the
+#    same certificate typed into a topology file; exported without its server
+#    it is not checked: a warning naming the file, and inconclusive, since the
+#    rule would fire on the UM server.
+wildcard=scenarios/snapshots/contoso-wildcard-um-certificate
+expect_exit 1 "wildcard certificate snapshot" -- "$kst" check "$wildcard" --at 2026-01-01T00:00:00Z
+expect_in "$work/out" "error cert/wildcard-subject: ex1.contoso.com" "wildcard finding from the export"
+expect_in "$work/out" "$wildcard/exchange-certificates.xml:2:" "the finding points at the export"
+expect_exit 0 "wildcard certificate report" -- "$kst" import --report "$wildcard"
+expect_in "$work/out" "exchange-certificates.xml: exchange-clixml (utf-8 with BOM) PASSED" "certificates file PASSED"
+expect_in "$work/out" "contributed: 2 certificates" "certificates counted"
+"$kst" import "$wildcard" -o "$work/wildcard.json" 2>/dev/null
+expect_exit 1 "wildcard certificate, imported" -- "$kst" check "$work/wildcard.json" --at 2026-01-01T00:00:00Z
+expect_in "$work/out" "error cert/wildcard-subject: ex1.contoso.com" "wildcard finding after kst import"
+noserver=tests/import_inputs/snapshots/wildcard-um-certificate-no-server
+expect_exit 4 "certificate without its server" -- "$kst" check "$noserver" --at 2026-01-01T00:00:00Z
+expect_in "$work/err" "$noserver/exchange-certificates.json:2:3: warning\[certificate-not-checked\]" "not-checked warning names the file"
+expect_in "$work/out" "inconclusive: .*its owning server is unknown.*cert/wildcard-subject would fire" "inconclusive, and why"
+expect_exit 0 "certificate without its server, report" -- "$kst" import --report --format json "$noserver"
+expect_in "$work/out" '"status": "PARTIALLY_UNRECOGNIZED"' "never PASSED for what was not checked"
+expect_in "$work/out" '"certificates, not checked": 1' "counted as not checked"
+"$kst" import "$noserver" -o "$work/noserver.json" 2>/dev/null
+expect_exit 4 "certificate without its server, imported" -- "$kst" check "$work/noserver.json" --at 2026-01-01T00:00:00Z
+expect_in "$work/out" "inconclusive: .*cert/wildcard-subject would fire" "still inconclusive after kst import"
+
+# 8. A file whose items fail when the files are merged is FAILED, not PASSED.
+cp "$seed" "$work/first.xml"; cp "$seed" "$work/second.xml"
+expect_exit 3 "the same topology twice" -- "$kst" import --report "$work/first.xml" "$work/second.xml"
+expect_in "$work/out" "second.xml: lync-published-topology-xml (utf-8) FAILED" "merge failure reported per file"
+
 finish import
