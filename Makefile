@@ -10,7 +10,7 @@ FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 VALGRIND_BUILD ?= build-valgrind
 
-.PHONY: deps configure build demo test test-sanitize test-valgrind tidy fuzz bench bench-spin clean
+.PHONY: deps configure build demo test test-sanitize test-valgrind tidy format format-check fuzz bench bench-spin clean
 
 deps:
 	@bash .ci/install-deps $(DEBIAN_PACKAGES)
@@ -49,6 +49,19 @@ tidy: build
 	@bash .ci/install-deps clang-tidy
 	@run-clang-tidy -quiet -p $(BUILD) -j $(JOBS) '$(CURDIR)/src/.*\.cpp$$' >$(BUILD)/tidy.log 2>&1; status=$$?; \
 	  grep -E '(warning|error): ' $(BUILD)/tidy.log | sort -u; exit $$status
+
+# clang-format (.clang-format) over every C++ file of src/, tests/, bench/ and fuzz/: `format` rewrites them,
+# `format-check` (run by .ci/run) lists the files that differ and fails.
+FORMAT_FILES = $(shell git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'bench/*.cpp' 'bench/*.h' 'fuzz/*.cpp' 'fuzz/*.h')
+format:
+	@bash .ci/install-deps clang-format
+	@clang-format -i $(FORMAT_FILES)
+
+format-check:
+	@bash .ci/install-deps clang-format
+	@clang-format --dry-run -Werror $(FORMAT_FILES) 2>&1 | grep -o '^[^:]*:[0-9]*:[0-9]*: error' | cut -d: -f1 | sort -u | \
+	  sed 's/^/not clang-formatted: /'; clang-format --dry-run -Werror $(FORMAT_FILES) >/dev/null 2>&1 && \
+	  echo "format-check: $(words $(FORMAT_FILES)) files formatted"
 
 # libFuzzer targets (clang), each run FUZZ_SECONDS; see fuzz/run_fuzzers.sh.
 fuzz: deps
