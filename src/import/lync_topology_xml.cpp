@@ -28,7 +28,7 @@ class ShapeChecker {
     for (pugi::xml_attribute attribute : node.attributes()) {
       std::string_view name = attribute.name();
       if (name == "xmlns" || name.substr(0, 6) == "xmlns:" || In(known, name)) continue;
-      report_->Unrecognized(document_.LocationOf(node), ElementPath(node) + "/@" + std::string(name),
+      report_->Unrecognized(document_.LocationOf(node), document_.ElementPath(node) + "/@" + std::string(name),
                             "attribute not in the documented " + std::string(LocalName(node)) +
                                 " element; ignored",
                             false, diagnostics_);
@@ -40,7 +40,7 @@ class ShapeChecker {
   void Children(pugi::xml_node node, const Names& known, bool affects_verdict) {
     for (pugi::xml_node child : node.children()) {
       if (child.type() != pugi::node_element || In(known, LocalName(child))) continue;
-      report_->Unrecognized(document_.LocationOf(child), ElementPath(child),
+      report_->Unrecognized(document_.LocationOf(child), document_.ElementPath(child),
                             "element not in the documented topology shape; ignored" +
                                 std::string(affects_verdict ? ": it could hold a pool kst does not see" : ""),
                             affects_verdict, diagnostics_);
@@ -75,7 +75,7 @@ XmlCluster NewCluster(const XmlDocument& document, pugi::xml_node node, std::str
   cluster.key = std::move(key);
   cluster.fqdn = node.attribute("Fqdn").value();
   cluster.location = document.LocationOf(node);
-  cluster.element_path = ElementPath(node);
+  cluster.element_path = document.ElementPath(node);
   return cluster;
 }
 
@@ -85,7 +85,7 @@ XmlService NewService(const XmlDocument& document, pugi::xml_node node, std::str
   service.role_name = std::move(role_name);
   service.service_version = node.attribute("ServiceVersion").value();
   service.location = document.LocationOf(node);
-  service.element_path = ElementPath(node);
+  service.element_path = document.ElementPath(node);
   return service;
 }
 
@@ -168,7 +168,7 @@ class TopologyBuilderReader {
     // the edited one; kst checks what is about to be published.
     shape_.Children(root, {"NewTopology", "OldTopology"}, true);
     if (pugi::xml_node old = ChildNamed(root, "OldTopology")) {
-      report_->Unrecognized(document_.LocationOf(old), ElementPath(old),
+      report_->Unrecognized(document_.LocationOf(old), document_.ElementPath(old),
                             "the previously published topology is not read; kst checks NewTopology", false,
                             diagnostics_);
     }
@@ -192,7 +192,7 @@ class TopologyBuilderReader {
     pugi::xml_node remote = ChildNamed(site, "RemoteSites");
     for (pugi::xml_node branch : remote.children()) {
       if (branch.type() != pugi::node_element) continue;
-      report_->Unrecognized(document_.LocationOf(branch), ElementPath(branch),
+      report_->Unrecognized(document_.LocationOf(branch), document_.ElementPath(branch),
                             "branch sites are not read (their shape is undocumented); a Survivable Branch "
                             "Appliance there would hold a KST kst does not see",
                             true, diagnostics_);

@@ -8,6 +8,8 @@ bool XmlDocument::Parse(const std::string& file, std::string utf8_text, Diagnost
   file_ = file;
   text_ = std::move(utf8_text);
   lines_ = LineIndex(text_);
+  positions_.clear();
+  counted_parents_.clear();
   // parse_doctype keeps a DOCTYPE as a node so it can be refused; pugixml
   // never expands entities other than the five predefined ones.
   // parse_ws_pcdata_single keeps a value made only of spaces (<S> </S>).
@@ -87,18 +89,22 @@ std::string NamespaceOf(pugi::xml_node node) {
   return "";
 }
 
-std::string ElementPath(pugi::xml_node node) {
+std::string XmlDocument::ElementPath(pugi::xml_node node) const {
   std::vector<std::string> parts;
   for (pugi::xml_node at = node; at && at.type() == pugi::node_element; at = at.parent()) {
-    std::string part(LocalName(at));
-    int index = 0;
-    int same = 0;
-    for (pugi::xml_node sibling : at.parent().children()) {
-      if (sibling.type() != pugi::node_element || LocalName(sibling) != LocalName(at)) continue;
-      ++same;
-      if (sibling == at) index = same;
+    pugi::xml_node parent = at.parent();
+    if (counted_parents_.insert(parent.internal_object()).second) {
+      std::unordered_map<std::string_view, int> counts;
+      for (pugi::xml_node sibling : parent.children())
+        if (sibling.type() == pugi::node_element)
+          positions_[sibling.internal_object()].index = ++counts[LocalName(sibling)];
+      for (pugi::xml_node sibling : parent.children())
+        if (sibling.type() == pugi::node_element)
+          positions_[sibling.internal_object()].same = counts[LocalName(sibling)];
     }
-    if (same > 1) part += "[" + std::to_string(index) + "]";
+    const SiblingPosition& position = positions_[at.internal_object()];
+    std::string part(LocalName(at));
+    if (position.same > 1) part += "[" + std::to_string(position.index) + "]";
     parts.push_back(std::move(part));
   }
   std::string path;

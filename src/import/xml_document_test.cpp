@@ -65,7 +65,7 @@ TEST_CASE("XML documents") {
     pugi::xml_node second = document.root().child("C").next_sibling("C");
     CHECK(document.LocationOf(second).ToString() == "t.xml:3:3");
     pugi::xml_node machine = second.first_child();
-    CHECK(ElementPath(machine) == "/T/C[2]/M");
+    CHECK(document.ElementPath(machine) == "/T/C[2]/M");
     CHECK(LocalName(machine) == "M");
     CHECK(NamespaceOf(machine) == "urn:b");
     CHECK(NamespaceOf(second) == "urn:a");
@@ -98,6 +98,14 @@ TEST_CASE("XML documents") {
     CHECK_FALSE(document.Parse("t.xml", "<T>\n  <C>&#x110000;</C>\n</T>", &diagnostics));
     CHECK(diagnostics.all().back().location.line == 2);
     REQUIRE(document.Parse("t.xml", "<T><C>&#xE9;&#x1F600;</C></T>", &diagnostics));
+  }
+  SUBCASE("element paths count same-named siblings") {
+    REQUIRE(document.Parse("t.xml", "<T><A/><B/><A><M/><M/></A><B/><C/></T>", &diagnostics));
+    pugi::xml_node second_a = document.root().child("A").next_sibling("A");
+    CHECK(document.ElementPath(second_a.first_child().next_sibling()) == "/T/A[2]/M[2]");
+    CHECK(document.ElementPath(document.root().child("C")) == "/T/C");
+    CHECK(document.ElementPath(document.root().child("B")) == "/T/B[1]");
+    CHECK(document.ElementPath(document.root()) == "/T");
   }
   SUBCASE("UTF-16LE files load through the file reader") {
     VirtualFileReader files;
