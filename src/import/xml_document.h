@@ -22,7 +22,12 @@ class XmlDocument {
  public:
   /// Parses UTF-8 text read from `file`. Reports `xml-syntax` (with the
   /// parser's position), `xml-doctype`, or `text-encoding` for a character
-  /// reference to no character, and returns false.
+  /// reference to no character, and returns false. What pugixml lets through
+  /// but XML 1.0 calls not well-formed is `xml-syntax` too, at the byte:
+  /// a duplicated attribute, content before or after the root element, an
+  /// undefined entity or a bare '&', '<' in an attribute value, a character
+  /// XML does not allow (literal or referenced), "--" in a comment, "]]>" in
+  /// text, and an XML declaration that is not the first thing in the file.
   bool Parse(const std::string& file, std::string utf8_text, Diagnostics* diagnostics);
 
   pugi::xml_node root() const { return document_.document_element(); }
@@ -37,6 +42,7 @@ class XmlDocument {
 
  private:
   bool RefuseNonCharacters(Diagnostics* diagnostics);
+  bool RefuseMalformed(Diagnostics* diagnostics);
 
   struct SiblingPosition {
     int index = 0;  // 1-based among the parent's element children of the same local name
