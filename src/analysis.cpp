@@ -372,7 +372,8 @@ void CheckBeyondTheTable(const Scenario& scenario, const ModelCatalog& model, co
 
 bool AffectsVerdict(const Diagnostic& diagnostic) {
   return diagnostic.severity == Severity::kWarning &&
-         (diagnostic.id == "unknown-field" || diagnostic.id == kImportUnrecognizedId);
+         (diagnostic.id == "unknown-field" || diagnostic.id == kImportUnrecognizedId ||
+          diagnostic.id == kImportSkippedId);
 }
 
 }  // namespace

@@ -122,6 +122,8 @@ generate() {  # generate NAME: writes $generated/NAME
                    for (i = 1; i <= 50000; i++)
                      printf "%s{\"Name\": \"EX%d\", \"Fqdn\": \"ex%06d.contoso.com\", \"AdminDisplayVersion\": \"Version 15.0 (Build 1497.2)\"}", (i > 1 ? ",\n" : "\n"), i, i
                    printf ",\n{\"Name\": \"EX1\", \"Fqdn\": \"-bad-.contoso.com\"}]\n" }' >"$out" ;;
+    empty-snapshot)  # a folder with nothing in it (git keeps no empty folder)
+      mkdir -p "$out" ;;
     *) echo "FAIL: no generator for $1" >&2; return 1 ;;
   esac
 }
