@@ -60,6 +60,18 @@ bool IsTopologyServer(const Topology& topology, const std::string& fqdn) {
   return false;
 }
 
+TopologyServerNames::TopologyServerNames(const Topology& topology) {
+  for (const ExchangeServer& server : topology.exchange_servers) names_.insert(server.fqdn.name);
+  for (const LyncPool& pool : topology.pools) {
+    names_.insert(pool.fqdn.name);
+    for (const NamedAt& computer : pool.computers) names_.insert(computer.name);
+  }
+  for (const TrustedApplicationPool& tap : topology.trusted_application_pools) {
+    names_.insert(tap.fqdn.name);
+    for (const NamedAt& computer : tap.computers) names_.insert(computer.name);
+  }
+}
+
 bool NormalizeCertificateName(std::string_view raw, std::string* name) {
   std::string out(raw);
   if (!out.empty() && out.back() == '.') out.pop_back();
@@ -132,9 +144,10 @@ bool ReadClockReading(const JsonNode& node, Diagnostics* diagnostics, ClockReadi
 
 void CheckIdentityReferences(const Topology& topology, const ModelCatalog& model, Diagnostics* diagnostics) {
   std::map<std::string, std::map<std::string, const Certificate*>> by_service;  // server -> service -> certificate
+  const TopologyServerNames servers(topology);
   for (const Certificate& certificate : topology.certificates) {
     const std::string& server = certificate.server.name;
-    if (!IsTopologyServer(topology, server)) {
+    if (!servers.Has(server)) {
       diagnostics->Warning("unknown-certificate-server", certificate.server.location, certificate.pointer + "/server",
                            "certificate \"" + certificate.subject_cn.name + "\" belongs to " + server +
                                ", which is no server of the topology; it is not checked");
@@ -153,7 +166,7 @@ void CheckIdentityReferences(const Topology& topology, const ModelCatalog& model
   }
   std::map<std::string, Location> clocks;
   for (const ClockReading& clock : topology.clocks) {
-    if (!IsTopologyServer(topology, clock.server.name))
+    if (!servers.Has(clock.server.name))
       diagnostics->Warning("unknown-clock-server", clock.server.location, clock.pointer + "/server",
                            "clock reading of " + clock.server.name +
                                ", which is no server of the topology; it is not "

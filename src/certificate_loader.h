@@ -5,6 +5,9 @@
 // "clocks" (per server: the offset from a reference clock and when it was
 // measured). Exchange importers fill the same structures.
 
+#include <string>
+#include <unordered_set>
+
 #include "diagnostic.h"
 #include "json_document.h"
 #include "model_catalog.h"
@@ -30,8 +33,19 @@ void CheckIdentityReferences(const Topology& topology, const ModelCatalog& model
 bool NormalizeCertificateName(std::string_view raw, std::string* name);
 
 /// True when `fqdn` is a server of the topology: an Exchange server, a pool,
-/// a trusted application pool or a computer of one.
+/// a trusted application pool or a computer of one. Searches the topology:
+/// for one question; TopologyServerNames for one per certificate or clock.
 bool IsTopologyServer(const Topology& topology, const std::string& fqdn);
+
+/// The same question for many names: every server name hashed once.
+class TopologyServerNames {
+ public:
+  explicit TopologyServerNames(const Topology& topology);
+  bool Has(const std::string& fqdn) const { return names_.count(fqdn) != 0; }
+
+ private:
+  std::unordered_set<std::string> names_;
+};
 
 /// True for a name with a wildcard label ("*.contoso.com").
 bool IsWildcardName(const std::string& name);

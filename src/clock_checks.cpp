@@ -19,8 +19,9 @@ std::vector<Finding> CheckClocks(const Topology& topology, const ModelCatalog& m
                                  UnixSeconds at) {
   const ClaimIndex claims = CollectClaims(topology, model);
   std::vector<Finding> findings;
+  const TopologyServerNames servers(topology);
   for (const ClockReading& clock : topology.clocks) {
-    if (!IsTopologyServer(topology, clock.server.name)) continue;
+    if (!servers.Has(clock.server.name)) continue;
     if (std::fabs(clock.offset_seconds) <= static_cast<double>(tolerance_seconds)) continue;
     const std::string& server = clock.server.name;
     const int64_t offset = std::llround(clock.offset_seconds);

@@ -1,6 +1,7 @@
 #include "document_reader.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "fqdn.h"
 
@@ -150,13 +151,16 @@ bool ObjectReader::FqdnArray(std::string_view key, bool required, std::vector<Na
   if (!value) return !required;
   if (!value->is_array()) return TypeError(*value, "an array of FQDNs");
   bool ok = true;
+  std::unordered_set<std::string> listed;
+  listed.reserve(out->size() + value->items.size());
+  for (const NamedAt& fqdn : *out) listed.insert(fqdn.name);
   for (const JsonNode& item : value->items) {
     NamedAt fqdn;
     if (!ReadFqdnValue(item, diagnostics_, &fqdn)) {
       ok = false;
       continue;
     }
-    if (std::find(out->begin(), out->end(), fqdn) != out->end()) {
+    if (!listed.insert(fqdn.name).second) {
       diagnostics_->Warning("duplicate-entry", item.location, item.pointer,
                             "\"" + fqdn.name + "\" is listed twice");
       continue;

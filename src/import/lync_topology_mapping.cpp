@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <unordered_set>
 
 #include "fqdn.h"
 
@@ -95,13 +96,16 @@ class ClusterMapper {
   // kst-topology/1 loader does with a list that names an FQDN twice.
   bool Machines(const XmlCluster& cluster, const NamedAt& cluster_fqdn, std::vector<NamedAt>* out) {
     bool ok = true;
+    std::unordered_set<std::string> listed;
+    listed.reserve(out->size() + cluster.machines.size());
+    for (const NamedAt& fqdn : *out) listed.insert(fqdn.name);
     for (const XmlMachine& machine : cluster.machines) {
       NamedAt fqdn{cluster_fqdn.name, machine.location};
       if (!machine.fqdn.empty() && !Fqdn(machine.fqdn, machine.location, cluster.element_path + "/Machine", &fqdn)) {
         ok = false;
         continue;
       }
-      if (std::find(out->begin(), out->end(), fqdn) != out->end()) {
+      if (!listed.insert(fqdn.name).second) {
         diagnostics_->Warning("duplicate-entry", machine.location, cluster.element_path + "/Machine",
                               "machine " + fqdn.name + " is listed twice in cluster " + cluster_fqdn.name +
                                   "; it is one server");

@@ -57,7 +57,7 @@ show_output() {
 }
 
 # --- generated inputs ---------------------------------------------------------
-# Sizes are moderate (100,000 keys, 50,000 entries): a linear reader takes well
+# Sizes are moderate (100,000 keys or entries, 40,000 CSV columns): a linear reader takes well
 # under a second on each; a quadratic one takes tens of seconds and times out.
 
 pool_json() {  # pool_json FQDN COMPUTERS: a kst pool object
@@ -85,27 +85,27 @@ generate() {  # generate NAME: writes $generated/NAME
       awk 'BEGIN { print "format: kst-topology/1"; print "description:"
                    for (i = 1; i <= 100000; i++) printf "  k%06d: %d\n", i, i
                    print "  k000001: 0" }' >"$out" ;;
-    json-50k-computers.json)  # a pool of 50,000 computers, one listed twice: FqdnArray
+    json-100k-computers.json)  # a pool of 100,000 computers, one listed twice: FqdnArray
       { printf '{"format": "kst-topology/1", "lync": {"pools": ['
-        pool_json pool.contoso.com 50000 | sed 's/\]}$/, "fe000001.contoso.com"]}/'
+        pool_json pool.contoso.com 100000 | sed 's/\]}$/, "fe000001.contoso.com"]}/'
         printf ']}, "exchange": {"servers": [], "um_dial_plans": [{"name": "DP", "uri_type": "SipName", "servers": ["missing.contoso.com"]}]}}\n'
       } >"$out" ;;
-    json-50k-exchange-servers.json)  # 50,000 Exchange servers, a dial plan naming them all and one more
+    json-100k-exchange-servers.json)  # 100,000 Exchange servers, a dial plan naming them all and one more
       awk 'BEGIN { printf "{\"format\": \"kst-topology/1\", \"exchange\": {\"servers\": ["
-                   for (i = 1; i <= 50000; i++) printf "%s{\"fqdn\": \"ex%06d.contoso.com\"}", (i > 1 ? ",\n" : "\n"), i
+                   for (i = 1; i <= 100000; i++) printf "%s{\"fqdn\": \"ex%06d.contoso.com\"}", (i > 1 ? ",\n" : "\n"), i
                    printf "],\n\"um_dial_plans\": [{\"name\": \"DP\", \"uri_type\": \"TelExtn\", \"servers\": ["
-                   for (i = 1; i <= 50000; i++) printf "\"ex%06d.contoso.com\", ", i
+                   for (i = 1; i <= 100000; i++) printf "\"ex%06d.contoso.com\", ", i
                    printf "\"missing.contoso.com\"]}]}}\n" }' >"$out" ;;
     xml-100k-unknown-elements.xml)  # 100,000 unknown elements where clusters live: each reported with its path
       awk 'BEGIN { print "<Topology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\">"
                    print "  <Clusters>"
                    for (i = 1; i <= 100000; i++) print "    <Unknown />"
                    print "  </Clusters>"; print "</Topology>" }' >"$out" ;;
-    xml-50k-machines.xml)  # one cluster of 50,000 machines, the last one invalid: Machines()
+    xml-100k-machines.xml)  # one cluster of 100,000 machines, the last one invalid: Machines()
       awk 'BEGIN { print "<Topology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\">"
                    print "  <Clusters>"; print "    <Cluster Fqdn=\"pool.contoso.com\">"
                    print "      <ClusterId SiteId=\"1\" Number=\"1\" />"
-                   for (i = 1; i <= 50000; i++) printf "      <Machine Fqdn=\"fe%06d.contoso.com\" />\n", i
+                   for (i = 1; i <= 100000; i++) printf "      <Machine Fqdn=\"fe%06d.contoso.com\" />\n", i
                    print "      <Machine Fqdn=\"fe000001.contoso.com\" />"
                    print "      <Machine Fqdn=\"-bad-.contoso.com\" />"
                    print "    </Cluster>"; print "  </Clusters>"; print "</Topology>" }' >"$out" ;;
@@ -113,14 +113,16 @@ generate() {  # generate NAME: writes $generated/NAME
       awk 'BEGIN { printf "<Topology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\""
                    for (i = 1; i <= 50000; i++) printf "\n  a%06d=\"%d\"", i, i
                    print "\n  a000001=\"0\" />" }' >"$out" ;;
-    csv-20k-columns.csv)  # an Export-Csv header of 20,000 names, the last repeating the first
+    csv-40k-columns.csv)  # an Export-Csv header of 40,000 names, the last repeating the first
       awk 'BEGIN { print "#TYPE Microsoft.Exchange.Data.Directory.Management.ExchangeServer"
-                   for (i = 1; i <= 20000; i++) printf "\"P%05d\",", i
+                   for (i = 1; i <= 40000; i++) printf "\"P%05d\",", i
                    print "\"p00001\"" }' >"$out" ;;
-    exchange-50k-servers.json)  # ConvertTo-Json of 50,000 servers, one answering for a dial plan
+    exchange-50k-servers.json)  # ConvertTo-Json of 50,000 servers, each answering for one dial plan
       awk 'BEGIN { printf "["
                    for (i = 1; i <= 50000; i++)
                      printf "%s{\"Name\": \"EX%d\", \"Fqdn\": \"ex%06d.contoso.com\", \"AdminDisplayVersion\": \"Version 15.0 (Build 1497.2)\"}", (i > 1 ? ",\n" : "\n"), i, i
+                   for (i = 1; i <= 50000; i++) printf ",\n{\"Fqdn\": \"ex%06d.contoso.com\", \"DialPlans\": [\"DP\"]}", i
+                   printf ",\n{\"Name\": \"DP\", \"URIType\": \"TelExtn\"}"
                    printf ",\n{\"Name\": \"EX1\", \"Fqdn\": \"-bad-.contoso.com\"}]\n" }' >"$out" ;;
     empty-snapshot)  # a folder with nothing in it (git keeps no empty folder)
       mkdir -p "$out" ;;
