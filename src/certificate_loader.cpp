@@ -61,6 +61,7 @@ bool IsTopologyServer(const Topology& topology, const std::string& fqdn) {
 }
 
 TopologyServerNames::TopologyServerNames(const Topology& topology) {
+  names_.reserve(topology.exchange_servers.size() + topology.pools.size() + topology.trusted_application_pools.size());
   for (const ExchangeServer& server : topology.exchange_servers) names_.insert(server.fqdn.name);
   for (const LyncPool& pool : topology.pools) {
     names_.insert(pool.fqdn.name);
@@ -143,6 +144,7 @@ bool ReadClockReading(const JsonNode& node, Diagnostics* diagnostics, ClockReadi
 }
 
 void CheckIdentityReferences(const Topology& topology, const ModelCatalog& model, Diagnostics* diagnostics) {
+  if (topology.certificates.empty() && topology.clocks.empty()) return;
   std::map<std::string, std::map<std::string, const Certificate*>> by_service;  // server -> service -> certificate
   const TopologyServerNames servers(topology);
   for (const Certificate& certificate : topology.certificates) {

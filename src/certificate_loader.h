@@ -6,6 +6,7 @@
 // measured). Exchange importers fill the same structures.
 
 #include <string>
+#include <string_view>
 #include <unordered_set>
 
 #include "diagnostic.h"
@@ -37,14 +38,15 @@ bool NormalizeCertificateName(std::string_view raw, std::string* name);
 /// for one question; TopologyServerNames for one per certificate or clock.
 bool IsTopologyServer(const Topology& topology, const std::string& fqdn);
 
-/// The same question for many names: every server name hashed once.
+/// The same question for many names: every server name hashed once. Holds
+/// views of the topology's strings: the topology must outlive it, unchanged.
 class TopologyServerNames {
  public:
   explicit TopologyServerNames(const Topology& topology);
-  bool Has(const std::string& fqdn) const { return names_.count(fqdn) != 0; }
+  bool Has(std::string_view fqdn) const { return names_.count(fqdn) != 0; }
 
  private:
-  std::unordered_set<std::string> names_;
+  std::unordered_set<std::string_view> names_;
 };
 
 /// True for a name with a wildcard label ("*.contoso.com").

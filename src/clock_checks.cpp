@@ -19,6 +19,7 @@ std::vector<Finding> CheckClocks(const Topology& topology, const ModelCatalog& m
                                  UnixSeconds at) {
   const ClaimIndex claims = CollectClaims(topology, model);
   std::vector<Finding> findings;
+  if (topology.clocks.empty()) return findings;
   const TopologyServerNames servers(topology);
   for (const ClockReading& clock : topology.clocks) {
     if (!servers.Has(clock.server.name)) continue;
