@@ -193,6 +193,19 @@ TEST_CASE("a Topology Builder file whose topology kst did not read whole never p
     CHECK(report.notes[1].element_path == "/Topology/Services");
     CHECK(report.notes[1].affects_verdict);
   }
+  SUBCASE("two clusters with one key: which one a service is installed on is ambiguous") {
+    Imported in = ImportBuilder("", "", "<NewTopology><PartialTopology><CentralSites><CentralSite><Clusters>"
+                                        "<Cluster UniqueId=\"c1\" Fqdn=\"a.contoso.com\"/>"
+                                        "<Cluster UniqueId=\"c1\" Fqdn=\"b.contoso.com\"/>"
+                                        "</Clusters></CentralSite></CentralSites><Services>"
+                                        "<Service UniqueId=\"s1\" RoleName=\"Registrar\" InstalledOn=\"c1\"/>"
+                                        "<Service UniqueId=\"s1\" RoleName=\"Registrar\" InstalledOn=\"c1\"/>"
+                                        "</Services></PartialTopology></NewTopology>");
+    CHECK(Blocks(in, "/TopologyBuilder/NewTopology/PartialTopology/CentralSites/CentralSite/Clusters/Cluster[2]",
+                 "has the key \"c1\" of the cluster at t.tbxml:1:"));
+    CHECK(Blocks(in, "/TopologyBuilder/NewTopology/PartialTopology/Services/Service[2]",
+                 "has the key \"s1\" of the service at t.tbxml:1:"));
+  }
 }
 
 }  // namespace
