@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <iterator>
-#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 namespace kst {
@@ -114,14 +113,12 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool key(string_t& value) override {
     Location at = lines_.At(file_, TokenStart());
     Frame& frame = open_.back();
-    // A hash of the keys so far: scanning the members for each key made an
-    // object of n keys cost O(n²) (100,000 keys took 36 s).
-    auto first = frame.keys.find(value);
-    frame.pending_duplicate = first != frame.keys.end();
+    size_t first = frame.keys.Find(frame.node.members, value);
+    frame.pending_duplicate = first != std::string::npos;
     if (frame.pending_duplicate) {
       diagnostics_->Error("json-duplicate-key", at, frame.node.pointer + "/" + EscapePointerToken(value),
                           "duplicate key \"" + value + "\" (first at line " +
-                              std::to_string(frame.node.members[first->second].key_location.line) + ")");
+                              std::to_string(frame.node.members[first].key_location.line) + ")");
       failed = true;
     }
     frame.pending_key = value;
@@ -147,8 +144,8 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     JsonNode node;
     std::string pending_key;
     Location pending_key_location;
-    bool pending_duplicate = false;                 // the pending key repeats an earlier one: its value is dropped
-    std::unordered_map<std::string, size_t> keys;  // objects: each key's index in node.members
+    bool pending_duplicate = false;  // the pending key repeats an earlier one: its value is dropped
+    KeyIndex keys;                   // objects: where each key is in node.members
   };
 
   /// Inputs nest a few levels; a deeper document is hostile (its pointers
@@ -190,8 +187,8 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     if (parent.node.is_array()) {
       parent.node.items.push_back(std::move(node));
     } else if (!parent.pending_duplicate) {
-      parent.keys.emplace(parent.pending_key, parent.node.members.size());
       parent.node.members.push_back({parent.pending_key, parent.pending_key_location, std::move(node)});
+      parent.keys.Added(parent.node.members);
     }
     return true;
   }
@@ -238,6 +235,25 @@ const char* JsonNode::KindName() const {
     case Kind::kObject: return "object";
   }
   return "value";
+}
+
+size_t KeyIndex::Find(const std::vector<JsonNode::Member>& members, const std::string& key) const {
+  if (!hashed_.empty()) {
+    auto found = hashed_.find(key);
+    return found == hashed_.end() ? std::string::npos : found->second;
+  }
+  for (size_t i = 0; i < members.size(); ++i)
+    if (members[i].key == key) return i;
+  return std::string::npos;
+}
+
+void KeyIndex::Added(const std::vector<JsonNode::Member>& members) {
+  if (members.size() < kHashFrom) return;
+  if (hashed_.empty()) {
+    for (size_t i = 0; i < members.size(); ++i) hashed_.emplace(members[i].key, i);
+  } else {
+    hashed_.emplace(members.back().key, members.size() - 1);
+  }
 }
 
 std::string NextChildPointer(const JsonNode& parent, std::string_view key) {

@@ -38,7 +38,6 @@
 #include <limits>
 #include <map>
 #include <streambuf>
-#include <unordered_map>
 
 namespace kst {
 namespace {
@@ -267,7 +266,7 @@ class TreeBuilder : public YAML::EventHandler {
     bool duplicate = false;  // ... and it repeats an earlier key, so its value is dropped
     std::string key;
     Location key_location;
-    std::unordered_map<std::string, size_t> keys;  // mappings: each key's index in node.members
+    KeyIndex keys;  // mappings: where each key is in node.members
   };
 
   bool ExpectingKey() const { return !open_.empty() && open_.back().node.is_object() && !open_.back().has_key; }
@@ -279,11 +278,11 @@ class TreeBuilder : public YAML::EventHandler {
     frame.duplicate = false;
     frame.key = value;
     frame.key_location = At(mark);
-    auto first = frame.keys.find(value);  // hashed: a scan of the members per key was O(n²)
-    if (first == frame.keys.end()) return;
+    size_t first = frame.keys.Find(frame.node.members, value);
+    if (first == std::string::npos) return;
     diagnostics_->Error("json-duplicate-key", frame.key_location, frame.node.pointer + "/" + EscapePointerToken(value),
                         "duplicate key \"" + value + "\" (first at line " +
-                            std::to_string(frame.node.members[first->second].key_location.line) + ")");
+                            std::to_string(frame.node.members[first].key_location.line) + ")");
     failed = true;
     frame.duplicate = true;
   }
@@ -326,8 +325,8 @@ class TreeBuilder : public YAML::EventHandler {
     }
     parent.has_key = false;
     if (parent.duplicate) return;
-    parent.keys.emplace(parent.key, parent.node.members.size());
     parent.node.members.push_back({parent.key, parent.key_location, std::move(node)});
+    parent.keys.Added(parent.node.members);
   }
   /// yaml-cpp reports an empty value as a null at the next token; a written
   /// null is one of the core spellings at the mark.

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <map>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "fqdn.h"
@@ -197,9 +198,10 @@ class ClusterMapper {
   Topology* out_;
   FileImportReport* report_;
   Diagnostics* diagnostics_;
-  std::map<std::string, const XmlCluster*> clusters_by_key_;
-  std::map<std::string, const XmlService*> services_by_key_;
-  std::map<std::string, std::vector<const XmlService*>> services_on_;
+  // Looked up, never walked: hashed.
+  std::unordered_map<std::string, const XmlCluster*> clusters_by_key_;
+  std::unordered_map<std::string, const XmlService*> services_by_key_;
+  std::unordered_map<std::string, std::vector<const XmlService*>> services_on_;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <string_view>
 
 namespace kst {
@@ -284,7 +285,7 @@ class TopologyBuilderReader {
   FileImportReport* report_;
   Diagnostics* diagnostics_;
   ShapeChecker shape_;
-  std::map<std::string, std::string> sql_instance_cluster_;
+  std::unordered_map<std::string, std::string> sql_instance_cluster_;
 };
 
 }  // namespace
