@@ -10,7 +10,7 @@ FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 VALGRIND_BUILD ?= build-valgrind
 
-.PHONY: deps configure build demo test test-sanitize test-valgrind tidy format format-check fuzz bench bench-spin clean
+.PHONY: deps configure build demo test test-sanitize test-valgrind tidy format format-check fuzz bench bench-inputs bench-spin clean
 
 deps:
 	@bash .ci/install-deps $(DEBIAN_PACKAGES)
@@ -72,6 +72,11 @@ fuzz: deps
 
 bench: build
 	@./$(BUILD)/bench/kst_bench
+
+# Loading each kind of input (kst JSON/YAML, topology XML, .tbxml, Exchange CliXml/JSON/CSV, a snapshot
+# folder, many unknown elements or keys, long FQDN lists) at 10k ... 160k items: time, peak RSS, ratio per doubling.
+bench-inputs: build
+	@./$(BUILD)/bench/kst_input_bench --work $(BUILD)/bench-inputs
 
 # kst against SPIN: the seed scenario with 1, 2, 4, 8, ... Front Ends until SPIN
 # passes 60 s or 8 GiB, then a realistic estate (docs/benchmarks.md).

@@ -47,8 +47,7 @@ bool DiskFileReader::ListDirectory(const std::string& path, std::vector<std::str
   std::vector<std::string> names;
   for (std::filesystem::directory_iterator it(path, code), end; !code && it != end; it.increment(code)) {
     std::string name = it->path().filename().string();
-    if (name.empty() || name[0] == '.' || it->is_directory(code)) continue;
-    names.push_back(name);
+    if (!name.empty()) names.push_back(name);
   }
   if (code) {
     *error = code.message();
@@ -81,9 +80,12 @@ bool VirtualFileReader::ListDirectory(const std::string& path, std::vector<std::
   for (const auto& [name, contents] : files_) {  // std::map: already sorted
     if (name.rfind(prefix, 0) != 0) continue;
     std::string rest = name.substr(prefix.size());
-    if (rest.empty() || rest[0] == '.' || rest.find('/') != std::string::npos) continue;
-    files->push_back(name);
+    if (rest.empty()) continue;
+    // A file further down names a subdirectory: listed once, in name order.
+    std::string entry = prefix + rest.substr(0, rest.find('/'));
+    if (files->empty() || files->back() != entry) files->push_back(entry);
   }
+  std::sort(files->begin(), files->end());
   if (files->empty() && !IsDirectory(path)) {
     *error = "No such file or directory";
     return false;

@@ -15,9 +15,10 @@ class FileReader {
   virtual bool Read(const std::string& path, std::string* contents, std::string* error) = 0;
   /// True when `path` names a directory (a snapshot folder of exports).
   virtual bool IsDirectory(const std::string& path) = 0;
-  /// The files directly inside directory `path` as "path/name", sorted by
-  /// name so results never depend on the file system's order; hidden files
-  /// (".name") and subdirectories are left out.
+  /// Every entry directly inside directory `path` as "path/name", sorted by
+  /// name so results never depend on the file system's order: hidden files
+  /// (".name") and subdirectories included, so that a caller that does not
+  /// read them can say so.
   virtual bool ListDirectory(const std::string& path, std::vector<std::string>* files, std::string* error) = 0;
   /// Where `path` really is once symbolic links and ".." are resolved (as
   /// far as it exists), as an absolute path. In memory there are no links:

@@ -310,7 +310,8 @@ void CheckBeyondTheTable(const Scenario& scenario, const CompiledPlan& plan, con
 
 bool AffectsVerdict(const Diagnostic& diagnostic) {
   return diagnostic.severity == Severity::kWarning &&
-         (diagnostic.id == "unknown-field" || diagnostic.id == kImportUnrecognizedId);
+         (diagnostic.id == "unknown-field" || diagnostic.id == kImportUnrecognizedId ||
+          diagnostic.id == kImportSkippedId);
 }
 
 }  // namespace

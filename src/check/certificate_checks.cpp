@@ -283,8 +283,10 @@ std::vector<Finding> CheckCertificates(const Topology& topology, const ImpactGra
                                        const CertificateCheckOptions& options) {
   CertificateChecker checker(topology, graph, model, options);
   std::vector<Finding> findings;
+  if (topology.certificates.empty()) return findings;
+  const TopologyServerNames servers(topology);
   for (const Certificate& certificate : topology.certificates)
-    if (IsTopologyServer(topology, certificate.server.name)) checker.Check(certificate, &findings);
+    if (servers.Has(certificate.server.name)) checker.Check(certificate, &findings);
   return findings;
 }
 

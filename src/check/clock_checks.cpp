@@ -21,8 +21,10 @@ std::vector<Finding> CheckClocks(const Topology& topology, const ModelCatalog& m
   const ClaimIndex collected = known_claims ? ClaimIndex{} : CollectClaims(topology, model);
   const ClaimIndex& claims = known_claims ? *known_claims : collected;
   std::vector<Finding> findings;
+  if (topology.clocks.empty()) return findings;
+  const TopologyServerNames servers(topology);
   for (const ClockReading& clock : topology.clocks) {
-    if (!IsTopologyServer(topology, clock.server.name)) continue;
+    if (!servers.Has(clock.server.name)) continue;
     if (std::fabs(clock.offset_seconds) <= static_cast<double>(tolerance_seconds)) continue;
     const std::string& server = clock.server.name;
     const int64_t offset = std::llround(clock.offset_seconds);

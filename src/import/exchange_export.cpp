@@ -4,6 +4,8 @@
 
 #include "import/exchange_export.h"
 
+#include <unordered_map>
+
 #include "input/clixml_document.h"
 #include "input/csv_document.h"
 #include "import/exchange_object.h"
@@ -46,12 +48,60 @@ bool ReadCliXml(const std::string& path, std::string text, std::vector<ExportVal
   return ObjectsFromCliXml(document, objects, diagnostics);
 }
 
+// JSON keys are compared exactly, PowerShell property names ignoring case:
+// ConvertTo-Json never writes "Fqdn" and "FQDN" in one object, and the
+// records would read the first and drop the other.
+bool RefuseKeysDifferingInCase(const JsonNode& node, Diagnostics* diagnostics) {
+  bool ok = true;
+  std::vector<const JsonNode*> pending{&node};
+  while (!pending.empty()) {
+    const JsonNode* at = pending.back();
+    pending.pop_back();
+    for (const JsonNode& item : at->items) pending.push_back(&item);
+    std::unordered_map<std::string, const JsonNode::Member*> seen;
+    for (const JsonNode::Member& member : at->members) {
+      pending.push_back(&member.value);
+      std::string key = member.key;
+      for (char& c : key) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      auto [it, inserted] = seen.emplace(std::move(key), &member);
+      if (inserted) continue;
+      diagnostics->Error("json-duplicate-key", member.key_location, member.value.pointer,
+                         "duplicate key \"" + member.key + "\" (first at line " +
+                             std::to_string(it->second->key_location.line) + " as \"" + it->second->key +
+                             "\"; PowerShell property names ignore case)");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 bool ReadJson(const std::string& path, const std::string& text, std::vector<ExportValue>* objects,
-              Diagnostics* diagnostics) {
+              FileImportReport* report, Diagnostics* diagnostics) {
   JsonNode root;
   if (!ParseJsonDocument(path, text, &root, diagnostics)) return false;
+  if (!RefuseKeysDifferingInCase(root, diagnostics)) return false;
+  if (!root.is_array() && !root.is_object()) {
+    // ConvertTo-Json of cmdlet output is an object or an array of them; a
+    // bare value says nothing kst can read about any server.
+    report->Unrecognized(root.location, root.pointer,
+                         std::string("the export is a JSON ") + root.KindName() +
+                             ", not an object or an array of objects (ConvertTo-Json of a cmdlet's output): kst "
+                             "read no record from it",
+                         true, diagnostics);
+    return true;
+  }
   *objects = ObjectsFromJson(root);
   return true;
+}
+
+// A whole file that is one JSON scalar (42, "EX1", true, null) starts with
+// no '{' or '[', so it would be split as CSV: one header and no rows.
+bool IsJsonScalar(const std::string& path, const std::string& text) {
+  char first = text[text.find_first_not_of(" \t\r\n")];
+  if (std::string_view("\"-0123456789tfn").find(first) == std::string_view::npos) return false;
+  JsonNode root;
+  Diagnostics ignored;
+  return ParseJsonDocument(path, text, &root, &ignored);
 }
 
 bool ReadCsv(const std::string& path, const std::string& text, std::vector<ExportValue>* objects,
@@ -117,9 +167,9 @@ bool ReadExchangeExport(const std::string& path, FileReader* files, ExchangeExpo
   if (decoded.utf8[first] == '<') {
     report->format = "exchange-clixml";
     parsed = ReadCliXml(path, std::move(decoded.utf8), &objects, report, diagnostics);
-  } else if (decoded.utf8[first] == '{' || decoded.utf8[first] == '[') {
+  } else if (decoded.utf8[first] == '{' || decoded.utf8[first] == '[' || IsJsonScalar(path, decoded.utf8)) {
     report->format = "exchange-json";
-    parsed = ReadJson(path, decoded.utf8, &objects, diagnostics);
+    parsed = ReadJson(path, decoded.utf8, &objects, report, diagnostics);
   } else {
     report->format = "exchange-csv";
     parsed = ReadCsv(path, decoded.utf8, &objects, diagnostics);
@@ -128,8 +178,13 @@ bool ReadExchangeExport(const std::string& path, FileReader* files, ExchangeExpo
   ExchangeExport read;
   ExchangeRecordReader reader(&read, report, diagnostics);
   for (const ExportValue& object : objects) reader.Read(object);
-  if (objects.empty()) {
-    report->Unrecognized(Location{path, 1, 1}, "", "the export holds no objects", false, diagnostics);
+  if (objects.empty() && report->notes.empty()) {
+    // Which cmdlet wrote it, and whether "nothing" is its answer or a failed
+    // export, cannot be known: the verdict cannot rest on it.
+    report->Unrecognized(Location{path, 1, 1}, "",
+                         "the export holds no objects: kst cannot tell which cmdlet wrote it, nor whether it "
+                         "answered nothing or the export failed (remove the file if the cmdlet returned nothing)",
+                         true, diagnostics);
   }
   out->Append(read);
   return true;

@@ -248,6 +248,78 @@ TEST_CASE("Exchange exports: what kst does not understand is reported") {
   }
 }
 
+TEST_CASE("Exchange exports: content that is no record never passes") {
+  VirtualFileReader files;
+  struct Case {
+    const char* file;
+    const char* text;
+    const char* format;
+    const char* first_note;  // "location: comment start"
+  };
+  const Case cases[] = {
+      {"n.json", "42\n", "exchange-json", "n.json:1:1: the export is a JSON integer, not an object"},
+      {"s.json", "\"EX1\"", "exchange-json", "s.json:1:1: the export is a JSON string"},
+      {"t.json", "  true", "exchange-json", "t.json:1:3: the export is a JSON boolean"},
+      {"z.json", "null", "exchange-json", "z.json:1:1: the export is a JSON null"},
+      {"e.json", "[]", "exchange-json", "e.json:1:1: the export holds no objects"},
+      {"ee.json", "[[]]", "exchange-json", "ee.json:1:2: a list (not an object) that kst does not recognise"},
+      {"en.json", "[null]", "exchange-json", "en.json:1:2: null (not an object) that kst does not recognise"},
+      {"o.json", "{}", "exchange-json", "o.json:1:1: an object that kst does not recognise"},
+      {"w.json", "{\"value\": [], \"Count\": 0}", "exchange-json", "w.json:1:1: an object that kst does not"},
+      {"h.csv", "\"Name\",\"Fqdn\"\r\n", "exchange-csv", "h.csv:1:1: the export holds no objects"},
+      {"x.xml", "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\" />",
+       "exchange-clixml", "x.xml:1:1: the export holds no objects"},
+      {"xs.xml", "<Objs xmlns=\"http://schemas.microsoft.com/powershell/2004/04\"><S>EX1</S></Objs>",
+       "exchange-clixml", "xs.xml:1:63: a text (not an object) that kst does not recognise"},
+  };
+  for (const Case& c : cases) {
+    std::string file = c.file;
+    CAPTURE(file);
+    files.Add(c.file, c.text);
+    Imported imported = Import({c.file}, &files);
+    CHECK(imported.ok);
+    const FileImportReport& report = imported.reports[0];
+    CHECK(report.format == c.format);
+    REQUIRE_FALSE(report.notes.empty());
+    std::string note = report.notes[0].location.ToString() + ": " + report.notes[0].comment;
+    CAPTURE(note);
+    CHECK(note.rfind(c.first_note, 0) == 0);
+    CHECK(report.notes[0].affects_verdict);
+    CHECK(imported.diagnostics.all()[0].severity == Severity::kWarning);
+  }
+}
+
+TEST_CASE("Exchange exports: a property named twice is an error, not a first that wins") {
+  VirtualFileReader files;
+  SUBCASE("ConvertTo-Json: keys that differ in case only") {
+    files.Add("d.json", "[{\"Name\": \"EX1\",\n  \"Fqdn\": \"ex1.contoso.com\",\n  \"FQDN\": \"ex2.contoso.com\"}]");
+    Imported imported = Import({"d.json"}, &files);
+    CHECK_FALSE(imported.ok);
+    REQUIRE(imported.diagnostics.all().size() == 1);
+    CHECK(imported.diagnostics.all()[0].ToString() ==
+          "d.json:3:3: error[json-duplicate-key]: duplicate key \"FQDN\" (first at line 2 as \"Fqdn\"; PowerShell "
+          "property names ignore case) (/0/FQDN)");
+  }
+  SUBCASE("CliXml: in Props, across Props and MS, a second TN or ToString") {
+    const char* bodies[] = {
+        "<Obj RefId=\"0\"><Props><S N=\"Fqdn\">a.contoso.com</S>\n<S N=\"Fqdn\">b.contoso.com</S></Props></Obj>",
+        "<Obj RefId=\"0\"><Props><S N=\"Fqdn\">a.contoso.com</S></Props>\n<MS><S N=\"fqdn\">b</S></MS></Obj>",
+        "<Obj RefId=\"0\"><TN RefId=\"0\"><T>A</T></TN>\n<TN RefId=\"1\"><T>B</T></TN></Obj>",
+        "<Obj RefId=\"0\"><ToString>a</ToString>\n<ToString>b</ToString></Obj>",
+    };
+    for (std::string body : bodies) {
+      CAPTURE(body);
+      files.Add("p.xml", std::string("<Objs xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">") + body +
+                             "</Objs>");
+      Imported imported = Import({"p.xml"}, &files);
+      CHECK_FALSE(imported.ok);
+      REQUIRE(imported.diagnostics.all().size() == 1);
+      CHECK(imported.diagnostics.all()[0].id == "clixml-invalid");
+      CHECK(imported.diagnostics.all()[0].location.line == 2);
+    }
+  }
+}
+
 TEST_CASE("Exchange exports: malformed files fail with located errors") {
   struct Case {
     const char* file;

@@ -20,6 +20,8 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "input/certificate_loader.h"
 #include "model/certificate_names.h"
@@ -41,6 +43,24 @@ auto LocationKey(const Location& at) {
   return std::tie(at.file, at.line, at.column);
 }
 
+// The records ordered by (key, location), stably. Each key is computed once
+// and pointers are sorted, not records: a comparison that made lower-case
+// copies allocated twice per comparison, and moving records copied strings.
+template <typename T, typename KeyOf>
+std::vector<const T*> SortedBy(const std::vector<T>& records, KeyOf key_of) {
+  std::vector<std::pair<std::string, const T*>> keyed;
+  keyed.reserve(records.size());
+  for (const T& record : records) keyed.emplace_back(key_of(record), &record);
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return LocationKey(a.second->location) < LocationKey(b.second->location);
+  });
+  std::vector<const T*> sorted;
+  sorted.reserve(keyed.size());
+  for (const auto& [key, record] : keyed) sorted.push_back(record);
+  return sorted;
+}
+
 class Mapper {
  public:
   Mapper(const ExchangeExport& exchange, const ModelCatalog& model, ReportFor report_for, Diagnostics* diagnostics)
@@ -49,12 +69,9 @@ class Mapper {
   void Run(Topology* topology) {
     IndexServers();
     IndexDialPlans();
-    std::vector<DialPlanAssignment> assignments = exchange_.assignments;
-    std::stable_sort(assignments.begin(), assignments.end(), [](const auto& a, const auto& b) {
-      return std::make_tuple(Lower(a.server.name), LocationKey(a.location)) <
-             std::make_tuple(Lower(b.server.name), LocationKey(b.location));
-    });
-    for (const DialPlanAssignment& assignment : assignments) Assign(assignment);
+    for (const DialPlanAssignment* assignment :
+         SortedBy(exchange_.assignments, [](const DialPlanAssignment& a) { return Lower(a.server.name); }))
+      Assign(*assignment);
     WarnUmOn2019();
     Emit(topology);
     MapCertificates(topology);
@@ -176,7 +193,7 @@ class Mapper {
               true);
       }
       std::vector<NamedAt>& servers = plan->second.servers;
-      if (std::none_of(servers.begin(), servers.end(), [&](const NamedAt& s) { return s.name == fqdn; })) {
+      if (placed_.insert(plan->first + '\n' + fqdn).second) {
         servers.push_back({fqdn, plan_name.location});
       }
     }
@@ -194,25 +211,32 @@ class Mapper {
     }
   }
 
+  // Hash indexes of what the topology already holds, so that adding n
+  // servers or plan members costs O(n), not a search of the list per item.
   void Emit(Topology* topology) {
+    std::unordered_set<std::string> servers;
+    for (const ExchangeServer& server : topology->exchange_servers) servers.insert(server.fqdn.name);
     for (const auto& [fqdn, server] : servers_) {
-      if (!topology->FindExchangeServer(fqdn)) topology->exchange_servers.push_back({server.fqdn, server.product});
+      if (servers.insert(fqdn).second) topology->exchange_servers.push_back({server.fqdn, server.product});
     }
     for (const auto& [fqdn, at] : unlisted_) {
-      if (!topology->FindExchangeServer(fqdn)) topology->exchange_servers.push_back({{fqdn, at}, ""});
+      if (servers.insert(fqdn).second) topology->exchange_servers.push_back({{fqdn, at}, ""});
     }
+    std::unordered_map<std::string, size_t> plans;  // lower-case name -> index in topology->dial_plans
+    for (size_t i = 0; i < topology->dial_plans.size(); ++i) plans.emplace(Lower(topology->dial_plans[i].name.name), i);
+    std::unordered_map<size_t, std::unordered_set<std::string>> members;  // of plans that were there, when extended
     for (auto& [key, plan] : plans_) {
-      const std::string& plan_key = key;  // clang 14 cannot capture a structured binding
-      auto existing = std::find_if(topology->dial_plans.begin(), topology->dial_plans.end(),
-                                   [&](const UmDialPlan& p) { return Lower(p.name.name) == plan_key; });
-      if (existing == topology->dial_plans.end()) {
+      auto [existing, added] = plans.emplace(key, topology->dial_plans.size());
+      if (added) {
         topology->dial_plans.push_back(plan);
         continue;
       }
+      UmDialPlan& there = topology->dial_plans[existing->second];
+      auto [names, fresh] = members.try_emplace(existing->second);
+      if (fresh)
+        for (const NamedAt& server : there.servers) names->second.insert(server.name);
       for (const NamedAt& server : plan.servers) {
-        if (std::find(existing->servers.begin(), existing->servers.end(), server) == existing->servers.end()) {
-          existing->servers.push_back(server);
-        }
+        if (names->second.insert(server.name).second) there.servers.push_back(server);
       }
     }
     auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
@@ -320,6 +344,7 @@ class Mapper {
   std::map<std::string, std::string> short_names_;       // lower-case short name -> FQDN, "" when ambiguous
   std::map<std::string, UmDialPlan> plans_;              // by lower-case name
   std::map<std::string, Location> unlisted_;             // assignment servers with no server record
+  std::unordered_set<std::string> placed_;               // "plan key\nFQDN": a server already in that plan
 };
 
 }  // namespace
@@ -335,10 +360,11 @@ void AddExchangeToTopology(const ExchangeExport& exchange, const ModelCatalog& m
                            std::vector<FileImportReport>* reports, Diagnostics* diagnostics) {
   Mapper mapper(
       exchange, model,
-      [&](const std::string& file) -> FileImportReport& {
-        auto owner = std::find_if(reports->begin(), reports->end(),
-                                  [&](const FileImportReport& r) { return r.file == file; });
-        return owner == reports->end() ? reports->front() : *owner;
+      [&, owners = std::unordered_map<std::string, size_t>()](const std::string& file) mutable -> FileImportReport& {
+        if (owners.empty())
+          for (size_t i = reports->size(); i-- > 0;) owners[(*reports)[i].file] = i;  // the first report of a file
+        auto owner = owners.find(file);
+        return owner == owners.end() ? reports->front() : (*reports)[owner->second];
       },
       diagnostics);
   mapper.Run(topology);

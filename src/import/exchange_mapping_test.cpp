@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "exchange_fixtures.h"
+#include "import/snapshot_import.h"
 
 #include <algorithm>
 #include <string>
@@ -302,6 +303,56 @@ TEST_CASE("Exchange import: every truncation and corruption of the fixtures is r
           AddExchangeToTopology(exchange, ModelCatalog::Embedded(), &topology, &report, &diagnostics);
         }
       }
+    }
+  }
+}
+
+TEST_CASE("Snapshot folders: every entry that is not read is named, and a folder of nothing to read is empty") {
+  const std::string kServers =
+      "{\"Name\": \"EX1\", \"Fqdn\": \"ex1.contoso.com\", \"AdminDisplayVersion\": \"Version 15.0 (Build 1497.2)\"}";
+  VirtualFileReader files;
+  ImportedSnapshot snapshot;
+  Diagnostics diagnostics;
+  auto import = [&] { return ImportSnapshot({"snap"}, &files, ModelCatalog::Embedded(), &snapshot, &diagnostics); };
+  SUBCASE("a subfolder could hold exports: a warning that makes the verdict inconclusive") {
+    files.Add("snap/servers.json", kServers);
+    files.Add("snap/other-export/dialplans.json", "[]");
+    files.Add("snap/other-export/deeper/x.json", "[]");
+    REQUIRE(import());
+    CHECK(snapshot.AffectsVerdict());
+    REQUIRE(diagnostics.all().size() == 1);
+    CHECK(diagnostics.all()[0].ToString().rfind(
+              "snap/other-export: warning[import-skipped]: a folder inside a snapshot folder is not read", 0) == 0);
+    REQUIRE(snapshot.files.size() == 2);
+    CHECK(snapshot.files[0].file == "snap/other-export");
+    CHECK(snapshot.files[0].format == "folder, not read");
+    CHECK(snapshot.topology.exchange_servers.size() == 1);
+  }
+  SUBCASE("hidden files and Markdown are notes: the verdict rests on the exports") {
+    files.Add("snap/servers.json", kServers);
+    files.Add("snap/.DS_Store", "\x00\x01");
+    files.Add("snap/README.md", "# notes");
+    REQUIRE(import());
+    CHECK_FALSE(snapshot.AffectsVerdict());
+    REQUIRE(diagnostics.all().size() == 2);
+    CHECK(diagnostics.all()[0].ToString() ==
+          "snap/.DS_Store: note[import-skipped]: a hidden file (its name starts with '.') in a snapshot folder is not "
+          "read");
+    CHECK(diagnostics.all()[1].id == "import-skipped");
+    CHECK(diagnostics.all()[1].severity == Severity::kNote);
+  }
+  SUBCASE("only a README, only dotfiles, only a subfolder: import-empty-snapshot") {
+    for (const char* only : {"snap/README.md", "snap/.gitkeep", "snap/exports/servers.json"}) {
+      CAPTURE(std::string(only));
+      VirtualFileReader one;
+      one.Add(only, kServers);
+      ImportedSnapshot result;
+      Diagnostics found;
+      CHECK_FALSE(ImportSnapshot({"snap"}, &one, ModelCatalog::Embedded(), &result, &found));
+      REQUIRE_FALSE(found.all().empty());
+      CHECK(found.all().back().ToString() ==
+            "snap: error[import-empty-snapshot]: the snapshot folder holds no export: its one entry was skipped "
+            "(listed above)");
     }
   }
 }

@@ -19,6 +19,19 @@ bool SameName(std::string_view a, std::string_view b) {
          });
 }
 
+const char* KindName(ExportValue::Kind kind) {
+  switch (kind) {
+    case ExportValue::Kind::kNull: return "null";
+    case ExportValue::Kind::kText: return "a text";
+    case ExportValue::Kind::kBoolean: return "a boolean";
+    case ExportValue::Kind::kNumber: return "a number";
+    case ExportValue::Kind::kBytes: return "bytes";
+    case ExportValue::Kind::kList: return "a list";
+    case ExportValue::Kind::kObject: return "an object";
+  }
+  return "a value";
+}
+
 std::string Quoted(const std::string& text) {
   return "\"" + text + "\"";
 }
@@ -85,9 +98,12 @@ void ExchangeRecordReader::Read(const ExportValue& object) {
       ReadCertificate(object);
       break;
     case ExchangeObjectKind::kUnknown: {
-      std::string what = object.type_names.empty() ? "" : " of type " + object.type_names.front();
+      std::string what = object.kind == ExportValue::Kind::kObject
+                             ? "an object"
+                             : std::string(KindName(object.kind)) + " (not an object)";
+      if (!object.type_names.empty()) what += " of type " + object.type_names.front();
       Note(object,
-           "an object" + what +
+           what +
                " that kst does not recognise: it is no Get-ExchangeServer, Get-UMDialPlan, Get-UMServer, "
                "Get-UMService, Get-UMCallRouterSettings or Get-ExchangeCertificate output, so what it says about "
                "UM servers is unknown",

@@ -54,6 +54,7 @@ class PropertyCheck {
     ImportSnapshot(paths_, files_, ModelCatalog::Embedded(), &snapshot_, &diagnostics_);
     for (const FileImportReport& report : snapshot_.files) {
       if (report.failed || report.format.find("documentation") != std::string::npos) continue;
+      if (files_->IsDirectory(report.file)) continue;  // a subfolder the snapshot named and skipped
       ReadRecords(report.file);
     }
     CheckReportsNeverPassDroppedContent();

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "base/fqdn.h"
 
@@ -16,9 +19,25 @@ class ClusterMapper {
       : xml_(xml), model_(model), out_(out), report_(report), diagnostics_(diagnostics) {}
 
   void Map() {
-    for (const XmlCluster& cluster : xml_.clusters) clusters_by_key_[cluster.key] = &cluster;
+    // A key written twice makes "installed on" and "depends on" ambiguous:
+    // the first is kept, and the verdict cannot rest on the guess.
+    for (const XmlCluster& cluster : xml_.clusters) {
+      auto [first, added] = clusters_by_key_.emplace(cluster.key, &cluster);
+      if (!added)
+        report_->Unrecognized(cluster.location, cluster.element_path,
+                              "cluster " + cluster.fqdn + " has the key \"" + cluster.key + "\" of the cluster at " +
+                                  first->second->location.ToString() +
+                                  ": which of them a service is installed on is ambiguous",
+                              true, diagnostics_);
+    }
     for (const XmlService& service : xml_.services) {
-      services_by_key_[service.key] = &service;
+      auto [first, added] = services_by_key_.emplace(service.key, &service);
+      if (!added)
+        report_->Unrecognized(service.location, service.element_path,
+                              "service " + service.role_name + " has the key \"" + service.key +
+                                  "\" of the service at " + first->second->location.ToString() +
+                                  ": which of them another service depends on is ambiguous",
+                              true, diagnostics_);
       if (clusters_by_key_.count(service.installed_on)) {
         services_on_[service.installed_on].push_back(&service);
       } else {
@@ -95,19 +114,25 @@ class ClusterMapper {
   // kst-topology/1 loader does with a list that names an FQDN twice.
   bool Machines(const XmlCluster& cluster, const NamedAt& cluster_fqdn, std::vector<NamedAt>* out) {
     bool ok = true;
+    // Views of the names in *out, which is reserved so that they never move.
+    out->reserve(out->size() + cluster.machines.size());
+    std::unordered_set<std::string_view> listed;
+    listed.reserve(out->capacity());
+    for (const NamedAt& fqdn : *out) listed.insert(fqdn.name);
     for (const XmlMachine& machine : cluster.machines) {
       NamedAt fqdn{cluster_fqdn.name, machine.location};
       if (!machine.fqdn.empty() && !Fqdn(machine.fqdn, machine.location, cluster.element_path + "/Machine", &fqdn)) {
         ok = false;
         continue;
       }
-      if (std::find(out->begin(), out->end(), fqdn) != out->end()) {
+      if (listed.count(fqdn.name)) {
         diagnostics_->Warning("duplicate-entry", machine.location, cluster.element_path + "/Machine",
                               "machine " + fqdn.name + " is listed twice in cluster " + cluster_fqdn.name +
                                   "; it is one server");
         continue;
       }
       out->push_back(fqdn);
+      listed.insert(out->back().name);
     }
     return ok;
   }
@@ -176,9 +201,10 @@ class ClusterMapper {
   Topology* out_;
   FileImportReport* report_;
   Diagnostics* diagnostics_;
-  std::map<std::string, const XmlCluster*> clusters_by_key_;
-  std::map<std::string, const XmlService*> services_by_key_;
-  std::map<std::string, std::vector<const XmlService*>> services_on_;
+  // Looked up, never walked: hashed.
+  std::unordered_map<std::string, const XmlCluster*> clusters_by_key_;
+  std::unordered_map<std::string, const XmlService*> services_by_key_;
+  std::unordered_map<std::string, std::vector<const XmlService*>> services_on_;
 };
 
 }  // namespace

@@ -127,5 +127,86 @@ TEST_CASE("what the mapping does not understand blocks a pass") {
   }
 }
 
+// A Topology Builder file of one Standard Edition server: `before` and
+// `after` go around its NewTopology, `inside` replaces the NewTopology.
+Imported ImportBuilder(const std::string& before, const std::string& after, const char* inside = nullptr) {
+  std::string topology =
+      "<NewTopology><PartialTopology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.WritableTopology.2008\">"
+      "<CentralSites><CentralSite SiteId=\"1\"><Clusters><Cluster IsSingleMachineOnly=\"true\" UniqueId=\"c1\" "
+      "Fqdn=\"se.contoso.com\"><Machines><Machine Fqdn=\"se.contoso.com\"/></Machines></Cluster></Clusters>"
+      "</CentralSite></CentralSites><Services><Service UniqueId=\"s1\" RoleName=\"Registrar\" InstalledOn=\"c1\" "
+      "ServiceVersion=\"6\"/></Services></PartialTopology></NewTopology>";
+  std::string xml = "<TopologyBuilder xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.TopologyBuilder.2008\">" +
+                    before + (inside ? std::string(inside) : topology) + after + "</TopologyBuilder>";
+  Imported out;
+  XmlDocument document;
+  REQUIRE(document.Parse("t.tbxml", xml, &out.diagnostics));
+  LyncXmlTopology clusters;
+  REQUIRE(ReadLyncTopologyXml(document, &clusters, &out.report, &out.diagnostics));
+  MapLyncTopology(clusters, ModelCatalog::Embedded(), &out.topology, &out.report, &out.diagnostics);
+  return out;
+}
+
+bool Blocks(const Imported& in, const std::string& path, const std::string& comment) {
+  return std::any_of(in.report.notes.begin(), in.report.notes.end(), [&](const ImportNote& note) {
+    return note.affects_verdict && note.element_path == path && note.comment.find(comment) != std::string::npos;
+  });
+}
+
+TEST_CASE("a Topology Builder file whose topology kst did not read whole never passes") {
+  SUBCASE("the plain file: one Standard Edition server, nothing to say") {
+    Imported in = ImportBuilder("", "");
+    REQUIRE(in.topology.pools.size() == 1);
+    CHECK(in.report.status() == ImportStatus::kPassed);
+  }
+  SUBCASE("an empty first NewTopology: nothing read from it, and the second one ignored") {
+    Imported in = ImportBuilder("<NewTopology/>", "");
+    CHECK(in.topology.pools.empty());
+    CHECK(Blocks(in, "/TopologyBuilder/NewTopology[1]/PartialTopology", "has no <PartialTopology>"));
+    CHECK(Blocks(in, "/TopologyBuilder/NewTopology[2]", "a second <NewTopology>"));
+  }
+  SUBCASE("only an OldTopology: the published copy is not what kst checks") {
+    Imported in = ImportBuilder("", "", "<OldTopology><PartialTopology/></OldTopology>");
+    CHECK(Blocks(in, "/TopologyBuilder/NewTopology", "has no <NewTopology>"));
+  }
+  SUBCASE("a second NewTopology, PartialTopology, Clusters or Machines is not read, and said") {
+    CHECK(Blocks(ImportBuilder("", "<NewTopology/>"), "/TopologyBuilder/NewTopology[2]", "a second <NewTopology>"));
+    Imported in = ImportBuilder("", "", "<NewTopology><PartialTopology/><PartialTopology/></NewTopology>");
+    CHECK(Blocks(in, "/TopologyBuilder/NewTopology/PartialTopology[2]", "a second <PartialTopology>"));
+    CHECK(Blocks(in, "/TopologyBuilder/NewTopology/PartialTopology[1]/CentralSites", "has no <CentralSites>"));
+  }
+  SUBCASE("a published topology: a second Clusters, a missing one, clusters without Services") {
+    Imported second = ImportPublished(kTwoMachines, Service("Registrar", "6"));
+    CHECK(second.report.status() == ImportStatus::kPassed);
+    Diagnostics diagnostics;
+    XmlDocument document;
+    REQUIRE(document.Parse("t.xml",
+                           "<Topology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\">"
+                           "<Clusters><Cluster Fqdn=\"a.contoso.com\"><ClusterId SiteId=\"1\" Number=\"1\"/>"
+                           "</Cluster></Clusters><Clusters/></Topology>",
+                           &diagnostics));
+    LyncXmlTopology clusters;
+    FileImportReport report;
+    REQUIRE(ReadLyncTopologyXml(document, &clusters, &report, &diagnostics));
+    REQUIRE(report.notes.size() == 2);
+    CHECK(report.notes[0].element_path == "/Topology/Clusters[2]");
+    CHECK(report.notes[1].element_path == "/Topology/Services");
+    CHECK(report.notes[1].affects_verdict);
+  }
+  SUBCASE("two clusters with one key: which one a service is installed on is ambiguous") {
+    Imported in = ImportBuilder("", "", "<NewTopology><PartialTopology><CentralSites><CentralSite><Clusters>"
+                                        "<Cluster UniqueId=\"c1\" Fqdn=\"a.contoso.com\"/>"
+                                        "<Cluster UniqueId=\"c1\" Fqdn=\"b.contoso.com\"/>"
+                                        "</Clusters></CentralSite></CentralSites><Services>"
+                                        "<Service UniqueId=\"s1\" RoleName=\"Registrar\" InstalledOn=\"c1\"/>"
+                                        "<Service UniqueId=\"s1\" RoleName=\"Registrar\" InstalledOn=\"c1\"/>"
+                                        "</Services></PartialTopology></NewTopology>");
+    CHECK(Blocks(in, "/TopologyBuilder/NewTopology/PartialTopology/CentralSites/CentralSite/Clusters/Cluster[2]",
+                 "has the key \"c1\" of the cluster at t.tbxml:1:"));
+    CHECK(Blocks(in, "/TopologyBuilder/NewTopology/PartialTopology/Services/Service[2]",
+                 "has the key \"s1\" of the service at t.tbxml:1:"));
+  }
+}
+
 }  // namespace
 }  // namespace kst

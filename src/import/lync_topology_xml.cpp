@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <string_view>
 
 namespace kst {
@@ -28,19 +29,45 @@ class ShapeChecker {
     for (pugi::xml_attribute attribute : node.attributes()) {
       std::string_view name = attribute.name();
       if (name == "xmlns" || name.substr(0, 6) == "xmlns:" || In(known, name)) continue;
-      report_->Unrecognized(document_.LocationOf(node), ElementPath(node) + "/@" + std::string(name),
+      report_->Unrecognized(document_.LocationOf(node), document_.ElementPath(node) + "/@" + std::string(name),
                             "attribute not in the documented " + std::string(LocalName(node)) +
                                 " element; ignored",
                             false, diagnostics_);
     }
   }
 
+  /// The first child element named `local_name`, the one kst reads. A
+  /// second one is not read, so it is reported (it could hold what the first
+  /// lacks: a second NewTopology, Clusters or Machines).
+  pugi::xml_node Single(pugi::xml_node parent, std::string_view local_name, bool affects_verdict) {
+    pugi::xml_node first;
+    for (pugi::xml_node child : parent.children()) {
+      if (child.type() != pugi::node_element || LocalName(child) != local_name) continue;
+      if (!first) {
+        first = child;
+        continue;
+      }
+      report_->Unrecognized(document_.LocationOf(child), document_.ElementPath(child),
+                            "a second <" + std::string(local_name) + "> in <" + std::string(LocalName(parent)) +
+                                ">, which has one: kst reads the first only; this one is ignored",
+                            affects_verdict, diagnostics_);
+    }
+    return first;
+  }
+
+  /// Reports a container the topology cannot lack: without it kst sees no pool.
+  void Missing(pugi::xml_node parent, std::string_view local_name, const std::string& why) {
+    report_->Unrecognized(document_.LocationOf(parent), document_.ElementPath(parent) + "/" + std::string(local_name),
+                          "<" + std::string(LocalName(parent)) + "> has no <" + std::string(local_name) + ">: " + why,
+                          true, diagnostics_);
+  }
+
   /// Reports child elements not in `known`; returns nothing, callers pick
-  /// the children they read with ChildNamed / Children.
+  /// the children they read with Single / ElementsNamed.
   void Children(pugi::xml_node node, const Names& known, bool affects_verdict) {
     for (pugi::xml_node child : node.children()) {
       if (child.type() != pugi::node_element || In(known, LocalName(child))) continue;
-      report_->Unrecognized(document_.LocationOf(child), ElementPath(child),
+      report_->Unrecognized(document_.LocationOf(child), document_.ElementPath(child),
                             "element not in the documented topology shape; ignored" +
                                 std::string(affects_verdict ? ": it could hold a pool kst does not see" : ""),
                             affects_verdict, diagnostics_);
@@ -75,7 +102,7 @@ XmlCluster NewCluster(const XmlDocument& document, pugi::xml_node node, std::str
   cluster.key = std::move(key);
   cluster.fqdn = node.attribute("Fqdn").value();
   cluster.location = document.LocationOf(node);
-  cluster.element_path = ElementPath(node);
+  cluster.element_path = document.ElementPath(node);
   return cluster;
 }
 
@@ -85,13 +112,12 @@ XmlService NewService(const XmlDocument& document, pugi::xml_node node, std::str
   service.role_name = std::move(role_name);
   service.service_version = node.attribute("ServiceVersion").value();
   service.location = document.LocationOf(node);
-  service.element_path = ElementPath(node);
+  service.element_path = document.ElementPath(node);
   return service;
 }
 
-bool IsDirector(pugi::xml_node service) {
-  pugi::xml_node registrar = ChildNamed(service, "RegistrarService");
-  return registrar && std::string_view(registrar.attribute("IsDirector").value()) == "true";
+bool IsDirector(pugi::xml_node registrar_service) {
+  return registrar_service && std::string_view(registrar_service.attribute("IsDirector").value()) == "true";
 }
 
 // Service children: identity, wiring, ports, and the role-specific settings
@@ -113,11 +139,15 @@ class PublishedReader {
     shape_.Children(root, {"InternalDomains", "Sites", "Clusters", "SqlInstances", "Services"}, true);
     // Branch sites (BranchSite) hold Survivable Branch Appliances, registrars
     // whose XML shape no source shows: their presence is a verdict risk.
-    shape_.Children(ChildNamed(root, "Sites"), {"CentralSite"}, true);
-    pugi::xml_node clusters = ChildNamed(root, "Clusters");
+    shape_.Children(shape_.Single(root, "Sites", true), {"CentralSite"}, true);
+    pugi::xml_node clusters = shape_.Single(root, "Clusters", true);
+    if (!clusters) shape_.Missing(root, "Clusters", "a published topology lists its clusters there; kst sees no pool");
     shape_.Children(clusters, {"Cluster"}, true);
-    for (pugi::xml_node cluster : ElementsNamed(clusters, "Cluster")) ReadCluster(cluster);
-    pugi::xml_node services = ChildNamed(root, "Services");
+    std::vector<pugi::xml_node> cluster_nodes = ElementsNamed(clusters, "Cluster");
+    for (pugi::xml_node cluster : cluster_nodes) ReadCluster(cluster);
+    pugi::xml_node services = shape_.Single(root, "Services", true);
+    if (!services && !cluster_nodes.empty())
+      shape_.Missing(root, "Services", "the roles of its clusters are unknown, so none enters a KST");
     shape_.Children(services, {"Service"}, true);
     for (pugi::xml_node service : ElementsNamed(services, "Service")) ReadService(service);
   }
@@ -126,7 +156,7 @@ class PublishedReader {
   void ReadCluster(pugi::xml_node node) {
     shape_.Attributes(node, {"Fqdn", "RequiresReplication", "RequiresSetup"});
     shape_.Children(node, {"ClusterId", "Machine"}, false);
-    XmlCluster cluster = NewCluster(document_, node, ClusterKey(ChildNamed(node, "ClusterId")));
+    XmlCluster cluster = NewCluster(document_, node, ClusterKey(shape_.Single(node, "ClusterId", true)));
     for (pugi::xml_node machine : ElementsNamed(node, "Machine")) {
       shape_.Attributes(machine, {"Fqdn", "OrdinalInCluster", "FaultDomain", "UpgradeDomain"});
       shape_.Children(machine, {"NetInterface"}, false);
@@ -138,14 +168,14 @@ class PublishedReader {
   void ReadService(pugi::xml_node node) {
     shape_.Attributes(node, {"RoleVersion", "ServiceVersion", "Type"});
     shape_.Children(node, kServiceChildren, false);
-    pugi::xml_node id = ChildNamed(node, "ServiceId");
+    pugi::xml_node id = shape_.Single(node, "ServiceId", true);
     XmlService service = NewService(document_, node, ServiceKey(id), id.attribute("RoleName").value());
-    pugi::xml_node installed = ChildNamed(node, "InstalledOn");
-    pugi::xml_node cluster_id = ChildNamed(installed, "ClusterId");
-    if (!cluster_id) cluster_id = ChildNamed(ChildNamed(installed, "SqlInstanceId"), "ClusterId");
+    pugi::xml_node installed = shape_.Single(node, "InstalledOn", true);
+    pugi::xml_node cluster_id = shape_.Single(installed, "ClusterId", true);
+    if (!cluster_id) cluster_id = shape_.Single(shape_.Single(installed, "SqlInstanceId", true), "ClusterId", true);
     if (cluster_id) service.installed_on = ClusterKey(cluster_id);
-    service.is_director = IsDirector(node);
-    for (pugi::xml_node dependency : ElementsNamed(ChildNamed(node, "DependsOn"), "Dependency"))
+    service.is_director = IsDirector(shape_.Single(node, "RegistrarService", true));
+    for (pugi::xml_node dependency : ElementsNamed(shape_.Single(node, "DependsOn", false), "Dependency"))
       service.depends_on.push_back(ServiceKey(ChildNamed(dependency, "ServiceId")));
     out_->services.push_back(std::move(service));
   }
@@ -167,18 +197,35 @@ class TopologyBuilderReader {
     // OldTopology would be the published copy Topology Builder keeps beside
     // the edited one; kst checks what is about to be published.
     shape_.Children(root, {"NewTopology", "OldTopology"}, true);
-    if (pugi::xml_node old = ChildNamed(root, "OldTopology")) {
-      report_->Unrecognized(document_.LocationOf(old), ElementPath(old),
+    for (pugi::xml_node old : ElementsNamed(root, "OldTopology")) {
+      report_->Unrecognized(document_.LocationOf(old), document_.ElementPath(old),
                             "the previously published topology is not read; kst checks NewTopology", false,
                             diagnostics_);
     }
-    pugi::xml_node partial = ChildNamed(ChildNamed(root, "NewTopology"), "PartialTopology");
+    // What kst checks is NewTopology/PartialTopology/CentralSites: a file
+    // without one of them (an empty <NewTopology />, only an OldTopology) is
+    // not a topology kst read, and a second NewTopology is one it did not.
+    pugi::xml_node topology = shape_.Single(root, "NewTopology", true);
+    if (!topology) {
+      shape_.Missing(root, "NewTopology", "the topology about to be published is not in this file; kst read no pool");
+      return;
+    }
+    shape_.Attributes(topology, {});
+    shape_.Children(topology, {"PartialTopology"}, true);
+    pugi::xml_node partial = shape_.Single(topology, "PartialTopology", true);
+    if (!partial) {
+      shape_.Missing(topology, "PartialTopology", "Topology Builder keeps the topology there; kst read no pool");
+      return;
+    }
     shape_.Attributes(partial, {"IsPublished", "Signature"});
     shape_.Children(partial, {"InternalDomains", "SimpleUrlConfiguration", "CentralSites", "Services"}, true);
-    pugi::xml_node sites = ChildNamed(partial, "CentralSites");
+    pugi::xml_node sites = shape_.Single(partial, "CentralSites", true);
+    if (!sites) shape_.Missing(partial, "CentralSites", "the clusters live in its sites; kst read no pool");
     shape_.Children(sites, {"CentralSite"}, true);
     for (pugi::xml_node site : ElementsNamed(sites, "CentralSite")) ReadSite(site);
-    pugi::xml_node services = ChildNamed(partial, "Services");
+    pugi::xml_node services = shape_.Single(partial, "Services", true);
+    if (!services && !out_->clusters.empty())
+      shape_.Missing(partial, "Services", "the roles of its clusters are unknown, so none enters a KST");
     shape_.Children(services, {"Service"}, true);
     for (pugi::xml_node service : ElementsNamed(services, "Service")) ReadService(service);
   }
@@ -189,15 +236,15 @@ class TopologyBuilderReader {
     shape_.Children(site, {"Name", "Location", "Clusters", "RemoteSites"}, true);
     // Branch sites hold Survivable Branch Appliances, which are registrars:
     // their shape is not documented, so their presence is a verdict risk.
-    pugi::xml_node remote = ChildNamed(site, "RemoteSites");
+    pugi::xml_node remote = shape_.Single(site, "RemoteSites", true);
     for (pugi::xml_node branch : remote.children()) {
       if (branch.type() != pugi::node_element) continue;
-      report_->Unrecognized(document_.LocationOf(branch), ElementPath(branch),
+      report_->Unrecognized(document_.LocationOf(branch), document_.ElementPath(branch),
                             "branch sites are not read (their shape is undocumented); a Survivable Branch "
                             "Appliance there would hold a KST kst does not see",
                             true, diagnostics_);
     }
-    pugi::xml_node clusters = ChildNamed(site, "Clusters");
+    pugi::xml_node clusters = shape_.Single(site, "Clusters", true);
     shape_.Children(clusters, {"Cluster"}, true);
     for (pugi::xml_node cluster : ElementsNamed(clusters, "Cluster")) ReadCluster(cluster);
   }
@@ -207,7 +254,7 @@ class TopologyBuilderReader {
     shape_.Children(node, {"Machines", "SqlInstances"}, false);
     XmlCluster cluster = NewCluster(document_, node, node.attribute("UniqueId").value());
     cluster.single_machine_only = std::string_view(node.attribute("IsSingleMachineOnly").value()) == "true";
-    pugi::xml_node machines = ChildNamed(node, "Machines");
+    pugi::xml_node machines = shape_.Single(node, "Machines", true);
     shape_.Children(machines, {"Machine"}, false);
     for (pugi::xml_node machine : ElementsNamed(machines, "Machine")) {
       shape_.Attributes(machine, {"Fqdn", "FaultDomain", "UpgradeDomain"});
@@ -215,7 +262,7 @@ class TopologyBuilderReader {
       cluster.machines.push_back({machine.attribute("Fqdn").value(), document_.LocationOf(machine)});
     }
     // Store services are installed on a SQL instance of the cluster.
-    for (pugi::xml_node instance : ElementsNamed(ChildNamed(node, "SqlInstances"), "SqlInstance"))
+    for (pugi::xml_node instance : ElementsNamed(shape_.Single(node, "SqlInstances", true), "SqlInstance"))
       sql_instance_cluster_[instance.attribute("UniqueId").value()] = cluster.key;
     out_->clusters.push_back(std::move(cluster));
   }
@@ -227,8 +274,8 @@ class TopologyBuilderReader {
     std::string installed_on = node.attribute("InstalledOn").value();
     auto sql = sql_instance_cluster_.find(installed_on);
     service.installed_on = sql != sql_instance_cluster_.end() ? sql->second : installed_on;
-    service.is_director = IsDirector(node);
-    for (pugi::xml_node dependency : ElementsNamed(ChildNamed(node, "DependsOn"), "Dependency"))
+    service.is_director = IsDirector(shape_.Single(node, "RegistrarService", true));
+    for (pugi::xml_node dependency : ElementsNamed(shape_.Single(node, "DependsOn", false), "Dependency"))
       service.depends_on.push_back(dependency.attribute("ServiceUniqueId").value());
     out_->services.push_back(std::move(service));
   }
@@ -238,7 +285,7 @@ class TopologyBuilderReader {
   FileImportReport* report_;
   Diagnostics* diagnostics_;
   ShapeChecker shape_;
-  std::map<std::string, std::string> sql_instance_cluster_;
+  std::unordered_map<std::string, std::string> sql_instance_cluster_;
 };
 
 }  // namespace

@@ -39,15 +39,36 @@ class SnapshotImporter {
       diagnostics_->Error("unreadable-file", Location{path, 0, 0}, "", "cannot list folder: " + error);
       return;
     }
-    if (entries.empty())
+    if (entries.empty()) {
       diagnostics_->Error("import-empty-snapshot", Location{path, 0, 0}, "", "the snapshot folder holds no files");
+      return;
+    }
+    // Only the files directly inside are read. Whatever else is there is
+    // named: a subfolder (two export folders copied into one) could hold
+    // exports kst does not see, so it makes the verdict inconclusive.
+    size_t read = 0;
     for (const std::string& entry : entries) {
-      if (IsDocumentation(entry)) {
-        Skip(entry);
+      if (files_->IsDirectory(entry)) {
+        Skip(entry, "folder, not read",
+             "a folder inside a snapshot folder is not read (kst reads the files directly in it): exports in it are "
+             "not seen; move them up, or give the folder to kst on its own",
+             true);
+      } else if (IsHidden(entry)) {
+        Skip(entry, "hidden file, not read",
+             "a hidden file (its name starts with '.') in a snapshot folder is not read", false);
+      } else if (IsDocumentation(entry)) {
+        Skip(entry, "documentation (Markdown), not read", "a Markdown file in a snapshot folder is not read", false);
       } else {
         ImportFile(entry);
+        ++read;
       }
     }
+    if (read == 0)
+      diagnostics_->Error("import-empty-snapshot", Location{path, 0, 0}, "",
+                          "the snapshot folder holds no export: " +
+                              (entries.size() == 1 ? std::string("its one entry")
+                                                   : "each of its " + std::to_string(entries.size()) + " entries") +
+                              " was skipped (listed above)");
   }
 
  private:
@@ -56,11 +77,24 @@ class SnapshotImporter {
     return path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0;
   }
 
-  void Skip(const std::string& path) {
+  // ".DS_Store", ".gitkeep", an editor's swap file: never an export.
+  static bool IsHidden(const std::string& path) {
+    size_t slash = path.find_last_of('/');
+    return path.compare(slash == std::string::npos ? 0 : slash + 1, 1, ".") == 0;
+  }
+
+  void Skip(const std::string& path, const char* format, const std::string& why, bool affects_verdict) {
     FileImportReport report;
     report.file = path;
-    report.format = "documentation (Markdown), not read";
-    diagnostics_->Note("import-skipped", Location{path, 0, 0}, "", "a Markdown file in a snapshot folder is not read");
+    report.format = format;
+    Location at{path, 0, 0};
+    if (affects_verdict) {
+      diagnostics_->Warning(kImportSkippedId, at, "",
+                            why + " (could change a KST verdict: the verdict cannot be pass)");
+      report.notes.push_back({at, "", why, true});
+    } else {
+      diagnostics_->Note(kImportSkippedId, at, "", why);
+    }
     out_->files.push_back(std::move(report));
   }
 

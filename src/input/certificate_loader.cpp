@@ -134,10 +134,12 @@ bool ReadClockReading(const JsonNode& node, Diagnostics* diagnostics, ClockReadi
 }
 
 void CheckIdentityReferences(const Topology& topology, const ModelCatalog& model, Diagnostics* diagnostics) {
+  if (topology.certificates.empty() && topology.clocks.empty()) return;
   std::map<std::string, std::map<std::string, const Certificate*>> by_service;  // server -> service -> certificate
+  const TopologyServerNames servers(topology);
   for (const Certificate& certificate : topology.certificates) {
     const std::string& server = certificate.server.name;
-    if (!IsTopologyServer(topology, server)) {
+    if (!servers.Has(server)) {
       diagnostics->Warning("unknown-certificate-server", certificate.server.location, certificate.pointer + "/server",
                            "certificate \"" + certificate.subject_cn.name + "\" belongs to " + server +
                                ", which is no server of the topology; it is not checked");
@@ -156,7 +158,7 @@ void CheckIdentityReferences(const Topology& topology, const ModelCatalog& model
   }
   std::map<std::string, Location> clocks;
   for (const ClockReading& clock : topology.clocks) {
-    if (!IsTopologyServer(topology, clock.server.name))
+    if (!servers.Has(clock.server.name))
       diagnostics->Warning("unknown-clock-server", clock.server.location, clock.pointer + "/server",
                            "clock reading of " + clock.server.name +
                                ", which is no server of the topology; it is not "

@@ -34,6 +34,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "input/clixml_text.h"
 #include "input/text_encoding.h"
@@ -275,15 +276,47 @@ class CliXmlDocument::Reader {
       return false;
     }
     if (has_id) open_.insert(object->ref_id);
+    int type_lists = 0, to_strings = 0;
     for (auto& [child, child_path] : ChildrenWithPaths(node, path)) {
+      // One of each, or which one counts would be a guess (the last won).
+      std::string_view tag = LocalName(child);
+      if ((tag == "TN" || tag == "TNRef") && type_lists++ > 0) {
+        Fail("clixml-invalid", child, child_path,
+             "an object has one type-name list (<TN> or <TNRef>); this is a second");
+        continue;
+      }
+      if (tag == "ToString" && to_strings++ > 0) {
+        Fail("clixml-invalid", child, child_path, "an object has one <ToString>; this is a second");
+        continue;
+      }
       ReadObjectPart(child, child_path, depth, object.get());
     }
+    RefuseRepeatedProperties(*object);
     if (has_id) {
       open_.erase(object->ref_id);
       objects_[object->ref_id] = object;
     }
     out->object = std::move(object);
     return true;
+  }
+
+  // A property named twice (in <Props> and <MS> together; PowerShell names
+  // ignore case) would be read as its first value and the other dropped.
+  void RefuseRepeatedProperties(const CliXmlObject& object) {
+    std::unordered_map<std::string, const CliXmlValue*> seen;
+    for (const auto* list : {&object.properties, &object.members}) {
+      for (const CliXmlValue& value : *list) {
+        std::string key = value.name;
+        for (char& c : key) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+        auto [it, inserted] = seen.emplace(std::move(key), &value);
+        if (inserted) continue;
+        diagnostics_->Error("clixml-invalid", value.location, value.path,
+                            "property \"" + value.name + "\" is defined twice in one object (first at line " +
+                                std::to_string(it->second->location.line) +
+                                "; PowerShell property names ignore case)");
+        ok_ = false;
+      }
+    }
   }
 
   void ReadObjectPart(pugi::xml_node child, const std::string& path, int depth, CliXmlObject* object) {

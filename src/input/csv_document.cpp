@@ -5,15 +5,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <unordered_map>
 
 namespace kst {
 namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 class Cursor {
  public:
@@ -153,18 +149,21 @@ bool CsvDocument::Parse(const std::string& file, std::string_view text, Diagnost
   CsvRow header;
   if (!parser.Record(&header)) return false;
   header_ = std::move(header.cells);
+  std::unordered_map<std::string, size_t> names;  // lower-case name -> first column index
   for (size_t i = 0; i < header_.size(); ++i) {
     if (header_[i].text.empty()) {
       diagnostics->Error("csv-syntax", header_[i].location, "", "an empty property name in the header row");
       ok = false;
+      continue;
     }
-    for (size_t j = 0; j < i; ++j) {
-      if (!header_[i].text.empty() && EqualsIgnoreCase(header_[i].text, header_[j].text)) {
-        diagnostics->Error("csv-syntax", header_[i].location, "",
-                           "property \"" + header_[i].text + "\" is named twice in the header (first at column " +
-                               std::to_string(header_[j].location.column) + ")");
-        ok = false;
-      }
+    std::string key = header_[i].text;
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto [first, fresh] = names.emplace(std::move(key), i);
+    if (!fresh) {
+      diagnostics->Error("csv-syntax", header_[i].location, "",
+                         "property \"" + header_[i].text + "\" is named twice in the header (first at column " +
+                             std::to_string(header_[first->second].location.column) + ")");
+      ok = false;
     }
   }
   while (!cursor.done()) {

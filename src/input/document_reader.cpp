@@ -1,6 +1,8 @@
 #include "input/document_reader.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include "base/fqdn.h"
 
@@ -150,18 +152,24 @@ bool ObjectReader::FqdnArray(std::string_view key, bool required, std::vector<Na
   if (!value) return !required;
   if (!value->is_array()) return TypeError(*value, "an array of FQDNs");
   bool ok = true;
+  // Views of the names in *out, which is reserved so that they never move.
+  out->reserve(out->size() + value->items.size());
+  std::unordered_set<std::string_view> listed;
+  listed.reserve(out->capacity());
+  for (const NamedAt& fqdn : *out) listed.insert(fqdn.name);
   for (const JsonNode& item : value->items) {
     NamedAt fqdn;
     if (!ReadFqdnValue(item, diagnostics_, &fqdn)) {
       ok = false;
       continue;
     }
-    if (std::find(out->begin(), out->end(), fqdn) != out->end()) {
+    if (listed.count(fqdn.name)) {
       diagnostics_->Warning("duplicate-entry", item.location, item.pointer,
                             "\"" + fqdn.name + "\" is listed twice");
       continue;
     }
     out->push_back(std::move(fqdn));
+    listed.insert(out->back().name);
   }
   return ok;
 }

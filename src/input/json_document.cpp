@@ -52,13 +52,22 @@ class LineTable {
       if (text[i] == '\n') starts_.push_back(i + 1);
   }
   Location At(const std::string& file, size_t offset) const {
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    size_t line_index = static_cast<size_t>(it - starts_.begin()) - 1;
+    // Tokens come in order: start at the last answer's line (a search per
+    // node made locating n nodes O(n log n)).
+    size_t line_index = hint_ < starts_.size() && starts_[hint_] <= offset ? hint_ : 0;
+    for (int step = 0; step < 8 && line_index + 1 < starts_.size() && starts_[line_index + 1] <= offset; ++step)
+      ++line_index;
+    if (line_index + 1 < starts_.size() && starts_[line_index + 1] <= offset) {
+      auto it = std::upper_bound(starts_.begin() + static_cast<std::ptrdiff_t>(line_index), starts_.end(), offset);
+      line_index = static_cast<size_t>(it - starts_.begin()) - 1;
+    }
+    hint_ = line_index;
     return {file, static_cast<int>(line_index + 1), static_cast<int>(offset - starts_[line_index] + 1)};
   }
 
  private:
   std::vector<size_t> starts_;
+  mutable size_t hint_ = 0;
 };
 
 class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
@@ -98,19 +107,19 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool binary(binary_t&) override { return Leaf(JsonNode::Kind::kNull); }
   bool start_object(std::size_t) override {
     if (TooDeep()) return false;
-    open_.push_back({Start(JsonNode::Kind::kObject), {}, {}});
+    open_.push_back({Start(JsonNode::Kind::kObject), {}, {}, false, {}});
     return true;
   }
   bool key(string_t& value) override {
     Location at = lines_.At(file_, TokenStart());
     Frame& frame = open_.back();
-    for (const JsonNode::Member& member : frame.node.members) {
-      if (member.key == value) {
-        diagnostics_->Error("json-duplicate-key", at, frame.node.pointer + "/" + EscapePointerToken(value),
-                            "duplicate key \"" + value + "\" (first at line " +
-                                std::to_string(member.key_location.line) + ")");
-        failed = true;
-      }
+    size_t first = frame.keys.Find(frame.node.members, value);
+    frame.pending_duplicate = first != std::string::npos;
+    if (frame.pending_duplicate) {
+      diagnostics_->Error("json-duplicate-key", at, frame.node.pointer + "/" + EscapePointerToken(value),
+                          "duplicate key \"" + value + "\" (first at line " +
+                              std::to_string(frame.node.members[first].key_location.line) + ")");
+      failed = true;
     }
     frame.pending_key = value;
     frame.pending_key_location = at;
@@ -119,7 +128,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool end_object() override { return Close(); }
   bool start_array(std::size_t) override {
     if (TooDeep()) return false;
-    open_.push_back({Start(JsonNode::Kind::kArray), {}, {}});
+    open_.push_back({Start(JsonNode::Kind::kArray), {}, {}, false, {}});
     return true;
   }
   bool end_array() override { return Close(); }
@@ -135,6 +144,8 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     JsonNode node;
     std::string pending_key;
     Location pending_key_location;
+    bool pending_duplicate = false;  // the pending key repeats an earlier one: its value is dropped
+    KeyIndex keys;                   // objects: where each key is in node.members
   };
 
   /// Inputs nest a few levels; a deeper document is hostile (its pointers
@@ -175,11 +186,9 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     Frame& parent = open_.back();
     if (parent.node.is_array()) {
       parent.node.items.push_back(std::move(node));
-    } else {
-      bool duplicate = std::any_of(parent.node.members.begin(), parent.node.members.end(),
-                                   [&](const JsonNode::Member& m) { return m.key == parent.pending_key; });
-      if (!duplicate)
-        parent.node.members.push_back({parent.pending_key, parent.pending_key_location, std::move(node)});
+    } else if (!parent.pending_duplicate) {
+      parent.node.members.push_back({parent.pending_key, parent.pending_key_location, std::move(node)});
+      parent.keys.Added(parent.node.members);
     }
     return true;
   }
@@ -226,6 +235,25 @@ const char* JsonNode::KindName() const {
     case Kind::kObject: return "object";
   }
   return "value";
+}
+
+size_t KeyIndex::Find(const std::vector<JsonNode::Member>& members, const std::string& key) const {
+  if (!hashed_.empty()) {
+    auto found = hashed_.find(key);
+    return found == hashed_.end() ? std::string::npos : found->second;
+  }
+  for (size_t i = 0; i < members.size(); ++i)
+    if (members[i].key == key) return i;
+  return std::string::npos;
+}
+
+void KeyIndex::Added(const std::vector<JsonNode::Member>& members) {
+  if (members.size() < kHashFrom) return;
+  if (hashed_.empty()) {
+    for (size_t i = 0; i < members.size(); ++i) hashed_.emplace(members[i].key, i);
+  } else {
+    hashed_.emplace(members.back().key, members.size() - 1);
+  }
 }
 
 std::string NextChildPointer(const JsonNode& parent, std::string_view key) {

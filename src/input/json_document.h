@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -42,6 +43,22 @@ struct JsonNode::Member {
   std::string key;
   Location key_location;
   JsonNode value;
+};
+
+/// The keys of an object being built, for the duplicate-key check shared by
+/// the JSON and YAML tree builders: a scan while the object is small (most
+/// are: no allocation), a hash of the keys once it has many (a scan per key
+/// made an object of n keys cost O(n²); 100,000 keys took 36 s).
+class KeyIndex {
+ public:
+  /// The index in `members` of the member named `key`, or npos.
+  size_t Find(const std::vector<JsonNode::Member>& members, const std::string& key) const;
+  /// Records the member just appended to `members`.
+  void Added(const std::vector<JsonNode::Member>& members);
+
+ private:
+  static constexpr size_t kHashFrom = 16;
+  std::unordered_map<std::string, size_t> hashed_;  // filled from kHashFrom members on
 };
 
 /// Parses `text` (read from `file_name`) into `*root`. Returns false and adds

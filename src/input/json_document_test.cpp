@@ -169,6 +169,17 @@ TEST_CASE("duplicate keys are errors at the second key") {
   }
 
   SUBCASE("the same key in sibling objects is fine") { AssertParse(R"([{"a":1},{"a":2}])"); }
+
+  SUBCASE("among many keys, a repetition still names the first (keys are hashed, not scanned)") {
+    std::string text = "{";
+    for (int i = 0; i < 20000; ++i) text += "\n\"k" + std::to_string(i) + "\": " + std::to_string(i) + ",";
+    text += "\n\"k12345\": 0}";
+    CHECK(OnlyError(text) ==
+          "topology.json:20002:1: error[json-duplicate-key]: duplicate key \"k12345\" (first at line 12347) (/k12345)");
+    JsonNode root = AssertParse(text.substr(0, text.rfind(',')) + "}");
+    CHECK(root.members.size() == 20000);
+    CHECK(root.members[12345].key == "k12345");
+  }
 }
 
 TEST_CASE("syntax errors name where the parser stopped") {

@@ -140,8 +140,13 @@ LineIndex::LineIndex(std::string_view text) {
 }
 
 void LineIndex::Locate(size_t offset, int* line, int* column) const {
-  auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  size_t index = static_cast<size_t>(next - line_starts_.begin()) - 1;
+  size_t index = hint_ < line_starts_.size() && line_starts_[hint_] <= offset ? hint_ : 0;
+  for (int step = 0; step < 8 && index + 1 < line_starts_.size() && line_starts_[index + 1] <= offset; ++step) ++index;
+  if (index + 1 < line_starts_.size() && line_starts_[index + 1] <= offset) {
+    auto next = std::upper_bound(line_starts_.begin() + static_cast<std::ptrdiff_t>(index), line_starts_.end(), offset);
+    index = static_cast<size_t>(next - line_starts_.begin()) - 1;
+  }
+  hint_ = index;
   *line = static_cast<int>(index + 1);
   *column = static_cast<int>(offset - line_starts_[index] + 1);
 }

@@ -1,6 +1,8 @@
 #include "input/topology_loader.h"
 
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "input/certificate_loader.h"
 #include "input/document_reader.h"
@@ -230,7 +232,7 @@ class TopologyReader {
   ClockReading clock_;
 };
 
-void CheckUnique(const std::string& what, const NamedAt& name, std::map<std::string, Location>* seen,
+void CheckUnique(const std::string& what, const NamedAt& name, std::unordered_map<std::string, Location>* seen,
                  Diagnostics* diagnostics) {
   auto [it, inserted] = seen->emplace(name.name, name.location);
   if (inserted) return;
@@ -241,7 +243,10 @@ void CheckUnique(const std::string& what, const NamedAt& name, std::map<std::str
 }  // namespace
 
 void CheckTopologyReferences(const Topology& topology, const ModelCatalog& model, Diagnostics* diagnostics) {
-  std::map<std::string, Location> pool_names, exchange_names, plan_names;
+  std::unordered_map<std::string, Location> pool_names, exchange_names, plan_names;  // hashed: n names, O(n)
+  pool_names.reserve(topology.pools.size() + topology.trusted_application_pools.size());
+  exchange_names.reserve(topology.exchange_servers.size());
+  plan_names.reserve(topology.dial_plans.size());
   for (const LyncPool& pool : topology.pools) CheckUnique("pool", pool.fqdn, &pool_names, diagnostics);
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
     CheckUnique("pool", tap.fqdn, &pool_names, diagnostics);
@@ -249,9 +254,17 @@ void CheckTopologyReferences(const Topology& topology, const ModelCatalog& model
     CheckUnique("Exchange server", server.fqdn, &exchange_names, diagnostics);
   for (const UmDialPlan& plan : topology.dial_plans) CheckUnique("UM dial plan", plan.name, &plan_names, diagnostics);
 
+  // Hash indexes: Topology::Find* search their lists, once per reference.
+  std::unordered_map<std::string, const LyncPool*> pools;
+  pools.reserve(topology.pools.size());
+  for (const LyncPool& pool : topology.pools) pools.emplace(pool.fqdn.name, &pool);
+  auto find_pool = [&](const std::string& fqdn) -> const LyncPool* {
+    auto found = pools.find(fqdn);
+    return found == pools.end() ? nullptr : found->second;
+  };
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools) {
     if (tap.registrar.name.empty()) continue;  // not known (imports); it adds no KST entry
-    const LyncPool* registrar = topology.FindPool(tap.registrar.name);
+    const LyncPool* registrar = find_pool(tap.registrar.name);
     if (!registrar) {
       diagnostics->Error("unknown-registrar", tap.registrar.location, "",
                          "registrar \"" + tap.registrar.name + "\" of trusted application pool \"" + tap.fqdn.name +
@@ -262,24 +275,27 @@ void CheckTopologyReferences(const Topology& topology, const ModelCatalog& model
                              "\" is a pool of role " + registrar->role + ", which hosts no registrar");
     }
   }
-  std::map<std::string, Location> gateway_names;
+  std::unordered_map<std::string, Location> gateway_names;
   for (const UmIpGateway& gateway : topology.um_ip_gateways) {
     CheckUnique("UM IP gateway", gateway.name, &gateway_names, diagnostics);
-    if (!topology.FindPool(gateway.address.name))
+    if (!find_pool(gateway.address.name))
       diagnostics->Error("unknown-gateway-pool", gateway.address.location, gateway.pointer + "/address",
                          "UM IP gateway \"" + gateway.name.name + "\" sends to \"" + gateway.address.name +
                              "\", which is not a Lync pool of the topology");
   }
   for (const HostingProvider& provider : topology.hosting_providers) {
-    const LyncPool* edge = topology.FindPool(provider.edge_pool.name);
+    const LyncPool* edge = find_pool(provider.edge_pool.name);
     if (!edge || edge->role != "Edge")
       diagnostics->Error("unknown-edge-pool", provider.edge_pool.location, provider.pointer + "/edge_pool",
                          "hosting provider \"" + provider.identity.name + "\" is reached through \"" +
                              provider.edge_pool.name + "\", which is not an Edge pool of the topology");
   }
+  std::unordered_set<std::string> exchange_servers;
+  exchange_servers.reserve(topology.exchange_servers.size());
+  for (const ExchangeServer& server : topology.exchange_servers) exchange_servers.insert(server.fqdn.name);
   for (const UmDialPlan& plan : topology.dial_plans) {
     for (const NamedAt& server : plan.servers) {
-      if (topology.FindExchangeServer(server.name)) continue;
+      if (exchange_servers.count(server.name)) continue;
       diagnostics->Error("unknown-exchange-server", server.location, "",
                          "UM dial plan \"" + plan.name.name + "\" names Exchange server \"" + server.name +
                              "\", which is not listed under exchange.servers");

@@ -65,7 +65,7 @@ TEST_CASE("XML documents") {
     pugi::xml_node second = document.root().child("C").next_sibling("C");
     CHECK(document.LocationOf(second).ToString() == "t.xml:3:3");
     pugi::xml_node machine = second.first_child();
-    CHECK(ElementPath(machine) == "/T/C[2]/M");
+    CHECK(document.ElementPath(machine) == "/T/C[2]/M");
     CHECK(LocalName(machine) == "M");
     CHECK(NamespaceOf(machine) == "urn:b");
     CHECK(NamespaceOf(second) == "urn:a");
@@ -98,6 +98,76 @@ TEST_CASE("XML documents") {
     CHECK_FALSE(document.Parse("t.xml", "<T>\n  <C>&#x110000;</C>\n</T>", &diagnostics));
     CHECK(diagnostics.all().back().location.line == 2);
     REQUIRE(document.Parse("t.xml", "<T><C>&#xE9;&#x1F600;</C></T>", &diagnostics));
+  }
+  SUBCASE("what pugixml accepts but XML 1.0 calls malformed is xml-syntax, at the byte") {
+    struct Case {
+      const char* text;
+      const char* located;  // "line:column: message start"
+    };
+    const Case cases[] = {
+        {"<T>\n  <C Fqdn=\"a\" Fqdn=\"b\"/>\n</T>",
+         "2:15: error[xml-syntax]: malformed XML: attribute Fqdn appears twice in <C> (first at line 2, column 6)"},
+        {"<T>\n  <C\n   Fqdn='a'\n   Fqdn = 'b'/>\n</T>", "4:4: error[xml-syntax]: malformed XML: attribute Fqdn appears twice"},
+        {"<T/>\n<T/>", "2:1: error[xml-syntax]: malformed XML: content after the root element: a second element <T>"},
+        {"<T></T>\ntext", "2:1: error[xml-syntax]: malformed XML: content after the root element: text"},
+        {"<T/><![CDATA[x]]>", "1:5: error[xml-syntax]: malformed XML: content after the root element: a CDATA section"},
+        {"text\n<T/>", "1:1: error[xml-syntax]: malformed XML: text before the root element"},
+        {"<T>&nbsp;</T>", "1:4: error[xml-syntax]: malformed XML: the entity &nbsp; is not defined"},
+        {"<T>a & b</T>", "1:6: error[xml-syntax]: malformed XML: a bare '&'"},
+        {"<T a=\"x&y\"/>", "1:8: error[xml-syntax]: malformed XML: a bare '&'"},
+        {"<T>&#;</T>", "1:4: error[xml-syntax]: malformed XML: a character reference that is not"},
+        {"<T a=\"<\"/>", "1:7: error[xml-syntax]: malformed XML: '<' in the value of attribute a"},
+        {"<T>\x01</T>", "1:4: error[xml-syntax]: malformed XML: character U+0001 is not allowed in XML"},
+        {"<T>\xEF\xBF\xBF</T>", "1:4: error[xml-syntax]: malformed XML: character U+FFFF is not allowed in XML"},
+        {"<T>&#x1;</T>", "1:4: error[xml-syntax]: malformed XML: the character reference &#x1; names U+0001, which XML does not allow"},
+        {"<T><!-- a -- b --></T>", "1:11: error[xml-syntax]: malformed XML: \"--\" inside a comment"},
+        {"<T>]]></T>", "1:4: error[xml-syntax]: malformed XML: \"]]>\" in text"},
+        {"<T/>\n<?xml version=\"1.0\"?>", "2:1: error[xml-syntax]: malformed XML: an XML declaration"},
+        {" <?xml version=\"1.0\"?><T/>", "1:2: error[xml-syntax]: malformed XML: an XML declaration"},
+    };
+    for (const Case& c : cases) {
+      std::string text = c.text;
+      CAPTURE(text);
+      Diagnostics found;
+      CHECK_FALSE(document.Parse("t.xml", text, &found));
+      REQUIRE(found.all().size() == 1);
+      std::string got = found.all()[0].ToString();
+      CAPTURE(got);
+      CHECK(got.rfind(std::string("t.xml:") + c.located, 0) == 0);
+      CHECK(found.all()[0].id == "xml-syntax");
+    }
+  }
+  SUBCASE("well-formed XML that looks close to those still parses") {
+    const char* fine[] = {
+        "<?xml version=\"1.0\"?>\n<!-- c --><T a='&lt;&amp;&#60;&#x3C;' b=\">\"><![CDATA[& < ]]>]]</T>\n<!-- after -->",
+        "<T><?xml-stylesheet href=\"a\"?>&quot;&apos;&gt;</T>\n<?pi after?>\n",
+        "<T x:a='1' y:a='1' A='1' a='1' c-d.e_f='2'/>",
+    };
+    for (std::string text : fine) {
+      CAPTURE(text);
+      Diagnostics found;
+      CHECK(document.Parse("t.xml", text, &found));
+      CHECK(found.all().empty());
+      for (const Diagnostic& d : found.all()) CAPTURE(d.ToString());
+      if (!found.all().empty()) FAIL_CHECK(found.all()[0].ToString());
+    }
+  }
+  SUBCASE("many attributes in one tag: a duplicate among them is still found") {
+    std::string text = "<T";
+    for (int i = 0; i < 1000; ++i) text += " a" + std::to_string(i) + "='1'";
+    text += " a500='2'/>";
+    Diagnostics found;
+    CHECK_FALSE(document.Parse("t.xml", text, &found));
+    REQUIRE(found.all().size() == 1);
+    CHECK(found.all()[0].message.find("attribute a500 appears twice") != std::string::npos);
+  }
+  SUBCASE("element paths count same-named siblings") {
+    REQUIRE(document.Parse("t.xml", "<T><A/><B/><A><M/><M/></A><B/><C/></T>", &diagnostics));
+    pugi::xml_node second_a = document.root().child("A").next_sibling("A");
+    CHECK(document.ElementPath(second_a.first_child().next_sibling()) == "/T/A[2]/M[2]");
+    CHECK(document.ElementPath(document.root().child("C")) == "/T/C");
+    CHECK(document.ElementPath(document.root().child("B")) == "/T/B[1]");
+    CHECK(document.ElementPath(document.root()) == "/T");
   }
   SUBCASE("UTF-16LE files load through the file reader") {
     VirtualFileReader files;

@@ -266,6 +266,7 @@ class TreeBuilder : public YAML::EventHandler {
     bool duplicate = false;  // ... and it repeats an earlier key, so its value is dropped
     std::string key;
     Location key_location;
+    KeyIndex keys;  // mappings: where each key is in node.members
   };
 
   bool ExpectingKey() const { return !open_.empty() && open_.back().node.is_object() && !open_.back().has_key; }
@@ -277,22 +278,20 @@ class TreeBuilder : public YAML::EventHandler {
     frame.duplicate = false;
     frame.key = value;
     frame.key_location = At(mark);
-    for (const JsonNode::Member& member : frame.node.members) {
-      if (member.key != value) continue;
-      diagnostics_->Error("json-duplicate-key", frame.key_location,
-                          frame.node.pointer + "/" + EscapePointerToken(value),
-                          "duplicate key \"" + value + "\" (first at line " +
-                              std::to_string(member.key_location.line) + ")");
-      failed = true;
-      frame.duplicate = true;
-    }
+    size_t first = frame.keys.Find(frame.node.members, value);
+    if (first == std::string::npos) return;
+    diagnostics_->Error("json-duplicate-key", frame.key_location, frame.node.pointer + "/" + EscapePointerToken(value),
+                        "duplicate key \"" + value + "\" (first at line " +
+                            std::to_string(frame.node.members[first].key_location.line) + ")");
+    failed = true;
+    frame.duplicate = true;
   }
   void Open(JsonNode::Kind kind, const YAML::Mark& mark, const std::string& tag, const std::string& core_tag,
             YAML::anchor_t anchor) {
     if (ExpectingKey()) Fail(mark, "unsupported YAML: a mapping key must be a string, number or boolean");
     if (tag != "?" && tag != core_tag) Fail(mark, UnsupportedTag(tag));
     if (open_.size() >= kMaxDepth) Fail(mark, DeepMessage());
-    open_.push_back({Start(kind, mark), anchor, false, false, {}, {}});
+    open_.push_back({Start(kind, mark), anchor, false, false, {}, {}, {}});
   }
   void Close() {
     Frame frame = std::move(open_.back());
@@ -325,7 +324,9 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     parent.has_key = false;
-    if (!parent.duplicate) parent.node.members.push_back({parent.key, parent.key_location, std::move(node)});
+    if (parent.duplicate) return;
+    parent.node.members.push_back({parent.key, parent.key_location, std::move(node)});
+    parent.keys.Added(parent.node.members);
   }
   /// yaml-cpp reports an empty value as a null at the next token; a written
   /// null is one of the core spellings at the mark.

@@ -212,6 +212,10 @@ TEST_CASE("YAML errors are located and refused") {
     CHECK(parsed.diagnostics.all()[1].ToString() ==
           "topology.yaml:4:3: error[json-duplicate-key]: duplicate key \"a/b\" (first at line 2) (/x/a~1b)");
     AssertParse("- a: 1\n- a: 2\n");  // the same key in sibling mappings is fine
+    std::string many;
+    for (int i = 0; i < 20000; ++i) many += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+    CHECK(OnlyError(many + "k12345: 0\n") ==
+          "topology.yaml:20001:1: error[json-duplicate-key]: duplicate key \"k12345\" (first at line 12346) (/k12345)");
   }
 
   SUBCASE("syntax errors carry yaml-cpp's mark") {

@@ -16,6 +16,19 @@ bool IsTopologyServer(const Topology& topology, const std::string& fqdn) {
   return false;
 }
 
+TopologyServerNames::TopologyServerNames(const Topology& topology) {
+  names_.reserve(topology.exchange_servers.size() + topology.pools.size() + topology.trusted_application_pools.size());
+  for (const ExchangeServer& server : topology.exchange_servers) names_.insert(server.fqdn.name);
+  for (const LyncPool& pool : topology.pools) {
+    names_.insert(pool.fqdn.name);
+    for (const NamedAt& computer : pool.computers) names_.insert(computer.name);
+  }
+  for (const TrustedApplicationPool& tap : topology.trusted_application_pools) {
+    names_.insert(tap.fqdn.name);
+    for (const NamedAt& computer : tap.computers) names_.insert(computer.name);
+  }
+}
+
 bool NormalizeCertificateName(std::string_view raw, std::string* name) {
   std::string out(raw);
   if (!out.empty() && out.back() == '.') out.pop_back();

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "model/topology.h"
 
@@ -17,6 +18,17 @@ bool NormalizeCertificateName(std::string_view raw, std::string* name);
 /// True when `fqdn` is a server of the topology: an Exchange server, a pool,
 /// a trusted application pool or a computer of one.
 bool IsTopologyServer(const Topology& topology, const std::string& fqdn);
+
+/// The same question for many names: every server name hashed once. Holds
+/// views of the topology's strings: the topology must outlive it, unchanged.
+class TopologyServerNames {
+ public:
+  explicit TopologyServerNames(const Topology& topology);
+  bool Has(std::string_view fqdn) const { return names_.count(fqdn) != 0; }
+
+ private:
+  std::unordered_set<std::string_view> names_;
+};
 
 /// True for a name with a wildcard label ("*.contoso.com").
 bool IsWildcardName(const std::string& name);

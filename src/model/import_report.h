@@ -64,5 +64,9 @@ void WriteImportReportText(const std::vector<FileImportReport>& reports, std::os
 /// The diagnostic id every importer uses for a skipped element or value; a
 /// warning with this id makes the verdict inconclusive (analysis.cpp).
 inline constexpr const char* kImportUnrecognizedId = "import-unrecognized";
+/// An entry of a snapshot folder that is not read: a note for documentation
+/// and hidden files, a warning (verdict inconclusive) for a subfolder, which
+/// could hold exports.
+inline constexpr const char* kImportSkippedId = "import-skipped";
 
 }  // namespace kst
