@@ -3,6 +3,8 @@
 // the table below, return its exit status.
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <iostream>
 #include <unistd.h>
@@ -46,9 +48,29 @@ std::string DiffFormatHelp() {
   return own + " for the diff; " + findings + " for the new findings";
 }
 
+/// A count written in decimal digits that fits 64 bits. CLI11 reads "-1"
+/// into an unsigned option as 2^64 - 1 (an unlimited budget) and saturates
+/// numbers past 2^64, so both are refused here, before conversion: a usage
+/// error (exit 2), never a budget the user did not ask for.
+const CLI::Validator& NonNegativeCount() {
+  static const CLI::Validator validator(
+      [](std::string& text) -> std::string {
+        if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
+          return "\"" + text + "\" is not a count: digits only, 0 or more, no sign";
+        const std::string digits = text.substr(std::min(text.find_first_not_of('0'), text.size()));
+        const std::string largest = std::to_string(UINT64_MAX);
+        if (digits.size() > largest.size() || (digits.size() == largest.size() && digits > largest))
+          return text + " is larger than " + largest;
+        return "";
+      },
+      "COUNT");
+  return validator;
+}
+
 void AddBudget(CLI::App* app, CommandOptions* o) {
   app->add_option("--max-states", o->max_states,
-                  "state budget over all cells; when it runs out the verdict is inconclusive, never pass");
+                  "state budget over all cells; when it runs out the verdict is inconclusive, never pass")
+      ->check(NonNegativeCount());
 }
 
 void AddReportOptions(CLI::App* app, CommandOptions* o) {
