@@ -2,7 +2,8 @@
 # End-to-end checks that kst's output never lies (issue 16, "A gate that never
 # lies"): numbers that would wrap are usage errors; stdout that cannot be
 # written is an output error (exit 3), whatever the command; a reader that
-# closes the pipe early leaves the verdict's exit code (no SIGPIPE death).
+# closes the pipe early leaves the verdict's exit code (no SIGPIPE death);
+# output files are whole or untouched, written before stdout, never over an input.
 # Usage: run_output_integrity.sh KST REPO
 set -u
 kst=$1
@@ -119,5 +120,89 @@ got=$?
 pipe_status "$kst" show scenarios/large-multipool-owa-tap-patch-night.json
 got=$?
 [ "$got" -eq 0 ] || fail "set -o pipefail; kst show (400 KB) | head -1: exit $got, expected 0"
+
+# --- Output files: written whole (a temporary file renamed into place), before stdout, never over an input
+mkdir -p "$work/in/topologies" "$work/outdir"
+cp "$contoso" "$work/in/topologies/contoso.json"
+cp "$o1" "$work/in/o1.json"
+cp "$lync_export" "$work/in/export.xml"
+cp tests/e2e/inputs/waivers-o1.json "$work/in/waivers.json"
+"$kst" check "$work/in/o1.json" --trace-out "$work/in/traces.json" >/dev/null 2>&1
+snapshot() { (cd "$work/in" && find . -type f | sort | xargs md5sum) >"$work/in.md5"; }
+unchanged() { (cd "$work/in" && md5sum --quiet -c "$work/in.md5" >/dev/null 2>&1) || fail "$1: an input was changed"; }
+snapshot
+
+# An output that names an input (any spelling, a link) is a usage error, and nothing is written
+ln -s "$work/in/topologies/contoso.json" "$work/contoso-link.json"
+while IFS='|' read -r name args; do
+  read -ra argv <<<"$args"
+  expect_exit 2 "$name" -- "$kst" "${argv[@]}"
+  expect_in "$work/err" "is an input of this run" "$name says why"
+  [ -s "$work/out" ] && fail "$name printed a report"
+  unchanged "$name"
+done <<EOF
+--output over the topology|check $work/in/topologies/contoso.json --output sarif=$work/in/topologies/contoso.json
+--output over the input, another spelling|check $work/in/topologies/contoso.json --output json=$work/in/topologies/../topologies/./contoso.json
+--output over the input through a symbolic link|check $work/in/topologies/contoso.json --output json=$work/contoso-link.json
+--output over a scenario's topology|check $work/in/o1.json --output sarif=$work/in/topologies/contoso.json
+--output over the waiver file|check $work/in/o1.json --waivers $work/in/waivers.json --output junit=$work/in/waivers.json
+--trace-out over the scenario|check $work/in/o1.json --trace-out $work/in/o1.json
+diff --output over AFTER|diff $work/in/topologies/contoso.json $work/in/o1.json --output sarif=$work/in/o1.json
+import -o over the export|import $work/in/export.xml -o $work/in/export.xml
+import -o over an export of a folder|import $work/in -o $work/in/export.xml
+export -o over the input|export promela $work/in/o1.json -o $work/in/topologies/contoso.json
+export -o over the guide|export promela $work/in/o1.json --guide $work/in/traces.json -o $work/in/traces.json
+EOF
+expect_exit 2 "two outputs to one file" -- "$kst" check "$o1" --output "sarif=$work/outdir/x" --output "junit=$work/outdir/./x"
+expect_in "$work/err" "both write" "two outputs to one file: says why"
+[ -e "$work/outdir/x" ] && fail "two outputs to one file: a file was written"
+
+# A failed output file: exit 3, the message names it, and stdout stays empty (files are written first)
+while IFS='|' read -r name target args; do
+  read -ra argv <<<"$args"
+  expect_exit 3 "$name" -- "$kst" "${argv[@]}"
+  expect_in "$work/err" "cannot write $target" "$name names the file"
+  [ -s "$work/out" ] && fail "$name: the report reached stdout although a file failed"
+done <<EOF
+--output into a missing folder|$work/missing/kst.sarif|check $o1 --output sarif=$work/missing/kst.sarif
+--output on a full disk|/dev/full|check $contoso --output sarif=/dev/full
+second --output fails|/dev/full|check $contoso --output json=$work/outdir/first.json --output sarif=/dev/full
+--trace-out on a full disk|/dev/full|check $o1 --trace-out /dev/full
+diff --output on a full disk|/dev/full|diff $contoso $o1 --output sarif=/dev/full
+import -o on a full disk|/dev/full|import $lync_export --report -o /dev/full
+export -o on a full disk|/dev/full|export promela $contoso -o /dev/full
+EOF
+
+# A file is replaced by a rename, never rewritten in place: a hard link to the old file keeps the old bytes
+while IFS='|' read -r name file args; do
+  read -ra argv <<<"$args"
+  echo "old report" >"$work/outdir/$file"
+  ln -f "$work/outdir/$file" "$work/outdir/$file.kept"
+  "$kst" "${argv[@]}" >/dev/null 2>"$work/err"
+  [ "$(cat "$work/outdir/$file.kept")" = "old report" ] || fail "$name rewrote the file in place"
+  [ "$(head -c 12 "$work/outdir/$file")" != "old report" ] || fail "$name did not write the file"
+  [ -z "$(find "$work/outdir" -name '.*kst-*')" ] || fail "$name left a temporary file"
+done <<EOF
+--output|kst.sarif|check $o1 --output sarif=$work/outdir/kst.sarif
+--trace-out|traces.json|check $o1 --trace-out $work/outdir/traces.json
+diff --output|diff.sarif|diff $contoso $o1 --output sarif=$work/outdir/diff.sarif
+import -o|imported.json|import $lync_export -o $work/outdir/imported.json
+export -o|model.pml|export promela $contoso -o $work/outdir/model.pml
+EOF
+"$kst" check "$o1" --format sarif >"$work/want.sarif" 2>/dev/null
+cmp -s "$work/want.sarif" "$work/outdir/kst.sarif" || fail "--output sarif differs from --format sarif"
+
+# A write that fails half way (a file size limit) leaves the old file whole and no temporary file
+echo "old report" >"$work/outdir/limited.sarif"
+(
+  trap '' XFSZ
+  ulimit -f 4
+  "$kst" check "$o1" --output "sarif=$work/outdir/limited.sarif" >"$work/out" 2>"$work/err"
+)
+got=$?
+[ "$got" -eq 3 ] || fail "--output past a file size limit: exit $got, expected 3"
+[ "$(cat "$work/outdir/limited.sarif")" = "old report" ] || fail "--output past a file size limit: the old file is gone"
+[ -z "$(find "$work/outdir" -name '.*kst-*')" ] || fail "--output past a file size limit left a temporary file"
+[ -s "$work/out" ] && fail "--output past a file size limit printed the report"
 
 finish "output integrity"
