@@ -3,7 +3,8 @@
 # lies"): numbers that would wrap are usage errors; stdout that cannot be
 # written is an output error (exit 3), whatever the command; a reader that
 # closes the pipe early leaves the verdict's exit code (no SIGPIPE death);
-# output files are whole or untouched, written before stdout, never over an input.
+# output files are whole or untouched, written before stdout, never over an input;
+# SARIF fingerprints survive unrelated changes and partial runs are no success.
 # Usage: run_output_integrity.sh KST REPO
 set -u
 kst=$1
@@ -204,5 +205,33 @@ got=$?
 [ "$(cat "$work/outdir/limited.sarif")" = "old report" ] || fail "--output past a file size limit: the old file is gone"
 [ -z "$(find "$work/outdir" -name '.*kst-*')" ] || fail "--output past a file size limit left a temporary file"
 [ -s "$work/out" ] && fail "--output past a file size limit printed the report"
+
+# --- SARIF: fingerprints name what a finding is about, so an unrelated Front End changes none of them
+fingerprints() { grep -o '"kstFinding/v[0-9]*": "[^"]*"' "$1" | sort; }
+mkdir -p "$work/fp/topologies"
+while IFS='|' read -r source pattern replacement; do
+  name=$(basename "$source")
+  cp "$source" "$work/fp/$name"
+  sed "s/$pattern/$replacement/" "$source" >"$work/fp/plus-fe-$name"
+  cmp -s "$work/fp/$name" "$work/fp/plus-fe-$name" && fail "$name: the variant adds no Front End"
+  "$kst" check "$work/fp/$name" --format sarif --at 2026-01-01T00:00:00Z >"$work/fp/before.sarif" 2>/dev/null
+  "$kst" check "$work/fp/plus-fe-$name" --format sarif --at 2026-01-01T00:00:00Z >"$work/fp/after.sarif" 2>/dev/null
+  [ -n "$(fingerprints "$work/fp/before.sarif")" ] || fail "$name: no finding to fingerprint"
+  grep -q '"fe0[23].contoso.com"' "$work/fp/after.sarif" || fail "$name: the new Front End is not among the servers"
+  [ "$(fingerprints "$work/fp/before.sarif")" = "$(fingerprints "$work/fp/after.sarif")" ] ||
+    fail "$name: adding a Front End changed the fingerprints: $(diff <(fingerprints "$work/fp/before.sarif") \
+      <(fingerprints "$work/fp/after.sarif") | tr '\n' ' ')"
+done <<EOF
+scenarios/topologies/seed-ex1-um-and-owa-tap.json|"fe02.contoso.com"\]|"fe02.contoso.com", "fe03.contoso.com"]
+scenarios/certificate-validity-um-expired-edge-expiring.json|"computers": \["fe01.contoso.com"\]|"computers": ["fe01.contoso.com", "fe02.contoso.com"]
+EOF
+
+# --- SARIF: a run that is inconclusive or interrupted is no successful execution (an upload must not close alerts)
+expect_exit 4 "inconclusive SARIF" -- "$kst" check --max-states 1 --format sarif "$contoso"
+expect_in "$work/out" '"executionSuccessful": false' "an inconclusive run is not a successful execution"
+expect_in "$work/out" '"id": "kst/inconclusive"' "the notification names the reason"
+expect_in "$work/out" 'inconclusive: the state budget (--max-states 1) ran out' "the reason is given"
+expect_exit 0 "a clean run" -- "$kst" check --format sarif "$contoso"
+expect_in "$work/out" '"executionSuccessful": true' "a clean run is a successful execution"
 
 finish "output integrity"
