@@ -106,6 +106,12 @@ bool ReadOnceFileReader::Read(const std::string& path, std::string* contents, st
   return it->second.ok;
 }
 
+std::vector<std::string> ReadOnceFileReader::paths() const {
+  std::vector<std::string> out;
+  for (const auto& [path, outcome] : read_) out.push_back(path);
+  return out;
+}
+
 bool VirtualFileReader::Read(const std::string& path, std::string* contents, std::string* error) {
   reads_.push_back(path);
   auto it = files_.find(path);

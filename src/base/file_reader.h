@@ -48,6 +48,8 @@ class ReadOnceFileReader : public FileReader {
     return source_->ListDirectory(path, files, error);
   }
   std::string CanonicalPath(const std::string& path) override { return source_->CanonicalPath(path); }
+  /// Every path asked for, read or not, sorted: the inputs of a run, which no output may overwrite.
+  std::vector<std::string> paths() const;
 
  private:
   struct Outcome {

@@ -114,6 +114,7 @@ class CertificateChecker {
     Finding finding;
     finding.rule = rule;
     finding.fqdn = certificate.server.name;
+    finding.subject = certificate.subject_cn.name;
     finding.servers = std::move(servers);
     finding.servers_summary = SummarizeServers(finding.servers, claims_.servers);
     finding.evidence.push_back({"certificate " + DescribeCertificate(certificate), certificate.location});

@@ -71,6 +71,7 @@ struct Finding {
   std::string rule;
   Severity severity = Severity::kError;
   std::string fqdn;
+  std::string subject;               // certificate findings: the certificate's subject CN (a server may have several)
   std::vector<std::string> servers;  // affected servers
   std::string servers_summary;       // "6 of 8 FrontEnd servers"
   std::string message;

@@ -20,21 +20,28 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   std::vector<Waiver> waivers;
   if (!options.waivers.empty() && !options.no_waivers && !LoadWaivers(options.waivers, &waivers, streams.err))
     return kExitInputError;
+  std::vector<std::string> read = input.files;
+  if (!options.waivers.empty()) read.push_back(options.waivers);
+  std::vector<NamedPath> written;
+  for (const std::string& path : OutputPaths(options.outputs)) written.push_back({"--output", path});
+  if (!options.trace_out.empty()) written.push_back({"--trace-out", options.trace_out});
+  if (!OutputsSpareInputs(written, read, streams.err)) return kExitUsage;
   AnalysisOptions analysis;
   if (!AnalysisOptionsFor(options, input.scenario, &analysis, streams.err)) return kExitUsage;
   ReportInputs inputs{input.imports, options.no_waivers ? nullptr : &waivers,
                       options.today.empty() ? TodayUtc() : options.today};
   const Report report =
       Analyze(input.scenario, input.is_scenario, ModelCatalog::Embedded(), analysis, input.diagnostics, inputs);
-  bool color = streams.out_is_terminal && !options.no_color && options.format == "text";
-  if (!WriteOutputs(report, options.format, color, options.outputs, streams.out, streams.err)) return kExitInputError;
+  // Files first, stdout last: a run that fails to write a file prints no report.
   if (!options.trace_out.empty()) {
     std::string error;
     if (!WriteTraceFile(options.trace_out, report, &error)) {
-      streams.err << "kst: fatal: " << error << "\n";
-      return kExitInputError;
+      streams.err << "kst: fatal: --trace-out: " << error << "\n";
+      return kExitOutputError;
     }
   }
+  bool color = streams.out_is_terminal && !options.no_color && options.format == "text";
+  if (!WriteOutputs(report, options.format, color, options.outputs, streams.out, streams.err)) return kExitOutputError;
   GatePolicy policy;
   policy.fail_on = options.fail_on == "warning" ? Severity::kWarning : Severity::kError;
   policy.inconclusive_ok = options.inconclusive_ok;

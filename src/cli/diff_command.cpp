@@ -45,6 +45,11 @@ int RunDiffCommand(const CommandOptions& options, CommandStreams streams) {
   LoadedInput before, after;
   if (!LoadInput(options.before_file, &before, streams.err) || !LoadInput(options.after_file, &after, streams.err))
     return kExitInputError;
+  std::vector<std::string> read = before.files;
+  read.insert(read.end(), after.files.begin(), after.files.end());
+  std::vector<NamedPath> written;
+  for (const std::string& path : OutputPaths(options.outputs)) written.push_back({"--output", path});
+  if (!OutputsSpareInputs(written, read, streams.err)) return kExitUsage;
   AnalysisOptions before_options, after_options;
   if (!AnalysisOptionsFor(options, before.scenario, &before_options, streams.err) ||
       !AnalysisOptionsFor(options, after.scenario, &after_options, streams.err))
@@ -54,9 +59,12 @@ int RunDiffCommand(const CommandOptions& options, CommandStreams streams) {
   const Report new_report = Analyze(after.scenario, after.is_scenario, model, after_options, after.diagnostics);
   const DiffResult diff = CompareReports(old_report, new_report, StartTables(before.scenario.final_topology(), model),
                                          StartTables(after.scenario.final_topology(), model));
-  if (const DiffFormat* format = FindDiffFormat(options.format)) format->write(diff, streams.out);
-  else if (!WriteOutputs(diff.added, options.format, false, {}, streams.out, streams.err)) return kExitInputError;
-  if (!WriteOutputFiles(diff.added, options.outputs, streams.err)) return kExitInputError;
+  // Files first, stdout last: a run that fails to write a file prints no diff.
+  if (!WriteOutputFiles(diff.added, options.outputs, streams.err)) return kExitOutputError;
+  if (const DiffFormat* format = FindDiffFormat(options.format))
+    format->write(diff, streams.out);
+  else
+    MakeReportWriter(options.format, false)->Write(diff.added, streams.out);
   return DiffExitCode(diff, streams.err);
 }
 

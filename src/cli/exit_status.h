@@ -8,6 +8,7 @@ enum ExitStatus : int {
   kExitFindings = 1,      // error-level findings, or a scenario's expectation not met, or a replay diverged
   kExitUsage = 2,         // bad command line
   kExitInputError = 3,    // an input file could not be read or is invalid
+  kExitOutputError = 3,   // stdout or an output file could not be written (said on stderr); never 0
   kExitInconclusive = 4,  // a bound was hit or input was not understood: no pass can be given
   kExitInterrupted = 130,
 };

@@ -1,11 +1,12 @@
 // kst export FORMAT FILE: the scenario as a model for another checker.
 
-#include <fstream>
 #include <sstream>
 
+#include "base/atomic_file.h"
 #include "cli/commands.h"
 #include "model/rule_ids.h"
 #include "cli/exit_status.h"
+#include "cli/gate.h"
 #include "cli/input_loading.h"
 #include "export/promela_export.h"
 #include "report/trace_file.h"
@@ -59,6 +60,11 @@ int RunExportCommand(const CommandOptions& options, CommandStreams streams) {
     return kExitUsage;
   LoadedInput input;
   if (!LoadInput(options.files.at(0), &input, streams.err)) return kExitInputError;
+  if (!options.out_file.empty()) {
+    std::vector<std::string> read = input.files;
+    if (!options.guide.empty()) read.push_back(options.guide);
+    if (!OutputsSpareInputs({{"-o", options.out_file}}, read, streams.err)) return kExitUsage;
+  }
   const ModelCatalog& model = ModelCatalog::Embedded();
   CompiledPlan plan(input.scenario, model);
   if (!options.guide.empty() && !LoadGuides(options.guide, plan, &promela.semantics, &promela.guides, streams.err))
@@ -74,11 +80,10 @@ int RunExportCommand(const CommandOptions& options, CommandStreams streams) {
     streams.out << text.str();
     return kExitPass;
   }
-  std::ofstream out(options.out_file);
-  out << text.str();
-  if (!out) {
-    streams.err << "kst: fatal: cannot write " << options.out_file << "\n";
-    return kExitInputError;
+  std::string written;
+  if (!WriteFileAtomically(options.out_file, text.str(), &written)) {
+    streams.err << "kst: fatal: -o: " << written << "\n";
+    return kExitOutputError;
   }
   return kExitPass;
 }

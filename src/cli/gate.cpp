@@ -1,8 +1,9 @@
 #include "cli/gate.h"
 
 #include <algorithm>
-#include <fstream>
+#include <sstream>
 
+#include "base/atomic_file.h"
 #include "cli/exit_status.h"
 #include "report/report_writer.h"
 
@@ -59,10 +60,37 @@ bool ValidOutputSpecs(const std::vector<std::string>& specs, std::ostream& err) 
   return true;
 }
 
+std::vector<std::string> OutputPaths(const std::vector<std::string>& specs) {
+  std::vector<std::string> paths;
+  for (const std::string& spec : specs)
+    if (size_t equals = spec.find('='); equals != std::string::npos) paths.push_back(spec.substr(equals + 1));
+  return paths;
+}
+
+bool OutputsSpareInputs(const std::vector<NamedPath>& outputs, const std::vector<std::string>& inputs,
+                        std::ostream& err) {
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    for (const std::string& input : inputs) {
+      if (!SameFile(outputs[i].path, input)) continue;
+      err << "kst: fatal: " << outputs[i].option << " " << outputs[i].path << " is an input of this run (" << input
+          << "); kst never writes over its inputs\n";
+      return false;
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (!SameFile(outputs[i].path, outputs[j].path)) continue;
+      err << "kst: fatal: " << outputs[j].option << " and " << outputs[i].option << " both write " << outputs[i].path
+          << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
 bool WriteOutputs(const Report& report, const std::string& format, bool color, const std::vector<std::string>& outputs,
                   std::ostream& out, std::ostream& err) {
+  if (!WriteOutputFiles(report, outputs, err)) return false;
   MakeReportWriter(format, color)->Write(report, out);
-  return WriteOutputFiles(report, outputs, err);
+  return true;
 }
 
 bool WriteOutputFiles(const Report& report, const std::vector<std::string>& outputs, std::ostream& err) {
@@ -73,12 +101,10 @@ bool WriteOutputFiles(const Report& report, const std::vector<std::string>& outp
       return false;
     }
     size_t equals = spec.find('=');
-    std::string path = spec.substr(equals + 1);
-    std::ofstream file(path);
-    MakeReportWriter(spec.substr(0, equals), false)->Write(report, file);
-    file.close();
-    if (!file) {
-      err << "kst: fatal: cannot write " << path << "\n";
+    std::ostringstream text;
+    MakeReportWriter(spec.substr(0, equals), false)->Write(report, text);
+    if (!WriteFileAtomically(spec.substr(equals + 1), text.str(), &error)) {
+      err << "kst: fatal: --output: " << error << "\n";
       return false;
     }
   }

@@ -21,13 +21,31 @@ struct GatePolicy {
 /// policy's overrides. Explains overrides on `err`.
 int GateExitCode(const Report& report, const GatePolicy& policy, std::ostream& err);
 
-/// Writes the report to stdout in `format` and to every FORMAT=FILE of
-/// `outputs`. Returns false (with a message on `err`) when one cannot be written.
+/// Writes the report to every FORMAT=FILE of `outputs`, then to stdout in
+/// `format`. Returns false (with a message on `err`) when a file cannot be
+/// written; stdout is then left empty, so that a failed run prints no report.
+/// (stdout's own errors are judged once, in main.cpp.)
 bool WriteOutputs(const Report& report, const std::string& format, bool color, const std::vector<std::string>& outputs,
                   std::ostream& out, std::ostream& err);
 
-/// Writes only the FORMAT=FILE outputs.
+/// Writes only the FORMAT=FILE outputs, each atomically (base/atomic_file.h).
 bool WriteOutputFiles(const Report& report, const std::vector<std::string>& outputs, std::ostream& err);
+
+/// The FILE of each FORMAT=FILE spec.
+std::vector<std::string> OutputPaths(const std::vector<std::string>& specs);
+
+/// An output file and the option that names it ("--output", "--trace-out", "-o").
+struct NamedPath {
+  std::string option;
+  std::string path;
+};
+
+/// False, with a message on `err` (the caller exits 2, a usage error, before
+/// writing anything), when an output names the same file as an input of the
+/// run (base/atomic_file.h SameFile: another spelling, a link) or as another
+/// output.
+bool OutputsSpareInputs(const std::vector<NamedPath>& outputs, const std::vector<std::string>& inputs,
+                        std::ostream& err);
 
 /// Checks a FORMAT=FILE spec before any work is done.
 bool ValidOutputSpec(const std::string& spec, std::string* error);

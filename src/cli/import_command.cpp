@@ -1,10 +1,10 @@
 // kst import: real exports (a snapshot folder, or files) to kst-topology/1,
 // with a report of what was understood.
 
-#include <fstream>
-
+#include "base/atomic_file.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
+#include "cli/gate.h"
 #include "import/snapshot_import.h"
 #include "input/topology_writer.h"
 
@@ -27,26 +27,31 @@ void WriteReport(const ImportedSnapshot& snapshot, const std::string& format, st
 }  // namespace
 
 int RunImportCommand(const CommandOptions& options, CommandStreams streams) {
-  DiskFileReader files;
+  DiskFileReader disk;
+  ReadOnceFileReader files(&disk);  // remembers what was read: -o may overwrite none of it
   ImportedSnapshot snapshot;
   Diagnostics diagnostics;
   bool ok = ImportSnapshot(options.files, &files, ModelCatalog::Embedded(), &snapshot, &diagnostics);
   // Notes repeat the report's lines; print them only when no report is asked for.
   for (const Diagnostic& d : diagnostics.all())
     if (!options.report || d.severity != Severity::kNote) streams.err << d.ToString() << "\n";
+  if (!options.output_file.empty()) {
+    std::vector<std::string> read = files.paths();
+    read.insert(read.end(), options.files.begin(), options.files.end());
+    if (!OutputsSpareInputs({{"-o", options.output_file}}, read, streams.err)) return kExitUsage;
+  }
+  // The topology file first, the report on stdout last: a failed write prints no report.
+  std::string text = ok ? TopologyToJson(snapshot.topology, "imported by kst import").dump(2) + "\n" : "";
+  if (ok && !options.output_file.empty()) {
+    std::string error;
+    if (!WriteFileAtomically(options.output_file, text, &error)) {
+      streams.err << "kst: fatal: -o: " << error << "\n";
+      return kExitOutputError;
+    }
+  }
   if (options.report) WriteReport(snapshot, options.format, streams.out);
   if (!ok) return kExitInputError;
-  std::string text = TopologyToJson(snapshot.topology, "imported by kst import").dump(2) + "\n";
-  if (options.output_file.empty()) {
-    if (!options.report) streams.out << text;
-    return kExitPass;
-  }
-  std::ofstream out(options.output_file, std::ios::binary);
-  out << text;
-  if (!out.flush()) {
-    streams.err << "kst: fatal: cannot write " << options.output_file << "\n";
-    return kExitInputError;
-  }
+  if (options.output_file.empty() && !options.report) streams.out << text;
   return kExitPass;
 }
 

@@ -25,11 +25,13 @@ bool LoadInput(const std::string& path, LoadedInput* input, std::ostream& err) {
     snapshot.topology.file = path;
     input->scenario = ScenarioFromTopology(std::move(snapshot.topology));
     input->imports = std::move(snapshot.files);
+    input->files = files.paths();
     Print(input->diagnostics, err);
     return ok && !input->diagnostics.has_errors();
   }
   bool ok = LoadCheckInput(path, &files, ModelCatalog::Embedded(), &input->scenario, &input->is_scenario,
                            &input->diagnostics);
+  input->files = files.paths();
   Print(input->diagnostics, err);
   return ok && !input->diagnostics.has_errors();
 }

@@ -21,6 +21,7 @@ struct LoadedInput {
   bool is_scenario = false;
   Diagnostics diagnostics;
   std::vector<FileImportReport> imports;  // set when the input was a snapshot folder or export file
+  std::vector<std::string> files;         // every file read: a scenario's topology, a folder's exports
 };
 
 /// Loads a topology or scenario from disk; prints its diagnostics to `err`.

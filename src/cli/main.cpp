@@ -2,11 +2,18 @@
 // A thin front end: parse the command line (CLI11), run a subcommand from
 // the table below, return its exit status.
 
-#include <CLI/CLI.hpp>
-#include <functional>
-#include <iostream>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <iostream>
+
+#include "base/fd_stream.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "model/model_catalog.h"
@@ -46,9 +53,29 @@ std::string DiffFormatHelp() {
   return own + " for the diff; " + findings + " for the new findings";
 }
 
+/// A count written in decimal digits that fits 64 bits. CLI11 reads "-1"
+/// into an unsigned option as 2^64 - 1 (an unlimited budget) and saturates
+/// numbers past 2^64, so both are refused here, before conversion: a usage
+/// error (exit 2), never a budget the user did not ask for.
+const CLI::Validator& NonNegativeCount() {
+  static const CLI::Validator validator(
+      [](std::string& text) -> std::string {
+        if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
+          return "\"" + text + "\" is not a count: digits only, 0 or more, no sign";
+        const std::string digits = text.substr(std::min(text.find_first_not_of('0'), text.size()));
+        const std::string largest = std::to_string(UINT64_MAX);
+        if (digits.size() > largest.size() || (digits.size() == largest.size() && digits > largest))
+          return text + " is larger than " + largest;
+        return "";
+      },
+      "COUNT");
+  return validator;
+}
+
 void AddBudget(CLI::App* app, CommandOptions* o) {
   app->add_option("--max-states", o->max_states,
-                  "state budget over all cells; when it runs out the verdict is inconclusive, never pass");
+                  "state budget over all cells; when it runs out the verdict is inconclusive, never pass")
+      ->check(NonNegativeCount());
 }
 
 void AddReportOptions(CLI::App* app, CommandOptions* o) {
@@ -214,10 +241,11 @@ const std::vector<Subcommand>& Subcommands() {
 
 constexpr const char* kExitCodeHelp =
     "Exit codes: 0 pass, 1 findings at or above --fail-on (or a scenario's expectation not met, a replay "
-    "diverged, a diff adding error findings), 2 usage error, 3 input error, 4 inconclusive (a bound was hit or "
-    "input was not understood; --inconclusive-ok makes it 0). --no-fail always exits 0 except on input errors.";
+    "diverged, a diff adding error findings), 2 usage error, 3 input error or output error (stdout or an output "
+    "file could not be written), 4 inconclusive (a bound was hit or input was not understood; --inconclusive-ok "
+    "makes it 0). --no-fail always exits 0 except on usage, input and output errors.";
 
-int Main(int argc, char** argv) {
+int Main(int argc, char** argv, std::ostream& out) {
   CLI::App app{"kst: checks, before you deploy, whether a Lync / Skype for Business change breaks the Known Servers "
                "Table (event 14563), leaves a peer's certificate subject unknown to Lync or a clock out of tolerance, "
                "and which Exchange UM and OWA IM features break then, in which direction."};
@@ -234,10 +262,26 @@ int Main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
+    int code = app.exit(e, out, std::cerr);
     return code == 0 ? kExitPass : kExitUsage;
   }
-  return chosen(options, CommandStreams{std::cout, std::cerr, isatty(STDOUT_FILENO) != 0});
+  return chosen(options, CommandStreams{out, std::cerr, isatty(STDOUT_FILENO) != 0});
+}
+
+/// The exit status once stdout is flushed. Every command writes stdout
+/// through `buffer`, which keeps the first write error: a full disk, a closed
+/// stdout or any other failure lost (part of) the output, and the run must not
+/// pass for a success (exit 3, said on stderr). A reader that closed the pipe
+/// (`kst check x | head -1`: EPIPE, as SIGPIPE is ignored) chose to stop
+/// reading: the command's own status stands (docs/ci.md).
+int FinishStdout(std::ostream& out, const FdOutputBuffer& buffer, int status) {
+  out.flush();
+  const int error = buffer.error();
+  if (error == 0 || error == EPIPE) return status;
+  std::cerr << "kst: fatal: cannot write to stdout: "
+            << (error == EBADF ? std::string("it is closed") : std::string(std::strerror(error)))
+            << "; the output is incomplete\n";
+  return kExitOutputError;
 }
 
 }  // namespace
@@ -245,13 +289,20 @@ int Main(int argc, char** argv) {
 
 // A bug must not look like a pass: anything thrown is an internal error, exit 4
 // (inconclusive) whatever --inconclusive-ok says, never an abort.
+// A write to a closed pipe fails with EPIPE instead of killing kst with
+// SIGPIPE (exit 141 under `set -o pipefail`), so that kst decides its exit code.
 int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);
+  kst::ReserveStandardDescriptors();
+  kst::FdOutputBuffer buffer(STDOUT_FILENO);
+  std::ostream out(&buffer);
+  int status = kst::kExitInconclusive;
   try {
-    return kst::Main(argc, argv);
+    status = kst::Main(argc, argv, out);
   } catch (const std::exception& e) {
     std::cerr << "kst: fatal: internal error: " << e.what() << "\n";
   } catch (...) {
     std::cerr << "kst: fatal: internal error\n";
   }
-  return kst::kExitInconclusive;
+  return kst::FinishStdout(out, buffer, status);
 }

@@ -1,6 +1,7 @@
 #include "report/graphviz.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -93,8 +94,17 @@ bool GraphvizRenderer::Render(std::string_view dot, const std::string& format, s
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, messages.path().c_str(), O_WRONLY | O_TRUNC, 0);
   std::string type = "-T" + format;
   std::vector<char*> argv = {const_cast<char*>("dot"), type.data(), nullptr};
+  // kst ignores SIGPIPE (cli/main.cpp); `dot` gets the default back, as a program started from a shell would.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t default_signals;
+  sigemptyset(&default_signals);
+  sigaddset(&default_signals, SIGPIPE);
+  posix_spawnattr_setsigdefault(&attributes, &default_signals);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
   pid_t pid = 0;
-  int spawned = posix_spawnp(&pid, "dot", &actions, nullptr, argv.data(), environ);
+  int spawned = posix_spawnp(&pid, "dot", &actions, &attributes, argv.data(), environ);
+  posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) {
     *error = std::string("cannot run Graphviz `dot` (install the graphviz package): ") + std::strerror(spawned);

@@ -3,10 +3,12 @@
 // docs/errors.md); each finding is one result located at the claim that
 // causes it (the plan's claim when the input is a scenario), with the other
 // claims as related locations, a partial fingerprint that is stable across
-// runs, each trace as a code flow (one thread flow location per step: what
+// runs and across unrelated changes of the topology, each trace as a code flow (one thread flow location per step: what
 // happened, the predicted event-log lines, and the table entry after it as
 // state), and a waiver as an external suppression. Input diagnostics become
-// tool execution notifications.
+// tool execution notifications; a run that is interrupted or inconclusive is
+// not a successful execution (its results are partial or unfounded, and a
+// code scanning service must not close the alerts they leave out).
 //
 // The output is deterministic: no timestamps, and the run's statistics carry
 // only counts (no seconds, no memory). URIs: a relative path is written as
@@ -42,7 +44,8 @@ constexpr char kSchemaUri[] =
 // A placeholder until the project has a public home.
 constexpr char kInformationUri[] = "https://github.com/kst-tool/kst";
 constexpr char kSourceRoot[] = "%SRCROOT%";
-constexpr char kFingerprintKey[] = "kstFinding/v1";
+// v2: rule, FQDN and certificate subject (v1 also hashed the severity and every affected server).
+constexpr char kFingerprintKey[] = "kstFinding/v2";
 
 const char* Level(Severity severity) {
   switch (severity) {
@@ -119,12 +122,18 @@ Json RuleToJson(const RuleInfo& rule) {
           {"defaultConfiguration", {{"level", rule.level}}}};
 }
 
-/// FNV-1a, 64 bits: a hash that is the same on every platform and run.
+/// What the finding is about, hashed with FNV-1a (64 bits, the same on every
+/// platform and run): the rule, the FQDN and, for a certificate finding, the
+/// certificate's subject (a server may present several certificates); for a
+/// clock finding the FQDN is the server. Nothing that changes with the rest
+/// of the topology: the servers a finding affects grow with every Front End
+/// added anywhere, and a code scanning service that saw new fingerprints
+/// would close every alert and open it again, losing its dismissals. Not the
+/// severity either: a certificate that goes from expiring to expired, or an
+/// FQDN from absent on the way to absent at the end, stays one alert.
 std::string Fingerprint(const Finding& finding) {
-  std::vector<std::string> servers = finding.servers;
-  std::sort(servers.begin(), servers.end());
-  std::string key = finding.rule + "\n" + Level(finding.severity) + "\n" + finding.fqdn;
-  for (const std::string& server : servers) key += "\n" + server;
+  std::string key = finding.rule + "\n" + finding.fqdn;
+  if (!finding.subject.empty()) key += "\n" + finding.subject;
   uint64_t hash = 14695981039346656037ull;
   for (unsigned char c : key) hash = (hash ^ c) * 1099511628211ull;
   char hex[17];
@@ -312,9 +321,27 @@ class SarifWriter : public ReportWriter {
       if (!d.field.empty()) notification["properties"] = {{"field", d.field}};
       notifications.push_back(notification);
     }
-    for (const std::string& reason : report.inconclusive_reasons)
-      notifications.push_back({{"level", "warning"}, {"message", Message("inconclusive: " + reason)}});
-    Json invocation = {{"executionSuccessful", true}};
+    // A run that was interrupted, or could not explore or understand
+    // everything (an inconclusive reason, whatever the verdict: a fail can
+    // rest on a partial exploration), did not establish its results: saying so
+    // keeps an upload from reading the findings it lacks as fixed. Each
+    // reason is an error-level notification, as SARIF asks of an
+    // unsuccessful execution.
+    const bool successful =
+        !report.interrupted && report.inconclusive_reasons.empty() && report.verdict != Verdict::kInconclusive;
+    auto not_established = [&notifications](const char* id, const std::string& text) {
+      notifications.push_back({{"level", "error"}, {"message", Message(text)}, {"descriptor", {{"id", id}}}});
+    };
+    for (const std::string& reason : report.inconclusive_reasons) {
+      if (report.interrupted && reason.rfind("interrupted:", 0) == 0)
+        not_established("kst/interrupted", reason);
+      else
+        not_established("kst/inconclusive", "inconclusive: " + reason);
+    }
+    if (!successful && report.inconclusive_reasons.empty())
+      not_established(report.interrupted ? "kst/interrupted" : "kst/inconclusive",
+                      report.interrupted ? "interrupted: the results are partial" : "inconclusive: no reason given");
+    Json invocation = {{"executionSuccessful", successful}};
     if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;
     return invocation;
   }

@@ -115,15 +115,37 @@ TEST_CASE("sarif writer") {
     CHECK(steps[1]["location"]["physicalLocation"]["region"]["startLine"] == 7);
   }
   SUBCASE("fingerprints are stable across runs and server order, and differ between findings") {
-    std::string fingerprint = result["partialFingerprints"]["kstFinding/v1"];
+    std::string fingerprint = result["partialFingerprints"]["kstFinding/v2"];
     CHECK(fingerprint.size() == 16);
     CHECK(WriteSarif(report) == WriteSarif(report));
     std::swap(report.findings[0].servers[0], report.findings[0].servers[1]);
-    CHECK(Run(report)["results"][0]["partialFingerprints"]["kstFinding/v1"] == fingerprint);
-    CHECK(run["results"][1]["partialFingerprints"]["kstFinding/v1"] != fingerprint);
+    CHECK(Run(report)["results"][0]["partialFingerprints"]["kstFinding/v2"] == fingerprint);
+    CHECK(run["results"][1]["partialFingerprints"]["kstFinding/v2"] != fingerprint);
     report.findings[1] = report.findings[0];
     json twice = Run(report)["results"];
-    CHECK(twice[1]["partialFingerprints"]["kstFinding/v1"] == fingerprint + ":2");
+    CHECK(twice[1]["partialFingerprints"]["kstFinding/v2"] == fingerprint + ":2");
+  }
+  SUBCASE("fingerprints name the rule, the FQDN and a certificate's subject, not the servers or the severity") {
+    const std::string fingerprint = result["partialFingerprints"]["kstFinding/v2"];
+    report.findings[0].servers.push_back("fe03.contoso.com");  // a Front End added anywhere
+    report.findings[0].servers_summary = "3 of 3 FrontEnd servers";
+    report.findings[0].severity = Severity::kWarning;
+    CHECK(Run(report)["results"][0]["partialFingerprints"]["kstFinding/v2"] == fingerprint);
+    report.findings[0].fqdn = "ex2.contoso.com";
+    CHECK(Run(report)["results"][0]["partialFingerprints"]["kstFinding/v2"] != fingerprint);
+    Finding certificate;
+    certificate.rule = "cert/validity";
+    certificate.fqdn = "ex1.contoso.com";
+    certificate.subject = "ex1.contoso.com";
+    Finding second = certificate;
+    second.subject = "*.contoso.com";  // another certificate of the same server
+    report.findings = {certificate, second};
+    json results = Run(report)["results"];
+    const std::string first_print = results[0]["partialFingerprints"]["kstFinding/v2"];
+    const std::string second_print = results[1]["partialFingerprints"]["kstFinding/v2"];
+    CHECK(first_print != second_print);
+    CHECK(first_print.size() == 16);
+    CHECK(second_print.size() == 16);
   }
   SUBCASE("a waived finding carries an external suppression with its reason") {
     CHECK_FALSE(result.contains("suppressions"));
@@ -143,6 +165,27 @@ TEST_CASE("sarif writer") {
     std::string text = WriteSarif(report);
     CHECK(text.find("seconds") == std::string::npos);
     CHECK(text.find("Utc") == std::string::npos);
+  }
+  SUBCASE("a run that is inconclusive, interrupted or rests on a partial exploration did not execute successfully") {
+    report.verdict = Verdict::kInconclusive;
+    report.inconclusive_reasons = {"the state budget (--max-states 1) ran out before every order was explored"};
+    json invocation = Run(report)["invocations"][0];
+    CHECK(invocation["executionSuccessful"] == false);
+    json last = invocation["toolExecutionNotifications"].back();
+    CHECK(last["level"] == "error");
+    CHECK(last["descriptor"]["id"] == "kst/inconclusive");
+    CHECK(last["message"]["text"] ==
+          "inconclusive: the state budget (--max-states 1) ran out before every order was explored.");
+    report.verdict = Verdict::kFail;  // errors found, but not every order explored
+    CHECK(Run(report)["invocations"][0]["executionSuccessful"] == false);
+    report.interrupted = true;
+    report.inconclusive_reasons = {"interrupted: 3 of 9 cell classes were explored before the interrupt"};
+    invocation = Run(report)["invocations"][0];
+    CHECK(invocation["executionSuccessful"] == false);
+    last = invocation["toolExecutionNotifications"].back();
+    CHECK(last["level"] == "error");
+    CHECK(last["descriptor"]["id"] == "kst/interrupted");
+    CHECK(last["message"]["text"] == "interrupted: 3 of 9 cell classes were explored before the interrupt.");
   }
   SUBCASE("URIs: relative as given, absolute as file://, special characters percent-encoded") {
     report.findings[0].claims[0].location.file = "/srv/kst inputs/base#1.json";

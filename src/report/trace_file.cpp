@@ -1,8 +1,7 @@
 #include "report/trace_file.h"
 #include "model/rule_ids.h"
 
-#include <fstream>
-
+#include "base/atomic_file.h"
 #include "engine/plan_compiler.h"
 #include "report/report_writer.h"
 #include "model/scenario.h"
@@ -50,13 +49,7 @@ bool WriteTraceFile(const std::string& path, const Report& report, std::string* 
   }
   nlohmann::json doc = {{"format", "kst-traces/1"}, {"input", report.input}, {"semantics", report.semantics},
                         {"traces", traces}};
-  std::ofstream out(path);
-  out << doc.dump(2) << "\n";
-  if (!out) {
-    *error = "cannot write " + path;
-    return false;
-  }
-  return true;
+  return WriteFileAtomically(path, doc.dump(2) + "\n", error);
 }
 
 bool LoadTraceFile(const std::string& path, FileReader* files, const ModelCatalog& model, TraceFile* out,

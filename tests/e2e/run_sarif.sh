@@ -30,16 +30,20 @@ check_structure() {
   local key
   for key in '"\$schema": "https://' '"version": "2\.1\.0"' '"name": "kst"' '"version": "[0-9]' \
     '"informationUri": "https://' '"rules": \[' '"defaultConfiguration"' '"help": \{' '"markdown": ' \
-    '"executionSuccessful": true' '"verdict": "(pass|fail|inconclusive)"'; do
+    '"verdict": "(pass|fail|inconclusive)"'; do
     grep -q -E -e "$key" "$out" || fail "$file: no $key"
   done
+  # Partial results (an inconclusive reason, an interrupt) are not a successful execution.
+  local successful=true
+  grep -q '"inconclusive_reasons": \[\]' "$json" || successful=false
+  grep -q "\"executionSuccessful\": $successful" "$out" || fail "$file: executionSuccessful is not $successful"
   [ "$(count '^ *"\$schema"' "$out")" -eq 1 ] || fail "$file: not exactly one SARIF log"
   [ "$(count '^ *"tool": \{' "$out")" -eq 1 ] || fail "$file: not exactly one run"
   local findings results
   findings=$(count '^ *"rule": "' "$json")
   results=$(count '^ *"ruleId": "' "$out")
   [ "$findings" -eq "$results" ] || fail "$file: $findings finding(s) in JSON but $results SARIF result(s)"
-  for key in '"ruleIndex": [0-9]' '"message": \{' '"locations": \[' '"kstFinding/v1": "[0-9a-f]{16}'; do
+  for key in '"ruleIndex": [0-9]' '"message": \{' '"locations": \[' '"kstFinding/v2": "[0-9a-f]{16}'; do
     [ "$(count "^ *$key" "$out")" -ge "$results" ] || fail "$file: a result without $key"
   done
   local rule
@@ -47,7 +51,7 @@ check_structure() {
     grep -q "^ *\"id\": \"$rule\"" "$out" || fail "$file: ruleId $rule is not among tool.driver.rules"
   done
   local duplicates
-  duplicates=$(grep -o '"kstFinding/v1": "[^"]*"' "$out" | sort | uniq -d)
+  duplicates=$(grep -o '"kstFinding/v2": "[^"]*"' "$out" | sort | uniq -d)
   [ -z "$duplicates" ] || fail "$file: fingerprint used twice: $duplicates"
   local bad_levels
   bad_levels=$(grep -E '"level": "' "$out" | grep -v -E '"level": "(error|warning|note)"')
