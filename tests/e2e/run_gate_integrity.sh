@@ -58,4 +58,30 @@ expect_exit 0 "--today 2020-01-31: the last day of the waiver" -- \
   "$kst" check --today 2020-01-31 --waivers "$work/w-2020.json" "$o1"
 expect_in "$work/out" "^0 errors, 0 warnings, 2 waived" "waived through its expiry day"
 
+# kst test: a misspelt key in an expect block is never a pass.
+mkdir -p "$work/tests"
+python3 - "$repo/$o1" "$work/tests" <<'PY'
+import json, os, sys
+scenario = json.load(open(sys.argv[1]))
+scenario["topology"] = os.path.join(os.path.dirname(sys.argv[1]), scenario["topology"])
+def write(name, change):
+    s = json.loads(json.dumps(scenario))
+    change(s["expect"])
+    json.dump(s, open(os.path.join(sys.argv[2], name), "w"), indent=1)
+write("ok.json", lambda e: None)
+write("findngs.json", lambda e: e.update(findngs=e.pop("findings")))
+write("brakes.json", lambda e: e["findings"][0].update(brakes=e["findings"][0].pop("breaks")))
+PY
+expect_exit 0 "kst test: o1 as shipped" -- "$kst" test "$work/tests/ok.json"
+for name in findngs brakes; do
+  expect_exit 4 "kst test: $name" -- "$kst" test "$work/tests/$name.json"
+  expect_in "$work/out" "^INCONCLUSIVE $work/tests/$name.json" "$name: not a pass"
+  expect_in "$work/out" "$name.json:[0-9]*:[0-9]*: warning\[unknown-field\]: unknown field \"$name\"" "$name: located warning"
+  expect_in "$work/out" "^0 passed, 0 failed, 1 inconclusive, 0 skipped" "$name: counted"
+done
+expect_exit 4 "kst test: the folder" -- "$kst" test "$work/tests"
+expect_in "$work/out" "^1 passed, 0 failed, 2 inconclusive, 0 skipped" "folder counts"
+expect_exit 1 "kst test: a failure outranks an inconclusive" -- "$kst" test "$work/tests" tests/e2e/inputs/wrong-expectation.json
+expect_in "$work/out" "^1 passed, 1 failed, 2 inconclusive, 0 skipped" "mixed counts"
+
 finish gate-integrity
