@@ -104,6 +104,13 @@ bool ReadOnceFileReader::Read(const std::string& path, std::string* contents, st
   return it->second.ok;
 }
 
+std::vector<std::pair<std::string, const std::string*>> ReadOnceFileReader::FilesRead() const {
+  std::vector<std::pair<std::string, const std::string*>> files;
+  for (const auto& [path, outcome] : read_)
+    if (outcome.ok) files.emplace_back(path, &outcome.contents_or_error);
+  return files;
+}
+
 bool VirtualFileReader::Read(const std::string& path, std::string* contents, std::string* error) {
   reads_.push_back(path);
   auto it = files_.find(path);

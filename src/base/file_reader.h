@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kst {
@@ -47,6 +48,9 @@ class ReadOnceFileReader : public FileReader {
     return source_->ListDirectory(path, files, error);
   }
   std::string CanonicalPath(const std::string& path) override { return source_->CanonicalPath(path); }
+  /// Every file read successfully so far, in path order, with the bytes the
+  /// loaders saw (what an input digest covers).
+  std::vector<std::pair<std::string, const std::string*>> FilesRead() const;
 
  private:
   struct Outcome {

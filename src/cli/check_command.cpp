@@ -38,7 +38,7 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   if (!WriteOutputs(report, options.format, color, options.outputs, streams.out, streams.err)) return kExitInputError;
   if (!options.trace_out.empty()) {
     std::string error;
-    if (!WriteTraceFile(options.trace_out, report, &error)) {
+    if (!WriteTraceFile(options.trace_out, report, input.digest, &error)) {
       streams.err << "kst: fatal: " << error << "\n";
       return kExitInputError;
     }

@@ -20,7 +20,8 @@ std::string O1With(const std::string& expect) {
   return R"({"format": "kst-scenario/1", "topology": )" + ContosoTopology() + R"(,
   "plan": [{"op": "add_trusted_application_pool",
             "pool": {"fqdn": "ex1.contoso.com", "version": 6, "registrar": "pool01.contoso.com"}}],
-  "expect": )" + expect + "}";
+  "expect": )" +
+         expect + "}";
 }
 
 struct Run {
@@ -55,7 +56,8 @@ TEST_CASE("a misspelt key in an expect block is inconclusive, never a pass") {
     CHECK(run.status == kExitPass);
   }
   SUBCASE("findngs: the findings were never compared") {
-    Run run = TestOne(O1With(R"({"verdict": "fail", "findngs": [{"rule": "kst/flapping", "fqdn": "ex1.contoso.com"}]})"));
+    Run run =
+        TestOne(O1With(R"({"verdict": "fail", "findngs": [{"rule": "kst/flapping", "fqdn": "ex1.contoso.com"}]})"));
     INFO(run.out);
     CHECK(run.out.rfind("INCONCLUSIVE ", 0) == 0);
     CHECK(run.out.find("warning[unknown-field]: unknown field \"findngs\" in expect block") != std::string::npos);

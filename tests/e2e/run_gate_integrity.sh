@@ -8,6 +8,7 @@ set -u
 kst=$1
 repo=$2
 cd "$repo" || exit 2
+repo=$(pwd)
 # shellcheck source=tests/e2e/lib.sh
 source tests/e2e/lib.sh
 
@@ -83,5 +84,63 @@ expect_exit 4 "kst test: the folder" -- "$kst" test "$work/tests"
 expect_in "$work/out" "^1 passed, 0 failed, 2 inconclusive, 0 skipped" "folder counts"
 expect_exit 1 "kst test: a failure outranks an inconclusive" -- "$kst" test "$work/tests" tests/e2e/inputs/wrong-expectation.json
 expect_in "$work/out" "^1 passed, 1 failed, 2 inconclusive, 0 skipped" "mixed counts"
+
+# kst replay: traces tied to their input and model, rules re-derived.
+# edit IN OUT PYTHON: OUT is the trace file IN with PYTHON applied to it (d).
+edit() { python3 -c "import json, sys; d = json.load(open(sys.argv[1])); $3; json.dump(d, open(sys.argv[2], 'w'), indent=2)" "$1" "$2"; }
+expect_exit 1 "check --trace-out o1" -- "$kst" check --trace-out "$work/o1-traces.json" "$o1"
+expect_in "$work/o1-traces.json" '"input_digest": "sha256:[0-9a-f]\{64\}"' "trace file has the input's digest"
+expect_in "$work/o1-traces.json" '"model_digest": "sha256:[0-9a-f]\{64\}"' "trace file has the model's digest"
+expect_exit 0 "replay o1's own traces" -- "$kst" replay "$work/o1-traces.json"
+expect_in "$work/out" "^reproduced: kst/version-conflict ex1.contoso.com on fe01.contoso.com" "o1 reproduces"
+# A rule replay does not know, or one without traces, was "reproduced": refused, at the value.
+for rule in kst/made-up cert/validity; do
+  edit "$work/o1-traces.json" "$work/forged.json" "d['traces'][0]['rule'] = '$rule'"
+  expect_exit 3 "replay of a trace of $rule" -- "$kst" replay "$work/forged.json"
+  expect_in "$work/err" "forged.json:[0-9]*:[0-9]*: error\[trace-file\]: trace 1 names rule \"$rule\", which is no rule kst reports with traces" "$rule located"
+  grep -q "^reproduced" "$work/out" && fail "replay reproduced a trace of $rule"
+done
+# A rule with traces that the model does not show on that cell: re-derived, diverged.
+edit "$work/o1-traces.json" "$work/flapping.json" "d['traces'] = d['traces'][:1]; d['traces'][0]['rule'] = 'kst/flapping'"
+expect_exit 1 "replay of a forged kst/flapping" -- "$kst" replay "$work/flapping.json"
+expect_in "$work/out" "^DIVERGED: kst/flapping ex1.contoso.com on fe01.contoso.com: reproduced, but the model does not show kst/flapping (error) on this cell" "flapping re-derived"
+# No digest (an older file), another model, another input: refused, saying to re-record.
+edit "$work/o1-traces.json" "$work/old.json" "del d['input_digest'], d['model_digest']"
+expect_exit 3 "replay of a trace file without digests" -- "$kst" replay "$work/old.json"
+expect_in "$work/err" "old.json:1:1: error\[trace-digest\]: the trace file has no input_digest (an older kst wrote it).*re-record them with kst check --trace-out" "no digest: re-record"
+edit "$work/o1-traces.json" "$work/model.json" "d['model_digest'] = 'sha256:' + '0' * 64"
+expect_exit 3 "replay under another model" -- "$kst" replay "$work/model.json"
+expect_in "$work/err" "model.json:[0-9]*:[0-9]*: error\[trace-digest\]: the traces were recorded under another model" "another model"
+mkdir -p "$work/moved/topologies"
+cp "$o1" "$work/moved/o1.json"
+cp scenarios/topologies/contoso.json "$work/moved/topologies/"
+expect_exit 1 "check --trace-out, a copy of o1" -- "$kst" check --trace-out "$work/moved-traces.json" "$work/moved/o1.json"
+expect_exit 0 "replay, the copy unchanged" -- "$kst" replay "$work/moved-traces.json"
+# The scenario's topology file is part of its input: a change there, even one
+# that replays (a blank line), refuses the traces.
+echo >>"$work/moved/topologies/contoso.json"
+expect_exit 3 "replay after the topology changed" -- "$kst" replay "$work/moved-traces.json"
+expect_in "$work/err" "error\[trace-digest\]: $work/moved/o1.json is not the input the traces were recorded on" "changed topology refused"
+# A snapshot folder and one export file replay, through the loader kst check uses.
+snapshot=scenarios/snapshots/contoso-owa-tap-on-um-server
+for input in "$snapshot" "$snapshot/"; do
+  "$kst" check --trace-out "$work/snapshot-traces.json" "$input" >/dev/null 2>&1
+  expect_exit 0 "replay of a snapshot check ($input)" -- "$kst" replay "$work/snapshot-traces.json"
+  expect_in "$work/out" "^reproduced: kst/version-conflict ex1.contoso.com on fe01.contoso.com" "snapshot $input reproduces"
+done
+# One export file (no finding, so no trace): its digest is checked all the same.
+cp "$snapshot/topology.xml" "$work/topology.xml"
+expect_exit 0 "check --trace-out, one export file" -- "$kst" check --trace-out "$work/xml-traces.json" "$work/topology.xml"
+expect_exit 0 "replay of an export file's check" -- "$kst" replay "$work/xml-traces.json"
+expect_in "$work/out" "^no traces to replay" "nothing to replay, said"
+sed -i 's/<\/Topology>/<!-- edited --><\/Topology>/' "$work/topology.xml"
+expect_exit 3 "replay after the export file changed" -- "$kst" replay "$work/xml-traces.json"
+expect_in "$work/err" "error\[trace-digest\]: $work/topology.xml is not the input" "changed export file refused"
+cp -r "$snapshot" "$work/snapshot"
+"$kst" check --trace-out "$work/snapshot-traces.json" "$work/snapshot" >/dev/null 2>&1
+expect_exit 0 "replay of a copied snapshot" -- "$kst" replay "$work/snapshot-traces.json"
+echo "a note added after the check" >>"$work/snapshot/README.md"
+expect_exit 3 "replay after a file of the snapshot changed" -- "$kst" replay "$work/snapshot-traces.json"
+expect_in "$work/err" "error\[trace-digest\]: $work/snapshot is not the input the traces were recorded on" "changed snapshot refused"
 
 finish gate-integrity
