@@ -112,6 +112,13 @@ std::vector<std::string> ReadOnceFileReader::paths() const {
   return out;
 }
 
+std::vector<std::pair<std::string, const std::string*>> ReadOnceFileReader::FilesRead() const {
+  std::vector<std::pair<std::string, const std::string*>> files;
+  for (const auto& [path, outcome] : read_)
+    if (outcome.ok) files.emplace_back(path, &outcome.contents_or_error);
+  return files;
+}
+
 bool VirtualFileReader::Read(const std::string& path, std::string* contents, std::string* error) {
   reads_.push_back(path);
   auto it = files_.find(path);

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kst {
@@ -50,6 +51,9 @@ class ReadOnceFileReader : public FileReader {
   std::string CanonicalPath(const std::string& path) override { return source_->CanonicalPath(path); }
   /// Every path asked for, read or not, sorted: the inputs of a run, which no output may overwrite.
   std::vector<std::string> paths() const;
+  /// Every file read successfully so far, in path order, with the bytes the
+  /// loaders saw (what an input digest covers).
+  std::vector<std::pair<std::string, const std::string*>> FilesRead() const;
 
  private:
   struct Outcome {

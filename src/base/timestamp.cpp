@@ -130,6 +130,31 @@ bool ParseTimestamp(std::string_view text, UnixSeconds* out, std::string* why) {
   return true;
 }
 
+bool ParseCivilDate(std::string_view text, int64_t* days, std::string* why) {
+  size_t pos = 0;
+  int year = 0, month = 0, day = 0;
+  if (!Digits(text, &pos, 4, &year) || !Expect(text, &pos, '-') || !Digits(text, &pos, 2, &month) ||
+      !Expect(text, &pos, '-') || !Digits(text, &pos, 2, &day) || pos != text.size()) {
+    *why = "expected a date YYYY-MM-DD";
+    return false;
+  }
+  if (year < 1) {
+    *why = "no year 0000: years run from 0001 to 9999";
+    return false;
+  }
+  if (month < 1 || month > 12) {
+    *why = "no month " + std::to_string(month);
+    return false;
+  }
+  if (day < 1 || static_cast<unsigned>(day) > DaysInMonth(year, month)) {
+    *why = "no such day: month " + std::to_string(month) + " of " + std::to_string(year) + " has " +
+           std::to_string(DaysInMonth(year, month)) + " days";
+    return false;
+  }
+  *days = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  return true;
+}
+
 std::string FormatTimestamp(UnixSeconds seconds) {
   int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
   int64_t rest = seconds - days * 86400;

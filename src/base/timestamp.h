@@ -19,6 +19,12 @@ using UnixSeconds = int64_t;
 /// reason in `*why`.
 bool ParseTimestamp(std::string_view text, UnixSeconds* out, std::string* why);
 
+/// Reads exactly "YYYY-MM-DD": a real day of the proleptic Gregorian calendar
+/// (leap years counted) in the years 0001 to 9999, as days since 1970-01-01
+/// (DaysFromCivil). Dates compare as these numbers, never as text. Returns
+/// false with the reason in `*why` ("no such day", ...).
+bool ParseCivilDate(std::string_view text, int64_t* days, std::string* why);
+
 /// "2014-10-23T21:31:00Z".
 std::string FormatTimestamp(UnixSeconds seconds);
 

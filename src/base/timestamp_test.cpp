@@ -68,5 +68,47 @@ TEST_CASE("timestamps") {
   }
 }
 
+TEST_CASE("civil dates: real days of the years 0001 to 9999, compared as days") {
+  // Given the dates a waiver or --today may give, we should accept exactly the
+  // days of the calendar and order them as days.
+  auto days = [](const std::string& text) {
+    int64_t out = 0;
+    std::string why;
+    INFO(text);
+    REQUIRE(ParseCivilDate(text, &out, &why));
+    return out;
+  };
+  CHECK(days("1970-01-01") == 0);
+  CHECK(days("2000-02-29") == 11016);  // divisible by 400: a leap year
+  CHECK(days("2024-02-29") == days("2024-03-01") - 1);
+  CHECK(days("0001-01-01") < days("9999-12-31"));
+  CHECK(days("2020-12-31") < days("2021-01-01"));
+  const struct {
+    const char* text;
+    const char* why;
+  } bad[] = {
+      {"2026-02-30", "no such day: month 2 of 2026 has 28 days"},
+      {"2099-04-31", "no such day: month 4 of 2099 has 30 days"},
+      {"1900-02-29", "no such day: month 2 of 1900 has 28 days"},  // divisible by 100, not 400
+      {"0000-01-01", "no year 0000: years run from 0001 to 9999"},
+      {"2026-00-10", "no month 0"},
+      {"2026-13-01", "no month 13"},
+      {"2026-01-00", "no such day: month 1 of 2026 has 31 days"},
+      {"0", "expected a date YYYY-MM-DD"},
+      {"", "expected a date YYYY-MM-DD"},
+      {"2026-1-01", "expected a date YYYY-MM-DD"},
+      {"2026-01-01T00:00:00Z", "expected a date YYYY-MM-DD"},
+      {"20260-01-01", "expected a date YYYY-MM-DD"},
+      {"+026-01-01", "expected a date YYYY-MM-DD"},
+  };
+  for (const auto& item : bad) {
+    int64_t out = 0;
+    std::string why;
+    INFO(item.text);
+    CHECK_FALSE(ParseCivilDate(item.text, &out, &why));
+    CHECK(why == item.why);
+  }
+}
+
 }  // namespace
 }  // namespace kst

@@ -308,13 +308,13 @@ void CheckBeyondTheTable(const Scenario& scenario, const CompiledPlan& plan, con
   }
 }
 
+}  // namespace
+
 bool AffectsVerdict(const Diagnostic& diagnostic) {
   return diagnostic.severity == Severity::kWarning &&
          (diagnostic.id == "unknown-field" || diagnostic.id == kImportUnrecognizedId ||
           diagnostic.id == kImportSkippedId);
 }
-
-}  // namespace
 
 const char* VerdictName(Verdict verdict) {
   switch (verdict) {

@@ -34,7 +34,7 @@ struct AnalysisOptions {
 struct ReportInputs {
   std::vector<FileImportReport> imports;         // when the input was a snapshot of real exports
   const std::vector<Waiver>* waivers = nullptr;  // null: none (no waiver file, or --no-waivers)
-  std::string today;                             // YYYY-MM-DD: the day waivers are judged on
+  int64_t today = 0;                             // the day waivers are judged on, in days since 1970-01-01
 };
 
 /// The one pipeline that makes a Report: analyse, waive, judge.
@@ -54,6 +54,10 @@ Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& m
 /// error, else inconclusive when there are reasons to be, else pass. The one
 /// place this rule lives.
 Verdict VerdictOf(const Report& report);
+
+/// True for a load diagnostic that could change a verdict (a field kst does
+/// not read, an export item it did not understand): it makes a pass inconclusive.
+bool AffectsVerdict(const Diagnostic& diagnostic);
 
 /// Peak resident set size of this process, in KiB (0 when unknown).
 uint64_t PeakRssKib();

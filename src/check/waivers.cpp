@@ -1,16 +1,17 @@
 #include "check/waivers.h"
-#include "model/rule_ids.h"
 
 #include <algorithm>
-#include <ctime>
 
+#include "base/timestamp.h"
+#include "model/rule_ids.h"
 
 namespace kst {
 namespace {
 
 bool Covers(const Waiver& waiver, const Finding& finding) {
   if (waiver.rule != finding.rule || waiver.fqdn != finding.fqdn) return false;
-  if (waiver.servers.empty()) return true;
+  if (waiver.every_server) return true;
+  if (waiver.servers.empty()) return false;  // a waiver for no server covers nothing, never everything
   return std::all_of(finding.servers.begin(), finding.servers.end(), [&](const std::string& server) {
     return std::find(waiver.servers.begin(), waiver.servers.end(), server) != waiver.servers.end();
   });
@@ -28,20 +29,16 @@ Finding WaiverFinding(const Waiver& waiver, const std::string& rule, Severity se
 
 }  // namespace
 
-std::string TodayUtc() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[11];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
-  return text;
+int64_t TodayUtc() {
+  const UnixSeconds now = NowUtc();
+  return now >= 0 ? now / 86400 : -((-now + 86399) / 86400);
 }
 
-void ApplyWaivers(const std::vector<Waiver>& waivers, const std::string& today, Report* report) {
+void ApplyWaivers(const std::vector<Waiver>& waivers, int64_t today, Report* report) {
   std::vector<Finding> added;
   for (const Waiver& waiver : waivers) {
-    // ISO dates compare as strings; a waiver is valid through its expiry day.
-    if (waiver.expires < today) {
+    // Dates compare as days, never as text; a waiver is valid through its expiry day.
+    if (waiver.expires_day < today) {
       added.push_back(WaiverFinding(waiver, kst::rule::kWaiverExpired, Severity::kError,
                                     "the waiver for " + waiver.rule + " on " + waiver.fqdn + " (owner " + waiver.owner +
                                         ") expired on " + waiver.expires + "; what it covered is reported again"));

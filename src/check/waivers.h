@@ -4,6 +4,7 @@
 // fail the gate; an expired waiver is itself an error (kst/waiver-expired)
 // and a waiver that matches nothing is a warning (kst/waiver-stale).
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,11 +14,12 @@
 namespace kst {
 
 /// Marks the findings the waivers cover, adds kst/waiver-expired and
-/// kst/waiver-stale findings; the verdict is judged after (check/analysis.h). `today` is
-/// YYYY-MM-DD (from the clock, or --today in tests).
-void ApplyWaivers(const std::vector<Waiver>& waivers, const std::string& today, Report* report);
+/// kst/waiver-stale findings; the verdict is judged after (check/analysis.h).
+/// `today` is a day since 1970-01-01 (from the clock, or --today parsed by
+/// ParseCivilDate); a waiver holds through its `expires_day`.
+void ApplyWaivers(const std::vector<Waiver>& waivers, int64_t today, Report* report);
 
-/// Today's date in UTC as YYYY-MM-DD.
-std::string TodayUtc();
+/// Today's date in UTC, as days since 1970-01-01.
+int64_t TodayUtc();
 
 }  // namespace kst

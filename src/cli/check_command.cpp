@@ -6,6 +6,7 @@
 #include "cli/gate.h"
 #include "cli/input_loading.h"
 #include "base/interrupt.h"
+#include "base/timestamp.h"
 #include "report/trace_file.h"
 #include "check/waivers.h"
 
@@ -15,6 +16,14 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   InstallInterruptHandler();
   if (!ChooseSemantics(options.semantics, streams.err)) return kExitUsage;
   if (!ValidOutputSpecs(options.outputs, streams.err)) return kExitUsage;
+  int64_t today = TodayUtc();
+  if (!options.today.empty()) {
+    std::string why;
+    if (!ParseCivilDate(options.today, &today, &why)) {
+      streams.err << "kst: fatal: --today \"" << options.today << "\" is not a date YYYY-MM-DD: " << why << "\n";
+      return kExitUsage;
+    }
+  }
   LoadedInput input;
   if (!LoadInput(options.files.at(0), &input, streams.err)) return kExitInputError;
   std::vector<Waiver> waivers;
@@ -28,14 +37,13 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   if (!OutputsSpareInputs(written, read, streams.err)) return kExitUsage;
   AnalysisOptions analysis;
   if (!AnalysisOptionsFor(options, input.scenario, &analysis, streams.err)) return kExitUsage;
-  ReportInputs inputs{input.imports, options.no_waivers ? nullptr : &waivers,
-                      options.today.empty() ? TodayUtc() : options.today};
+  ReportInputs inputs{input.imports, options.no_waivers ? nullptr : &waivers, today};
   const Report report =
       Analyze(input.scenario, input.is_scenario, ModelCatalog::Embedded(), analysis, input.diagnostics, inputs);
   // Files first, stdout last: a run that fails to write a file prints no report.
   if (!options.trace_out.empty()) {
     std::string error;
-    if (!WriteTraceFile(options.trace_out, report, &error)) {
+    if (!WriteTraceFile(options.trace_out, report, input.digest, &error)) {
       streams.err << "kst: fatal: --trace-out: " << error << "\n";
       return kExitOutputError;
     }

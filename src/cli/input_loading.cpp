@@ -1,9 +1,11 @@
 #include "cli/input_loading.h"
 
+#include <filesystem>
 #include <memory>
 
 #include "cli/progress_line.h"
 #include "import/snapshot_import.h"
+#include "input/input_digest.h"
 #include "input/scenario_loader.h"
 #include "input/waiver_loader.h"
 
@@ -14,26 +16,57 @@ void Print(const Diagnostics& diagnostics, std::ostream& err) {
   for (const Diagnostic& d : diagnostics.all()) err << d.ToString() << "\n";
 }
 
+/// The digest of the files `files` read, each named relative to the input:
+/// the folder itself, or the folder that holds the input file.
+std::string DigestOfRead(const std::string& path, bool folder, const ReadOnceFileReader& files) {
+  std::filesystem::path root = std::filesystem::path(path).lexically_normal();
+  if (!folder || !root.has_filename()) root = root.parent_path();  // "snapshot/" is the folder "snapshot"
+  std::vector<DigestedFile> digested;
+  for (const auto& [read, bytes] : files.FilesRead()) {
+    std::filesystem::path name = std::filesystem::path(read).lexically_normal();
+    if (!root.empty()) {
+      std::filesystem::path relative = name.lexically_relative(root);
+      if (!relative.empty()) name = relative;
+    }
+    digested.push_back({name.generic_string(), bytes});
+  }
+  return InputDigest(std::move(digested));
+}
+
 }  // namespace
 
 bool LoadInput(const std::string& path, LoadedInput* input, std::ostream& err) {
   DiskFileReader disk;
-  ReadOnceFileReader files(&disk);  // choosing the loader and loading read the file once
+  return LoadInput(path, &disk, input, err);
+}
+
+bool LoadInput(const std::string& path, FileReader* source, LoadedInput* input, std::ostream& err) {
+  ReadOnceFileReader files(source);  // choosing the loader, loading and the digest see the same bytes, read once
+  const bool folder = files.IsDirectory(path);
+  bool ok = false;
   if (IsExportInput(path, &files)) {
+    if (folder) {
+      // The digest covers every file of the folder, the notes the importer
+      // skips (*.md) included; it reads the others from memory.
+      std::vector<std::string> entries;
+      std::string bytes, error;
+      if (files.ListDirectory(path, &entries, &error))
+        for (const std::string& entry : entries) files.Read(entry, &bytes, &error);
+    }
     ImportedSnapshot snapshot;
-    bool ok = ImportSnapshot({path}, &files, ModelCatalog::Embedded(), &snapshot, &input->diagnostics);
+    ok = ImportSnapshot({path}, &files, ModelCatalog::Embedded(), &snapshot, &input->diagnostics);
     snapshot.topology.file = path;
     input->scenario = ScenarioFromTopology(std::move(snapshot.topology));
     input->imports = std::move(snapshot.files);
-    input->files = files.paths();
-    Print(input->diagnostics, err);
-    return ok && !input->diagnostics.has_errors();
+  } else {
+    ok = LoadCheckInput(path, &files, ModelCatalog::Embedded(), &input->scenario, &input->is_scenario,
+                        &input->diagnostics);
   }
-  bool ok = LoadCheckInput(path, &files, ModelCatalog::Embedded(), &input->scenario, &input->is_scenario,
-                           &input->diagnostics);
-  input->files = files.paths();
+  input->files = files.paths();  // every file read: no output may overwrite one
   Print(input->diagnostics, err);
-  return ok && !input->diagnostics.has_errors();
+  if (!ok || input->diagnostics.has_errors()) return false;
+  input->digest = DigestOfRead(path, folder, files);
+  return true;
 }
 
 bool LoadWaivers(const std::string& path, std::vector<Waiver>* waivers, std::ostream& err) {

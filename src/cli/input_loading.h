@@ -9,6 +9,7 @@
 #include "check/analysis.h"
 #include "cli/commands.h"
 #include "base/diagnostic.h"
+#include "base/file_reader.h"
 #include "model/import_report.h"
 #include "model/model_catalog.h"
 #include "model/scenario.h"
@@ -22,11 +23,18 @@ struct LoadedInput {
   Diagnostics diagnostics;
   std::vector<FileImportReport> imports;  // set when the input was a snapshot folder or export file
   std::vector<std::string> files;         // every file read: a scenario's topology, a folder's exports
+  /// The digest (input/input_digest.h) of every file the load read, named
+  /// relative to the input: a scenario and its topology file, or every file of
+  /// a snapshot folder. A trace file records it; replay recomputes it.
+  std::string digest;
 };
 
-/// Loads a topology or scenario from disk; prints its diagnostics to `err`.
-/// Returns false when it has errors.
+/// Loads a topology, a scenario, or real exports (a snapshot folder or one
+/// export file) from disk; prints its diagnostics to `err`. Returns false
+/// when it has errors. Every command that reads an input goes through here.
 bool LoadInput(const std::string& path, LoadedInput* input, std::ostream& err);
+/// The same through `files` (tests hand in files held in memory).
+bool LoadInput(const std::string& path, FileReader* files, LoadedInput* input, std::ostream& err);
 
 bool LoadWaivers(const std::string& path, std::vector<Waiver>* waivers, std::ostream& err);
 

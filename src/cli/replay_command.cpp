@@ -1,20 +1,31 @@
 // kst replay: re-executes the traces of a --trace-out file on the input it
-// names and checks that each reproduces exactly and still shows its rule.
+// names and checks that each reproduces exactly, shows its rule's violation,
+// and that the model, explored again, shows the rule on the trace's cell. A
+// file without digests, or recorded on another input or model, is refused
+// (report/trace_file.h); so is a trace of a rule that has no traces.
 
 #include "cli/replay_command.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
+#include "base/interrupt.h"
+#include "check/cell_rules.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
+#include "cli/input_loading.h"
+#include "engine/cell_explorer.h"
 #include "engine/plan_compiler.h"
+#include "engine/state_graph.h"
 #include "engine/trace_narrator.h"
-#include "input/scenario_loader.h"
 #include "report/report_writer.h"
 #include "report/trace_file.h"
 
 namespace kst {
 namespace {
+
+/// The state budget of re-deriving one cell's rules, as kst check's default.
+constexpr uint64_t kReplayMaxStates = 50'000'000;
 
 /// What replay compares: the replayed trace, without the title (wording, not
 /// behaviour) and without whatever wording the recorded trace leaves out.
@@ -59,49 +70,96 @@ int ReplayTraceFile(const std::string& path, FileReader* files, const ModelCatal
                     std::ostream& err) {
   TraceFile file;
   Diagnostic error;
-  if (!LoadTraceFile(path, files, model, &file, &error)) {
+  if (!LoadTraceFile(path, files, model, &file, &error) || !CheckTraceModel(file, &error)) {
     err << error.ToString() << "\n";
     return kExitInputError;
   }
-  Scenario scenario;
-  bool is_scenario = false;
-  Diagnostics diagnostics;
-  if (!LoadCheckInput(file.input, files, model, &scenario, &is_scenario, &diagnostics)) {
-    for (const Diagnostic& d : diagnostics.all()) err << d.ToString() << "\n";
+  // The input is loaded as kst check loads it (a scenario, a topology, a
+  // snapshot folder or an export file), and must be the one recorded.
+  LoadedInput input;
+  if (!LoadInput(file.input, files, &input, err)) return kExitInputError;
+  if (!CheckTraceInput(file, input.digest, &error)) {
+    err << error.ToString() << "\n";
     return kExitInputError;
   }
+  if (file.traces.empty()) {
+    // What kst check writes for an input without a finding that has traces.
+    out << "no traces to replay: the trace file records none for " << file.input << "\n";
+    return kExitPass;
+  }
+  const Scenario& scenario = input.scenario;
   CompiledPlan plan(scenario, model);
+  std::map<uint32_t, ClassResult> judged;  // per cell class: the rules re-derived from the model
   int status = kExitPass;
-  for (const RecordedTrace& recorded : file.traces) {
-    std::string label = (recorded.rule.empty() ? "?" : recorded.rule) + " " + recorded.fqdn + " on " + recorded.server;
+  for (size_t i = 0; i < file.traces.size(); ++i) {
+    const RecordedTrace& recorded = file.traces[i];
+    std::string label = recorded.rule + " " + recorded.fqdn + " on " + recorded.server;
     int s = plan.ServerIndex(recorded.server), f = plan.FqdnIndex(recorded.fqdn);
     if (s < 0 || f < 0) {
-      err << path << ": error[trace-file]: trace " << label << " names an unknown server or FQDN\n";
+      err << Diagnostic{Severity::kError, "trace-file", recorded.location, "/traces/" + std::to_string(i),
+                        "trace " + std::to_string(i + 1) + " (" + label + ") names a server or FQDN " + file.input +
+                            " lacks"}
+                 .ToString()
+          << "\n";
       return kExitInputError;
     }
+    const CellInput cell = plan.InputFor(s, f);
     Trace replayed;
     bool at_end = false;
-    bool enabled = NarrateTrace(scenario, plan.InputFor(s, f), file.semantics->startup_conflict, recorded.server,
-                                recorded.fqdn, recorded.events, &replayed, &at_end);
+    bool enabled = NarrateTrace(scenario, cell, file.semantics->startup_conflict, recorded.server, recorded.fqdn,
+                                recorded.events, &replayed, &at_end);
     nlohmann::json want = Recorded(recorded.json);
     nlohmann::json got = enabled ? Comparable(TraceToJson(replayed), recorded.json) : nlohmann::json();
     if (!enabled) {
       out << "DIVERGED: " << label << ": an event is not enabled\n";
       status = kExitFindings;
-    } else if (got != want) {
+      continue;
+    }
+    if (got != want) {
       out << "DIVERGED: " << label << ": " << FirstDifference(want, got) << "\n";
       status = kExitFindings;
-    } else if (!ShowsViolation(recorded.rule, recorded.severity, replayed, at_end)) {
+      continue;
+    }
+    if (!ShowsViolation(recorded.rule, recorded.severity, replayed, at_end)) {
       out << "DIVERGED: " << label << ": reproduced, but it does not show the rule's violation\n";
       status = kExitFindings;
-    } else {
-      out << "reproduced: " << label << " (" << recorded.events.size() << " steps)\n";
+      continue;
     }
+    // The trace is what the model does; that the rule holds on this cell is
+    // re-derived from the model too, never taken from the file.
+    const uint32_t class_index = plan.ClassOf(s, f);
+    auto it = judged.find(class_index);
+    if (it == judged.end()) {
+      CellModel cell_model(cell, file.semantics->startup_conflict, "");
+      CellVerdict verdict = ExploreCell(cell_model, kReplayMaxStates, true);
+      if (InterruptRequested()) {
+        err << "kst: interrupted; " << i << " of " << file.traces.size() << " traces were replayed\n";
+        return kExitInterrupted;
+      }
+      if (!verdict.complete) {
+        out << "INCONCLUSIVE: " << label << ": reproduced, but the cell has more than " << kReplayMaxStates
+            << " states, so the rule could not be re-derived\n";
+        if (status == kExitPass) status = kExitInconclusive;
+        continue;
+      }
+      const bool flapping = !CyclicComponents(verdict).empty();
+      it = judged.emplace(class_index, Judge(cell, std::move(verdict))).first;
+      it->second.flapping = flapping;
+    }
+    const Severity severity = recorded.severity == "warning" ? Severity::kWarning : Severity::kError;
+    if (!FindCellRule(recorded.rule)->holds(it->second, severity)) {
+      out << "DIVERGED: " << label << ": reproduced, but the model does not show " << recorded.rule << " ("
+          << recorded.severity << ") on this cell\n";
+      status = kExitFindings;
+      continue;
+    }
+    out << "reproduced: " << label << " (" << recorded.events.size() << " steps)\n";
   }
   return status;
 }
 
 int RunReplayCommand(const CommandOptions& options, CommandStreams streams) {
+  InstallInterruptHandler();
   DiskFileReader files;
   return ReplayTraceFile(options.files.at(0), &files, ModelCatalog::Embedded(), streams.out, streams.err);
 }

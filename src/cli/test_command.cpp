@@ -1,7 +1,11 @@
 // kst test DIR_OR_FILES...: runs every scenario's expect block, one line per
-// scenario, closing with "N passed, N failed, N skipped". Directories are
-// searched (not recursively) for .json, .yaml and .yml files that are
-// scenarios; topologies found there are skipped (they have no expectations).
+// scenario, closing with "N passed, N failed, N skipped" ("N inconclusive"
+// after the failures when there are any). Directories are searched (not
+// recursively) for .json, .yaml and .yml files that are scenarios; topologies
+// found there are skipped (they have no expectations). A scenario whose load
+// warns of something that could change the verdict (a field kst does not
+// read: a misspelt "findngs" leaves the expect block half read) is never a
+// pass: it is INCONCLUSIVE, with the warnings, and the run exits non-zero.
 
 #include <algorithm>
 #include <filesystem>
@@ -48,13 +52,23 @@ int RunTestCommand(const CommandOptions& options, CommandStreams streams) {
   if (!ChooseSemantics(options.semantics, streams.err)) return kExitUsage;
   bool arguments_ok = true;
   std::vector<std::string> files = ExpandArguments(options.files, streams.err, &arguments_ok);
-  int passed = 0, failed = arguments_ok ? 0 : 1, skipped = 0;
+  int passed = 0, failed = arguments_ok ? 0 : 1, skipped = 0, inconclusive = 0;
   for (const std::string& file : files) {
     LoadedInput input;
     std::ostringstream diagnostics;
     if (!LoadInput(file, &input, diagnostics)) {
       streams.out << "FAIL " << file << ": input error\n" << diagnostics.str();
       failed++;
+      continue;
+    }
+    std::vector<const Diagnostic*> doubts;
+    for (const Diagnostic& d : input.diagnostics.all())
+      if (AffectsVerdict(d)) doubts.push_back(&d);
+    if (input.is_scenario && !doubts.empty()) {
+      streams.out << "INCONCLUSIVE " << file
+                  << ": the scenario has input kst did not understand, so its expectation cannot be judged\n";
+      for (const Diagnostic* d : doubts) streams.out << "  " << d->ToString() << "\n";
+      inconclusive++;
       continue;
     }
     if (!input.is_scenario || !input.scenario.expect) {
@@ -80,8 +94,10 @@ int RunTestCommand(const CommandOptions& options, CommandStreams streams) {
       failed++;
     }
   }
-  streams.out << passed << " passed, " << failed << " failed, " << skipped << " skipped\n";
-  return failed > 0 ? kExitFindings : kExitPass;
+  streams.out << passed << " passed, " << failed << " failed, "
+              << (inconclusive > 0 ? std::to_string(inconclusive) + " inconclusive, " : "") << skipped << " skipped\n";
+  if (failed > 0) return kExitFindings;
+  return inconclusive > 0 ? kExitInconclusive : kExitPass;
 }
 
 }  // namespace kst

@@ -27,6 +27,19 @@ ObjectReader::~ObjectReader() {
   }
 }
 
+bool ObjectReader::RejectUnknownFields(const std::string& why) {
+  if (!ok_) return false;
+  bool clean = true;
+  for (const JsonNode::Member& member : node_.members) {
+    if (std::find(read_.begin(), read_.end(), member.key) != read_.end()) continue;
+    diagnostics_->Error("unknown-field", member.key_location, member.value.pointer,
+                        "unknown field \"" + member.key + "\" in " + what_ + ": " + why);
+    read_.push_back(member.key);
+    clean = false;
+  }
+  return clean;
+}
+
 const JsonNode* ObjectReader::Get(std::string_view key, bool required) {
   if (!ok_) return nullptr;
   read_.emplace_back(key);

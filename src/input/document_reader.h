@@ -47,6 +47,11 @@ class ObjectReader {
   bool Format(std::string_view expected);
   /// An array member; absent gives nullptr (an error only when required).
   const JsonNode* Array(std::string_view key, bool required);
+  /// For objects whose unknown keys must not be a mere warning (a waiver: a
+  /// misspelt key would widen it): reports every member not read so far as an
+  /// "unknown-field" error, now, saying `why`. Returns false when there was one.
+  /// Call it after the last read; the destructor then has nothing to add.
+  bool RejectUnknownFields(const std::string& why);
 
  private:
   bool TypeError(const JsonNode& value, const char* expected);

@@ -1,7 +1,6 @@
 #include "input/waiver_loader.h"
 
-#include <cctype>
-
+#include "base/timestamp.h"
 #include "input/document_reader.h"
 #include "input/topology_loader.h"
 #include "model/model_catalog.h"
@@ -9,13 +8,9 @@
 namespace kst {
 namespace {
 
-bool IsDate(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
-  int month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
+// A key kst does not read must never widen a waiver (a misspelt "servers"
+// would otherwise leave it covering every server): it is an error.
+constexpr char kUnknownKeyWhy[] = "a waiver file is read strictly, so that a misspelt key cannot widen a waiver";
 
 bool ReadWaiver(const JsonNode& node, Diagnostics* diagnostics, Waiver* waiver) {
   ObjectReader reader(node, "waiver", diagnostics);
@@ -29,20 +24,27 @@ bool ReadWaiver(const JsonNode& node, Diagnostics* diagnostics, Waiver* waiver) 
   ok &= reader.String("reason", true, &waiver->reason);
   ok &= reader.String("owner", true, &waiver->owner);
   ok &= reader.String("expires", true, &waiver->expires, &expires_at);
-  if (const JsonNode* servers = reader.Get("servers", false)) {
-    if (!(servers->is_string() && servers->string_value == "*")) {
-      std::vector<NamedAt> names;
-      ok &= reader.FqdnArray("servers", false, &names);
-      for (const NamedAt& name : names) waiver->servers.push_back(name.name);
-    }
+  const JsonNode* servers = reader.Get("servers", false);
+  if (!servers || (servers->is_string() && servers->string_value == "*")) {
+    waiver->every_server = true;
+  } else if (servers->is_array() && servers->items.empty()) {
+    diagnostics->Error("wrong-value", servers->location, servers->pointer,
+                       "a waiver for no server: list the servers it covers, or \"*\" for every server");
+    ok = false;
+  } else {
+    std::vector<NamedAt> names;
+    ok &= reader.FqdnArray("servers", false, &names);
+    for (const NamedAt& name : names) waiver->servers.push_back(name.name);
   }
+  ok &= reader.RejectUnknownFields(kUnknownKeyWhy);
   if (ok && !ModelCatalog::Embedded().FindRule(waiver->rule)) {
     diagnostics->Error("wrong-value", rule_at, node.pointer + "/rule", "unknown rule \"" + waiver->rule + "\"");
     ok = false;
   }
-  if (ok && !IsDate(waiver->expires)) {
+  std::string why;
+  if (ok && !ParseCivilDate(waiver->expires, &waiver->expires_day, &why)) {
     diagnostics->Error("wrong-value", expires_at, node.pointer + "/expires",
-                       "expires must be a date YYYY-MM-DD, not \"" + waiver->expires + "\"");
+                       "expires must be a date YYYY-MM-DD, not \"" + waiver->expires + "\": " + why);
     ok = false;
   }
   if (ok && waiver->reason.empty()) {
@@ -62,8 +64,8 @@ bool LoadWaiverFile(const std::string& path, FileReader* files, std::vector<Waiv
   if (!reader.ok() || !reader.Format("kst-waivers/1")) return false;
   reader.Accept("description");
   const JsonNode* list = reader.Array("waivers", true);
+  bool ok = reader.RejectUnknownFields(kUnknownKeyWhy);
   if (!list) return false;
-  bool ok = true;
   for (const JsonNode& item : list->items) {
     Waiver waiver;
     if (ReadWaiver(item, diagnostics, &waiver)) waivers->push_back(std::move(waiver));

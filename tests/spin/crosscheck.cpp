@@ -224,9 +224,13 @@ class Session {
       if (Convert(violation, trail, &trace)) traces.push_back(trace);
     }
     if (traces.empty()) return;
+    // Replay refuses traces not tied to their input and model: SPIN's are
+    // tied to the same ones as kst's own trace file of this scenario.
     std::ofstream(dir_ + "/spin_traces.json") << nlohmann::json{
         {"format", "kst-traces/1"},
         {"input", scenario_},
+        {"input_digest", kst_traces_.value("input_digest", "")},
+        {"model_digest", kst_traces_.value("model_digest", "")},
         {"semantics", reading_},
         {"traces", traces}}.dump(2);
     ProcessResult replay = Kst({"replay", "spin_traces.json"});
