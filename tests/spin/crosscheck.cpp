@@ -142,8 +142,10 @@ class Session {
       // Promela model has no counterpart for them.
       if (finding.value("rule", "").rfind("kst/", 0) != 0) continue;
       const bool cycle = finding["rule"] == "kst/flapping";
+      // An error and a warning of one rule on one FQDN (different servers) are
+      // one verdict here, as on SPIN's side: every server, the worst severity.
       Verdict& verdict = kst_verdicts_[{finding["rule"], cycle ? kAnyCycle : finding["fqdn"]}];
-      verdict.severity = finding["severity"];
+      if (verdict.severity != "error") verdict.severity = finding["severity"];
       if (!cycle)
         for (const auto& server : finding["servers"]) verdict.servers.insert(server);
     }
@@ -219,7 +221,11 @@ class Session {
 
   void ReplaySpinTraces() {
     nlohmann::json traces = nlohmann::json::array();
+    std::set<int> at_end;  // cells whose FQDN SPIN finds absent at the end: the error covers the outage on the way
+    for (const auto& [violation, trail] : violations_)
+      if (violation.first == "kst_unknown_server_at_end") at_end.insert(violation.second);
     for (const auto& [violation, trail] : violations_) {
+      if (violation.first == "kst_unknown_server_on_the_way" && at_end.count(violation.second)) continue;
       nlohmann::json trace;
       if (Convert(violation, trail, &trace)) traces.push_back(trace);
     }

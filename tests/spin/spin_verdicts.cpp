@@ -73,8 +73,11 @@ Verdicts VerdictsOf(const std::vector<Finding>& findings) {
       verdicts[{finding.rule, kAnyCycle}] = {"error", {}};
       continue;
     }
+    // kst reports a rule on an FQDN as an error for the servers where it is
+    // one and as a warning for the others; SPIN's side is per (rule, FQDN):
+    // every server, error when any server is one.
     Verdict& verdict = verdicts[{finding.rule, finding.fqdn}];
-    verdict.severity = SeverityName(finding.severity);
+    if (verdict.severity != "error") verdict.severity = SeverityName(finding.severity);
     verdict.servers.insert(finding.servers.begin(), finding.servers.end());
   }
   return verdicts;
