@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "base/atomic_file.h"
+#include "base/text_join.h"
 #include "cli/exit_status.h"
 #include "report/report_writer.h"
 
@@ -41,9 +42,7 @@ bool ValidOutputSpec(const std::string& spec, std::string* error) {
   }
   const std::string format = spec.substr(0, equals);
   if (!FindReportFormat(format)) {
-    std::string names;
-    for (const std::string& name : ReportFormatNames()) names += (names.empty() ? "" : ", ") + name;
-    *error = "--output: unknown format \"" + format + "\" (" + names + ")";
+    *error = "--output: unknown format \"" + format + "\" (" + JoinStrings(ReportFormatNames()) + ")";
     return false;
   }
   return true;

@@ -14,6 +14,7 @@
 #include <iostream>
 
 #include "base/fd_stream.h"
+#include "base/text_join.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "model/model_catalog.h"
@@ -47,10 +48,9 @@ std::vector<std::string> DiffFormatNames() {
 }
 
 std::string DiffFormatHelp() {
-  std::string own, findings;
-  for (const std::string& name : DiffFormatNames())
-    (FindDiffFormat(name) ? own : findings) += (FindDiffFormat(name) ? own : findings).empty() ? name : ", " + name;
-  return own + " for the diff; " + findings + " for the new findings";
+  std::vector<std::string> own, findings;
+  for (const std::string& name : DiffFormatNames()) (FindDiffFormat(name) ? own : findings).push_back(name);
+  return JoinStrings(own, " or ") + " for the diff; " + JoinStrings(findings, ", ", " or ") + " for the new findings";
 }
 
 /// A count written in decimal digits that fits 64 bits. CLI11 reads "-1"

@@ -2,20 +2,16 @@
 
 #include <algorithm>
 
+#include "base/text_join.h"
+
 namespace kst {
 namespace {
-
-std::string Join(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
-  return out;
-}
 
 std::string Ends(const ServerOutcome& outcome) {
   std::vector<std::string> ends;
   for (const CellEntry& entry : outcome.ends) ends.push_back(entry.present ? "with " + entry.ToString() : "absent");
   if (ends.empty()) return "";
-  return "ends " + Join(ends, " or ") + (ends.size() > 1 ? ", depending on the order" : "");
+  return "ends " + JoinStrings(ends, " or ") + (ends.size() > 1 ? ", depending on the order" : "");
 }
 
 std::string Window(const ServerOutcome& outcome) {
@@ -25,8 +21,8 @@ std::string Window(const ServerOutcome& outcome) {
                       : outcome.window_to > 0 ? " until plan step " + std::to_string(outcome.window_to) + " at the latest"
                                               : " until after the plan's last step";
   std::string events;
-  if (!outcome.opened_by.empty()) events += "out by " + Join(outcome.opened_by, ", ");
-  if (!outcome.closed_by.empty()) events += (events.empty() ? "" : "; ") + std::string("back by ") + Join(outcome.closed_by, ", ");
+  if (!outcome.opened_by.empty()) events += "out by " + JoinStrings(outcome.opened_by, ", ");
+  if (!outcome.closed_by.empty()) events += (events.empty() ? "" : "; ") + std::string("back by ") + JoinStrings(outcome.closed_by, ", ");
   return from + until + (events.empty() ? "" : " (" + events + ")");
 }
 
@@ -38,7 +34,7 @@ std::string DescribeOutcome(const ServerOutcome& outcome) {
   if (outcome.outage) parts.push_back(Window(outcome));
   const std::string ends = Ends(outcome);
   if (!ends.empty()) parts.push_back(ends);
-  return parts.empty() ? "unaffected" : Join(parts, "; ");
+  return parts.empty() ? "unaffected" : JoinStrings(parts, "; ");
 }
 
 std::string DescribeReadings(const std::vector<ReadingSeverity>& by_reading) {
@@ -51,8 +47,8 @@ std::string DescribeReadings(const std::vector<ReadingSeverity>& by_reading) {
     else it->second.push_back(entry.reading);
   }
   std::vector<std::string> parts;
-  for (const auto& [severity, readings] : groups) parts.push_back(severity + " under " + Join(readings, ", "));
-  return Join(parts, "; ");
+  for (const auto& [severity, readings] : groups) parts.push_back(severity + " under " + JoinStrings(readings, ", "));
+  return JoinStrings(parts, "; ");
 }
 
 nlohmann::json OutcomeToJson(const ServerOutcome& outcome) {

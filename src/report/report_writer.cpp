@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "base/text_join.h"
+
 namespace kst {
 
 // Each format lives in its own file; this is the one place that names them.
@@ -39,12 +41,7 @@ std::vector<std::string> ReportFormatNames() {
   return names;
 }
 
-std::string ReportFormatList() {
-  const std::vector<std::string> names = ReportFormatNames();
-  std::string list;
-  for (size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
-  return list;
-}
+std::string ReportFormatList() { return JoinStrings(ReportFormatNames(), ", ", " or "); }
 
 std::unique_ptr<ReportWriter> MakeReportWriter(std::string_view format, bool color) {
   const ReportFormat* found = FindReportFormat(format);
