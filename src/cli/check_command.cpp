@@ -8,6 +8,7 @@
 #include "base/interrupt.h"
 #include "report/trace_file.h"
 #include "check/waivers.h"
+#include "report/text_escape.h"
 
 namespace kst {
 
@@ -36,7 +37,7 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   if (!options.trace_out.empty()) {
     std::string error;
     if (!WriteTraceFile(options.trace_out, report, &error)) {
-      streams.err << "kst: fatal: --trace-out: " << error << "\n";
+      streams.err << "kst: fatal: --trace-out: " << EscapeText(error) << "\n";
       return kExitOutputError;
     }
   }

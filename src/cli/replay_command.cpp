@@ -12,6 +12,7 @@
 #include "input/scenario_loader.h"
 #include "report/report_writer.h"
 #include "report/trace_file.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -60,23 +61,24 @@ int ReplayTraceFile(const std::string& path, FileReader* files, const ModelCatal
   TraceFile file;
   Diagnostic error;
   if (!LoadTraceFile(path, files, model, &file, &error)) {
-    err << error.ToString() << "\n";
+    err << EscapeText(error.ToString()) << "\n";
     return kExitInputError;
   }
   Scenario scenario;
   bool is_scenario = false;
   Diagnostics diagnostics;
   if (!LoadCheckInput(file.input, files, model, &scenario, &is_scenario, &diagnostics)) {
-    for (const Diagnostic& d : diagnostics.all()) err << d.ToString() << "\n";
+    for (const Diagnostic& d : diagnostics.all()) err << EscapeText(d.ToString()) << "\n";
     return kExitInputError;
   }
   CompiledPlan plan(scenario, model);
   int status = kExitPass;
   for (const RecordedTrace& recorded : file.traces) {
-    std::string label = (recorded.rule.empty() ? "?" : recorded.rule) + " " + recorded.fqdn + " on " + recorded.server;
+    std::string label =
+        EscapeText((recorded.rule.empty() ? "?" : recorded.rule) + " " + recorded.fqdn + " on " + recorded.server);
     int s = plan.ServerIndex(recorded.server), f = plan.FqdnIndex(recorded.fqdn);
     if (s < 0 || f < 0) {
-      err << path << ": error[trace-file]: trace " << label << " names an unknown server or FQDN\n";
+      err << EscapeText(path) << ": error[trace-file]: trace " << label << " names an unknown server or FQDN\n";
       return kExitInputError;
     }
     Trace replayed;
@@ -89,7 +91,7 @@ int ReplayTraceFile(const std::string& path, FileReader* files, const ModelCatal
       out << "DIVERGED: " << label << ": an event is not enabled\n";
       status = kExitFindings;
     } else if (got != want) {
-      out << "DIVERGED: " << label << ": " << FirstDifference(want, got) << "\n";
+      out << "DIVERGED: " << label << ": " << EscapeText(FirstDifference(want, got)) << "\n";
       status = kExitFindings;
     } else if (!ShowsViolation(recorded.rule, recorded.severity, replayed, at_end)) {
       out << "DIVERGED: " << label << ": reproduced, but it does not show the rule's violation\n";

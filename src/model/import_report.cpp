@@ -45,17 +45,4 @@ nlohmann::ordered_json ImportReportToJson(const FileImportReport& report) {
           {"notes", notes}};
 }
 
-void WriteImportReportText(const std::vector<FileImportReport>& reports, std::ostream& out) {
-  for (const FileImportReport& report : reports) {
-    out << report.file << ": " << (report.format.empty() ? "unknown" : report.format);
-    if (!report.encoding.empty()) out << " (" << report.encoding << ")";
-    out << " " << ImportStatusName(report.status()) << "\n";
-    for (const ImportNote& note : report.notes) {
-      out << "  " << note.location.ToString();
-      if (!note.element_path.empty()) out << " " << note.element_path;
-      out << ": " << note.comment << (note.affects_verdict ? " [could change the verdict]" : "") << "\n";
-    }
-  }
-}
-
 }  // namespace kst

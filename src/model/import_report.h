@@ -45,8 +45,6 @@ struct FileImportReport {
 
 /// The report as JSON: file, format, encoding, status and every note.
 nlohmann::ordered_json ImportReportToJson(const FileImportReport& report);
-/// One block per file: "file: format (encoding) STATUS", then each note.
-void WriteImportReportText(const std::vector<FileImportReport>& reports, std::ostream& out);
 
 /// The diagnostic id every importer uses for a skipped element or value; a
 /// warning with this id makes the verdict inconclusive (analysis.cpp).
