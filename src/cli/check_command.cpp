@@ -9,6 +9,7 @@
 #include "base/timestamp.h"
 #include "report/trace_file.h"
 #include "check/waivers.h"
+#include "report/text_escape.h"
 
 namespace kst {
 
@@ -44,7 +45,7 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   if (!options.trace_out.empty()) {
     std::string error;
     if (!WriteTraceFile(options.trace_out, report, input.digest, &error)) {
-      streams.err << "kst: fatal: --trace-out: " << error << "\n";
+      streams.err << "kst: fatal: --trace-out: " << EscapeText(error) << "\n";
       return kExitOutputError;
     }
   }

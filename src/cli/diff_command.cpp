@@ -11,6 +11,7 @@
 #include "report/diff_writer.h"
 #include "report/report_writer.h"
 #include "report/table_view.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -28,7 +29,7 @@ int DiffExitCode(const DiffResult& diff, std::ostream& err) {
   for (const Report* side : {diff.before, diff.after}) {
     if (side->verdict != Verdict::kInconclusive) continue;
     for (const std::string& reason : side->inconclusive_reasons)
-      err << "kst: inconclusive: " << side->input << ": " << reason << "\n";
+      err << "kst: inconclusive: " << EscapeText(side->input + ": " + reason) << "\n";
     status = kExitInconclusive;
   }
   return status;

@@ -6,6 +6,7 @@
 #include "engine/cell_explorer.h"
 #include "engine/plan_compiler.h"
 #include "engine/state_graph.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -17,8 +18,9 @@ int ExploreOneCell(const Scenario& scenario, const ModelCatalog& model, const Se
   CompiledPlan plan(scenario, model);
   int s = plan.ServerIndex(server), f = plan.FqdnIndex(fqdn);
   if (s < 0 || f < 0) {
-    err << "kst: fatal: " << (s < 0 ? server + " is not a server that holds a Known Servers Table"
-                                    : fqdn + " is claimed by no producer in this scenario")
+    err << "kst: fatal: "
+        << EscapeText(s < 0 ? server + " is not a server that holds a Known Servers Table"
+                            : fqdn + " is claimed by no producer in this scenario")
         << "\n";
     return kExitUsage;
   }
@@ -29,7 +31,7 @@ int ExploreOneCell(const Scenario& scenario, const ModelCatalog& model, const Se
     WriteDot(cell, verdict, out);
     return kExitPass;
   }
-  out << "cell " << server << " / " << fqdn << " under reading " << semantics.name << ":\n"
+  out << "cell " << EscapeText(server) << " / " << EscapeText(fqdn) << " under reading " << semantics.name << ":\n"
       << "  states " << verdict.states << ", transitions " << verdict.transitions << ", depth " << verdict.depth
       << (verdict.complete ? "" : " (incomplete)") << "\n"
       << "  14563 reachable: " << (verdict.initial_conflict || verdict.conflict_path ? "yes" : "no") << "\n"

@@ -10,6 +10,7 @@
 #include "cli/input_loading.h"
 #include "export/promela_export.h"
 #include "report/trace_file.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -26,11 +27,11 @@ bool LoadGuides(const std::string& path, const CompiledPlan& plan, const Semanti
   TraceFile file;
   Diagnostic error;
   if (!LoadTraceFile(path, &files, ModelCatalog::Embedded(), &file, &error)) {
-    err << error.ToString() << "\n";
+    err << EscapeText(error.ToString()) << "\n";
     return false;
   }
   auto fail = [&](const std::string& message) {
-    err << Diagnostic{Severity::kError, "guide-trace", {path, 0, 0}, "", message}.ToString() << "\n";
+    err << EscapeText(Diagnostic{Severity::kError, "guide-trace", {path, 0, 0}, "", message}.ToString()) << "\n";
     return false;
   };
   if (*semantics && *semantics != file.semantics)
@@ -73,7 +74,7 @@ int RunExportCommand(const CommandOptions& options, CommandStreams streams) {
   Diagnostic error;
   if (!WritePromela(plan, model, promela, text, &error)) {
     error.location.file = options.files.at(0);
-    streams.err << error.ToString() << "\n";
+    streams.err << EscapeText(error.ToString()) << "\n";
     return kExitInputError;
   }
   if (options.out_file.empty()) {
@@ -82,7 +83,7 @@ int RunExportCommand(const CommandOptions& options, CommandStreams streams) {
   }
   std::string written;
   if (!WriteFileAtomically(options.out_file, text.str(), &written)) {
-    streams.err << "kst: fatal: -o: " << written << "\n";
+    streams.err << "kst: fatal: -o: " << EscapeText(written) << "\n";
     return kExitOutputError;
   }
   return kExitPass;

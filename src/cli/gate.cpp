@@ -7,6 +7,7 @@
 #include "base/text_join.h"
 #include "cli/exit_status.h"
 #include "report/report_writer.h"
+#include "report/text_escape.h"
 
 namespace kst {
 
@@ -52,7 +53,7 @@ bool ValidOutputSpecs(const std::vector<std::string>& specs, std::ostream& err) 
   for (const std::string& spec : specs) {
     std::string error;
     if (!ValidOutputSpec(spec, &error)) {
-      err << "kst: fatal: " << error << "\n";
+      err << "kst: fatal: " << EscapeText(error) << "\n";
       return false;
     }
   }
@@ -71,14 +72,14 @@ bool OutputsSpareInputs(const std::vector<NamedPath>& outputs, const std::vector
   for (size_t i = 0; i < outputs.size(); ++i) {
     for (const std::string& input : inputs) {
       if (!SameFile(outputs[i].path, input)) continue;
-      err << "kst: fatal: " << outputs[i].option << " " << outputs[i].path << " is an input of this run (" << input
-          << "); kst never writes over its inputs\n";
+      err << "kst: fatal: " << outputs[i].option << " " << EscapeText(outputs[i].path) << " is an input of this run ("
+          << EscapeText(input) << "); kst never writes over its inputs\n";
       return false;
     }
     for (size_t j = 0; j < i; ++j) {
       if (!SameFile(outputs[i].path, outputs[j].path)) continue;
-      err << "kst: fatal: " << outputs[j].option << " and " << outputs[i].option << " both write " << outputs[i].path
-          << "\n";
+      err << "kst: fatal: " << outputs[j].option << " and " << outputs[i].option << " both write "
+          << EscapeText(outputs[i].path) << "\n";
       return false;
     }
   }
@@ -96,14 +97,14 @@ bool WriteOutputFiles(const Report& report, const std::vector<std::string>& outp
   for (const std::string& spec : outputs) {
     std::string error;
     if (!ValidOutputSpec(spec, &error)) {  // callers check first; a wrong spec must never reach a writer
-      err << "kst: fatal: " << error << "\n";
+      err << "kst: fatal: " << EscapeText(error) << "\n";
       return false;
     }
     size_t equals = spec.find('=');
     std::ostringstream text;
     MakeReportWriter(spec.substr(0, equals), false)->Write(report, text);
     if (!WriteFileAtomically(spec.substr(equals + 1), text.str(), &error)) {
-      err << "kst: fatal: --output: " << error << "\n";
+      err << "kst: fatal: --output: " << EscapeText(error) << "\n";
       return false;
     }
   }

@@ -7,6 +7,8 @@
 #include "cli/gate.h"
 #include "import/snapshot_import.h"
 #include "input/topology_writer.h"
+#include "report/text_blocks.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -34,7 +36,7 @@ int RunImportCommand(const CommandOptions& options, CommandStreams streams) {
   bool ok = ImportSnapshot(options.files, &files, ModelCatalog::Embedded(), &snapshot, &diagnostics);
   // Notes repeat the report's lines; print them only when no report is asked for.
   for (const Diagnostic& d : diagnostics.all())
-    if (!options.report || d.severity != Severity::kNote) streams.err << d.ToString() << "\n";
+    if (!options.report || d.severity != Severity::kNote) streams.err << EscapeText(d.ToString()) << "\n";
   if (!options.output_file.empty()) {
     std::vector<std::string> read = files.paths();
     read.insert(read.end(), options.files.begin(), options.files.end());
@@ -45,7 +47,7 @@ int RunImportCommand(const CommandOptions& options, CommandStreams streams) {
   if (ok && !options.output_file.empty()) {
     std::string error;
     if (!WriteFileAtomically(options.output_file, text, &error)) {
-      streams.err << "kst: fatal: -o: " << error << "\n";
+      streams.err << "kst: fatal: -o: " << EscapeText(error) << "\n";
       return kExitOutputError;
     }
   }

@@ -8,12 +8,13 @@
 #include "input/input_digest.h"
 #include "input/scenario_loader.h"
 #include "input/waiver_loader.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
 
 void Print(const Diagnostics& diagnostics, std::ostream& err) {
-  for (const Diagnostic& d : diagnostics.all()) err << d.ToString() << "\n";
+  for (const Diagnostic& d : diagnostics.all()) err << EscapeText(d.ToString()) << "\n";
 }
 
 /// The digest of the files `files` read, each named relative to the input:
@@ -93,7 +94,7 @@ bool AnalysisOptionsFor(const CommandOptions& options, const Scenario& scenario,
     UnixSeconds at = 0;
     std::string why;
     if (!ParseTimestamp(options.at, &at, &why)) {
-      err << "kst: fatal: --at \"" << options.at << "\" is not a time: " << why << "\n";
+      err << "kst: fatal: --at \"" << EscapeText(options.at) << "\" is not a time: " << EscapeText(why) << "\n";
       return false;
     }
     out->at = at;
@@ -108,7 +109,7 @@ const Semantics* ChooseSemantics(const std::string& name, std::ostream& err) {
   if (name.empty()) return &model.DefaultSemantics();
   const Semantics* semantics = model.FindSemantics(name);
   if (!semantics)
-    err << "kst: fatal: unknown --semantics \"" << name << "\"; known: " << model.SemanticsNames() << "\n";
+    err << "kst: fatal: unknown --semantics \"" << EscapeText(name) << "\"; known: " << model.SemanticsNames() << "\n";
   return semantics;
 }
 

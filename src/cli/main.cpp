@@ -20,6 +20,7 @@
 #include "model/model_catalog.h"
 #include "report/diff_writer.h"
 #include "report/report_writer.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -300,7 +301,7 @@ int main(int argc, char** argv) {
   try {
     status = kst::Main(argc, argv, out);
   } catch (const std::exception& e) {
-    std::cerr << "kst: fatal: internal error: " << e.what() << "\n";
+    std::cerr << "kst: fatal: internal error: " << kst::EscapeText(e.what()) << "\n";
   } catch (...) {
     std::cerr << "kst: fatal: internal error\n";
   }

@@ -14,6 +14,7 @@
 #include "cli/input_loading.h"
 #include "report/sequence_diagram.h"
 #include "report/topology_graph.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -44,7 +45,7 @@ int Emit(const std::string& dot, const std::string& format, CommandStreams strea
   GraphvizRenderer renderer;
   std::string svg, error;
   if (!renderer.Render(dot, "svg", &svg, &error)) {
-    streams.err << "kst: fatal: " << error << "\n";
+    streams.err << "kst: fatal: " << EscapeText(error) << "\n";
     return kExitInputError;
   }
   streams.out << svg;
@@ -65,7 +66,7 @@ int RunImpactCommand(const CommandOptions& options, CommandStreams streams) {
   const std::string format = options.format == "svg" ? "dot" : options.format;
   std::ostringstream view;
   if (!WriteImpactView(graph, scenario.final_topology(), report, options.fqdn, format, view)) {
-    streams.err << "kst: fatal: " << options.fqdn
+    streams.err << "kst: fatal: " << EscapeText(options.fqdn)
                 << " is not a peer of the impact graph (an Exchange UM server, an OWA IM server or an Edge to hosted "
                    "UM)\n";
     return kExitUsage;
@@ -98,8 +99,9 @@ int RunExplainCommand(const CommandOptions& options, CommandStreams streams) {
   for (const Finding& finding : report.findings)
     if (!chosen && finding.rule == rule && finding.fqdn == fqdn) chosen = &finding;
   if (!chosen) {
-    streams.err << "kst: fatal: no finding " << options.finding << " in " << report.input << "; its findings:";
-    for (const Finding& finding : report.findings) streams.err << " " << finding.rule << ":" << finding.fqdn;
+    streams.err << "kst: fatal: no finding " << EscapeText(options.finding) << " in " << EscapeText(report.input)
+                << "; its findings:";
+    for (const Finding& finding : report.findings) streams.err << " " << EscapeText(finding.rule + ":" + finding.fqdn);
     streams.err << (report.findings.empty() ? " none\n" : "\n");
     return kExitUsage;
   }

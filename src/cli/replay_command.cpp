@@ -20,6 +20,7 @@
 #include "engine/trace_narrator.h"
 #include "report/report_writer.h"
 #include "report/trace_file.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -71,7 +72,7 @@ int ReplayTraceFile(const std::string& path, FileReader* files, const ModelCatal
   TraceFile file;
   Diagnostic error;
   if (!LoadTraceFile(path, files, model, &file, &error) || !CheckTraceModel(file, &error)) {
-    err << error.ToString() << "\n";
+    err << EscapeText(error.ToString()) << "\n";
     return kExitInputError;
   }
   // The input is loaded as kst check loads it (a scenario, a topology, a
@@ -79,12 +80,12 @@ int ReplayTraceFile(const std::string& path, FileReader* files, const ModelCatal
   LoadedInput input;
   if (!LoadInput(file.input, files, &input, err)) return kExitInputError;
   if (!CheckTraceInput(file, input.digest, &error)) {
-    err << error.ToString() << "\n";
+    err << EscapeText(error.ToString()) << "\n";
     return kExitInputError;
   }
   if (file.traces.empty()) {
     // What kst check writes for an input without a finding that has traces.
-    out << "no traces to replay: the trace file records none for " << file.input << "\n";
+    out << "no traces to replay: the trace file records none for " << EscapeText(file.input) << "\n";
     return kExitPass;
   }
   const Scenario& scenario = input.scenario;
@@ -93,13 +94,13 @@ int ReplayTraceFile(const std::string& path, FileReader* files, const ModelCatal
   int status = kExitPass;
   for (size_t i = 0; i < file.traces.size(); ++i) {
     const RecordedTrace& recorded = file.traces[i];
-    std::string label = recorded.rule + " " + recorded.fqdn + " on " + recorded.server;
+    std::string label = EscapeText(recorded.rule + " " + recorded.fqdn + " on " + recorded.server);
     int s = plan.ServerIndex(recorded.server), f = plan.FqdnIndex(recorded.fqdn);
     if (s < 0 || f < 0) {
-      err << Diagnostic{Severity::kError, "trace-file", recorded.location, "/traces/" + std::to_string(i),
+      err << EscapeText(Diagnostic{Severity::kError, "trace-file", recorded.location, "/traces/" + std::to_string(i),
                         "trace " + std::to_string(i + 1) + " (" + label + ") names a server or FQDN " + file.input +
                             " lacks"}
-                 .ToString()
+                            .ToString())
           << "\n";
       return kExitInputError;
     }
@@ -116,7 +117,7 @@ int ReplayTraceFile(const std::string& path, FileReader* files, const ModelCatal
       continue;
     }
     if (got != want) {
-      out << "DIVERGED: " << label << ": " << FirstDifference(want, got) << "\n";
+      out << "DIVERGED: " << label << ": " << EscapeText(FirstDifference(want, got)) << "\n";
       status = kExitFindings;
       continue;
     }

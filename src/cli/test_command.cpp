@@ -16,6 +16,7 @@
 #include "cli/exit_status.h"
 #include "cli/input_loading.h"
 #include "base/interrupt.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -38,7 +39,7 @@ std::vector<std::string> ExpandArguments(const std::vector<std::string>& argumen
     } else if (std::filesystem::is_regular_file(argument, error)) {
       files.push_back(argument);
     } else {
-      err << argument << ": error[unreadable-file]: no such file or directory\n";
+      err << EscapeText(argument) << ": error[unreadable-file]: no such file or directory\n";
       *ok = false;
     }
   }
@@ -57,7 +58,7 @@ int RunTestCommand(const CommandOptions& options, CommandStreams streams) {
     LoadedInput input;
     std::ostringstream diagnostics;
     if (!LoadInput(file, &input, diagnostics)) {
-      streams.out << "FAIL " << file << ": input error\n" << diagnostics.str();
+      streams.out << "FAIL " << EscapeText(file) << ": input error\n" << diagnostics.str();  // escaped by LoadInput
       failed++;
       continue;
     }
@@ -67,12 +68,13 @@ int RunTestCommand(const CommandOptions& options, CommandStreams streams) {
     if (input.is_scenario && !doubts.empty()) {
       streams.out << "INCONCLUSIVE " << file
                   << ": the scenario has input kst did not understand, so its expectation cannot be judged\n";
-      for (const Diagnostic* d : doubts) streams.out << "  " << d->ToString() << "\n";
+      for (const Diagnostic* d : doubts) streams.out << "  " << EscapeText(d->ToString()) << "\n";
       inconclusive++;
       continue;
     }
     if (!input.is_scenario || !input.scenario.expect) {
-      streams.out << "SKIP " << file << (input.is_scenario ? " (no expect block)" : " (a topology)") << "\n";
+      streams.out << "SKIP " << EscapeText(file) << (input.is_scenario ? " (no expect block)" : " (a topology)")
+                  << "\n";
       skipped++;
       continue;
     }
@@ -80,17 +82,18 @@ int RunTestCommand(const CommandOptions& options, CommandStreams streams) {
     if (!AnalysisOptionsFor(options, input.scenario, &analysis, streams.err)) return kExitUsage;
     Report report = Analyze(input.scenario, true, ModelCatalog::Embedded(), analysis, input.diagnostics);
     if (report.interrupted) {
-      streams.out << "INTERRUPTED " << file << "\n" << passed << " passed, " << failed << " failed, " << skipped
-                  << " skipped before the interrupt\n";
+      streams.out << "INTERRUPTED " << EscapeText(file) << "\n"
+                  << passed << " passed, " << failed << " failed, " << skipped << " skipped before the interrupt\n";
       return kExitInterrupted;
     }
     if (report.expectation->met) {
-      streams.out << "PASS " << file << " (" << VerdictName(report.verdict) << ", " << report.findings.size()
-                  << " finding(s))\n";
+      streams.out << "PASS " << EscapeText(file) << " (" << VerdictName(report.verdict) << ", "
+                  << report.findings.size() << " finding(s))\n";
       passed++;
     } else {
-      streams.out << "FAIL " << file << "\n";
-      for (const std::string& difference : report.expectation->differences) streams.out << "  " << difference << "\n";
+      streams.out << "FAIL " << EscapeText(file) << "\n";
+      for (const std::string& difference : report.expectation->differences)
+        streams.out << "  " << EscapeText(difference) << "\n";
       failed++;
     }
   }

@@ -45,19 +45,6 @@ std::string FormatLogLine(const LogLine& line) {
   return id + " " + event.source + " (" + event.level + "): " + line.text;
 }
 
-void WriteTraceText(const Trace& trace, const std::string& indent, std::ostream& out) {
-  out << indent << "trace (" << trace.title << ") on " << trace.server << ":\n";
-  out << indent << "  0. steady start with the base topology -> " << trace.fqdn << " "
-      << trace.entry_at_start.ToString() << "\n";
-  for (const LogLine& line : trace.start_lines) out << indent << "       " << FormatLogLine(line) << "\n";
-  for (size_t i = 0; i < trace.steps.size(); ++i) {
-    const TraceStep& step = trace.steps[i];
-    out << indent << "  " << i + 1 << ". " << step.description << " -> " << trace.fqdn << " "
-        << step.entry_after.ToString() << "\n";
-    for (const LogLine& line : step.lines) out << indent << "       " << FormatLogLine(line) << "\n";
-  }
-}
-
 bool NarrateTrace(const Scenario& scenario, const CellInput& input, StartupConflictPolicy policy,
                   const std::string& server, const std::string& fqdn, const EventPath& path, Trace* trace,
                   bool* at_end) {

@@ -4,7 +4,6 @@
 // step. Exploration and narration run the same CellModel code, which is why
 // a narrated trace is exactly what the explorer saw.
 
-#include <ostream>
 #include <string>
 
 #include "engine/cell_model.h"
@@ -19,11 +18,6 @@ namespace kst {
 bool NarrateTrace(const Scenario& scenario, const CellInput& input, StartupConflictPolicy policy,
                   const std::string& server, const std::string& fqdn, const EventPath& path, Trace* trace,
                   bool* at_end = nullptr);
-
-/// A trace for people: a title line, the steady start, then each step with
-/// its log lines and the entry after it, every line prefixed by `indent`.
-/// Shared by the text and JUnit reports.
-void WriteTraceText(const Trace& trace, const std::string& indent, std::ostream& out);
 
 /// "14563 LS Protocol Stack (Error): <our description>: <detail>" for reports.
 std::string FormatLogLine(const LogLine& line);

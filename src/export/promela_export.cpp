@@ -51,6 +51,17 @@
 namespace kst {
 namespace {
 
+/// `text` from the input (a file name, a description, a dial plan's name) made
+/// safe inside a /* */ comment: a "*/" would end the comment and let the rest
+/// of the text be Promela, such as a c_code block that SPIN compiles into the
+/// verifier. Written "*\/", and a line break as a space: the model's layout stays kst's.
+std::string CommentText(std::string text) {
+  for (size_t at = text.find("*/"); at != std::string::npos; at = text.find("*/", at + 3)) text.replace(at, 2, "*\\/");
+  for (char& c : text)
+    if (c == '\n' || c == '\r') c = ' ';
+  return text;
+}
+
 constexpr const char* kGuideKinds[] = {"G_ADMIN", "G_REPLICATE", "G_POLL", "G_RESTART"};
 
 std::string EventConstant(const std::string& key) {
@@ -104,8 +115,8 @@ class PromelaWriter {
     const Scenario& scenario = plan_.scenario();
     out_ << "/*\n * Promela model of a kst what-if scenario, for SPIN. Written by kst " << KST_VERSION
          << " (kst export promela)\n * from the plan `kst check` compiles; the two must agree.\n *\n";
-    out_ << " * Scenario  " << scenario.file << "\n";
-    if (!scenario.description.empty()) out_ << " *           " << scenario.description << "\n";
+    out_ << " * Scenario  " << CommentText(scenario.file) << "\n";
+    if (!scenario.description.empty()) out_ << " *           " << CommentText(scenario.description) << "\n";
     out_ << " * Reading   " << semantics_.name << (semantics_.is_default ? " (the default)" : "") << ": "
          << semantics_.statement << "\n";
     out_ << " * Restarts  "
@@ -314,7 +325,7 @@ hidden byte added, quiescent;
     out_ << "/* The admin walks the plan in order. The steps (their kinds and restarts are set in init):\n";
     for (size_t i = 0; i < steps.size(); ++i)
       out_ << "     " << i + 1 << ". " << KindName(steps[i].kind) << ": " << steps[i].op << " -- "
-           << steps[i].description << " (" << steps[i].location.ToString() << ")\n";
+           << CommentText(steps[i].description) << " (" << CommentText(steps[i].location.ToString()) << ")\n";
     if (steps.empty()) out_ << "     (none)\n";
     out_ << "*/\n#define PUBLISH 1\n#define AD_CHANGE 2\n#define RESTART 3\n#define WAIT 4\n"
          << "hidden byte plan_kind[" << std::max<size_t>(steps.size(), 1) << "];\n\n"

@@ -102,6 +102,18 @@ TEST_CASE("the Promela model of O1") {
   }
 }
 
+TEST_CASE("text from the input stays inside the model's comments") {
+  // Given a dial plan whose name closes a comment and opens a c_code block,
+  // we should keep it inside the comment: SPIN would compile c_code into pan.c.
+  const std::string model = Export(AssertScenario(O1(R"(, {"op": "add_dial_plan", "dial_plan": {
+      "name": "X */ c_code { abort(); } /* Y\nZ", "uri_type": "SipName", "servers": ["ex1.contoso.com"]}})")));
+  CHECK_FALSE(Has(model, "*/ c_code"));
+  CHECK(Has(model, "add SipName UM dial plan \"X *\\/ c_code { abort(); } /* Y Z\""));
+  std::string output;
+  INFO(output);
+  CHECK(SpinAccepts(model, &output));
+}
+
 TEST_CASE("the Promela model follows the reading and the environment") {
   // Given O1 on a patch night, under each reading, we should write the
   // reading's start-up withdrawal and an unplanned restart per server.

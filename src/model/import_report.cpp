@@ -59,13 +59,13 @@ std::string Counted(const std::string& plural, int count) {
   return std::to_string(count) + " " + what;
 }
 
+}  // namespace
+
 std::string ContributedText(const FileImportReport& report) {
   std::string text;
   for (const auto& [what, count] : report.contributed) text += (text.empty() ? "" : ", ") + Counted(what, count);
   return text.empty() ? "nothing" : text;
 }
-
-}  // namespace
 
 nlohmann::ordered_json ImportReportToJson(const FileImportReport& report) {
   nlohmann::ordered_json notes = nlohmann::ordered_json::array();
@@ -85,20 +85,6 @@ nlohmann::ordered_json ImportReportToJson(const FileImportReport& report) {
           {"status", ImportStatusName(report.status())},
           {"contributed", contributed},
           {"notes", notes}};
-}
-
-void WriteImportReportText(const std::vector<FileImportReport>& reports, std::ostream& out) {
-  for (const FileImportReport& report : reports) {
-    out << report.file << ": " << (report.format.empty() ? "unknown" : report.format);
-    if (!report.encoding.empty()) out << " (" << report.encoding << ")";
-    out << " " << ImportStatusName(report.status()) << "\n";
-    if (!report.failed) out << "  contributed: " << ContributedText(report) << "\n";
-    for (const ImportNote& note : report.notes) {
-      out << "  " << note.location.ToString();
-      if (!note.element_path.empty()) out << " " << note.element_path;
-      out << ": " << note.comment << (note.affects_verdict ? " [could change the verdict]" : "") << "\n";
-    }
-  }
 }
 
 }  // namespace kst

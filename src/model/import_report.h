@@ -57,9 +57,9 @@ struct FileImportReport {
 
 /// The report as JSON: file, format, encoding, status and every note.
 nlohmann::ordered_json ImportReportToJson(const FileImportReport& report);
-/// One block per file: "file: format (encoding) STATUS", what it
-/// contributed, then each note.
-void WriteImportReportText(const std::vector<FileImportReport>& reports, std::ostream& out);
+/// What the file contributed, counted: "2 pools, 1 trusted application pool",
+/// or "nothing".
+std::string ContributedText(const FileImportReport& report);
 
 /// The diagnostic id every importer uses for a skipped element or value; a
 /// warning with this id makes the verdict inconclusive (analysis.cpp).

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "report/impact_text.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -61,21 +62,22 @@ void WriteDiffJson(const DiffResult& diff, std::ostream& out) {
 }
 
 void WriteDiffText(const DiffResult& diff, std::ostream& out) {
-  out << "kst diff: " << diff.before->input << " -> " << diff.after->input << "\n";
+  out << "kst diff: " << EscapeText(diff.before->input) << " -> " << EscapeText(diff.after->input) << "\n";
   out << "table changes (after a fresh RTCSRV start):" << (diff.table_changes.empty() ? " none" : "") << "\n";
   for (const TableChange& c : diff.table_changes)
-    out << "  " << c.server << ": " << c.fqdn << " " << ChangeKind(c) << " (" << c.before.ToString()
-                << " -> " << c.after.ToString() << ")\n";
+    out << "  " << EscapeText(c.server) << ": " << EscapeText(c.fqdn) << " " << ChangeKind(c) << " ("
+        << c.before.ToString() << " -> " << c.after.ToString() << ")\n";
   out << "findings:\n";
   for (const Finding& f : diff.after->findings) {
-    out << "  " << (Contains(diff.before_keys, f) ? "unchanged " : "new       ") << SeverityName(f.severity)
-                << " " << f.rule << ": " << f.fqdn << "\n";
+    out << "  " << (Contains(diff.before_keys, f) ? "unchanged " : "new       ") << SeverityName(f.severity) << " "
+        << EscapeText(f.rule) << ": " << EscapeText(f.fqdn) << "\n";
     const std::string impact = ImpactSummary(f);
-    if (!impact.empty()) out << "            " << impact << "\n";
+    if (!impact.empty()) out << "            " << EscapeText(impact) << "\n";
   }
   for (const Finding& f : diff.before->findings)
     if (!Contains(diff.after_keys, f))
-      out << "  resolved  " << SeverityName(f.severity) << " " << f.rule << ": " << f.fqdn << "\n";
+      out << "  resolved  " << SeverityName(f.severity) << " " << EscapeText(f.rule) << ": " << EscapeText(f.fqdn)
+          << "\n";
   out << (diff.adds_error ? "the change adds error findings\n" : "the change adds no error finding\n");
 }
 

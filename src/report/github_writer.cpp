@@ -9,10 +9,13 @@
 // (which takes one of the 10 notice slots) and in the summary line, so
 // nothing disappears without a trace.
 //
-// Escaping follows @actions/core (toolkit command.ts): in the message,
-// % -> %25, CR -> %0D, LF -> %0A; in property values also : -> %3A and
-// , -> %2C. An escaped LF keeps a crafted input text from starting a
-// workflow command of its own on the next line.
+// Escaping: every value from the input goes through EscapeText
+// (report/text_escape.h) first, so its control characters (a LF, an ESC) are
+// shown as \n, \x1b and its "##[" cannot be a legacy command; then, as
+// @actions/core (toolkit command.ts) does, in the message % -> %25,
+// CR -> %0D, LF -> %0A (the LFs left are kst's own line breaks inside the
+// annotation), and in property values also : -> %3A and , -> %2C. The plain
+// log lines start with "kst:", never with a value.
 
 #include <algorithm>
 #include <sstream>
@@ -20,49 +23,13 @@
 
 #include "report/impact_text.h"
 #include "report/report_writer.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
 
 constexpr size_t kAnnotationsPerKind = 10;  // GitHub's limit per step and kind
 constexpr size_t kServersShown = 8;
-
-std::string EscapeData(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '%':
-        out += "%25";
-        break;
-      case '\r':
-        out += "%0D";
-        break;
-      case '\n':
-        out += "%0A";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-std::string EscapeProperty(const std::string& text) {
-  std::string out;
-  for (char c : EscapeData(text)) {
-    switch (c) {
-      case ':':
-        out += "%3A";
-        break;
-      case ',':
-        out += "%2C";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 /// One workflow command; `kind` is "error", "warning" or "notice".
 struct Annotation {
@@ -75,13 +42,13 @@ struct Annotation {
 std::string FormatAnnotation(const Annotation& a) {
   std::string properties;
   auto add = [&properties](const char* name, const std::string& value) {
-    properties += std::string(properties.empty() ? " " : ",") + name + "=" + EscapeProperty(value);
+    properties += std::string(properties.empty() ? " " : ",") + name + "=" + EscapeWorkflowProperty(value);
   };
   if (!a.at.file.empty()) add("file", a.at.file);
   if (a.at.line > 0) add("line", std::to_string(a.at.line));
   if (a.at.line > 0 && a.at.column > 0) add("col", std::to_string(a.at.column));
   if (!a.title.empty()) add("title", a.title);
-  return "::" + a.kind + properties + "::" + EscapeData(a.message);
+  return "::" + a.kind + properties + "::" + EscapeWorkflowData(a.message);
 }
 
 /// The claim a fix starts from: the last one, which comes from the plan when
@@ -94,29 +61,30 @@ Location FindingLocation(const Finding& finding, const std::string& input) {
   return Location{input, 0, 0};
 }
 
+/// The annotation's text: one line per item, each value escaped.
 std::string FindingMessage(const Finding& finding, const std::string& input) {
   std::ostringstream out;
   if (finding.waiver)
-    out << "waived " << SeverityName(finding.severity) << ": " << finding.waiver->reason << " ("
-        << finding.waiver->owner << ", expires " << finding.waiver->expires << ")\n";
-  out << finding.message;
+    out << "waived " << SeverityName(finding.severity) << ": " << EscapeText(finding.waiver->reason) << " ("
+        << EscapeText(finding.waiver->owner) << ", expires " << EscapeText(finding.waiver->expires) << ")\n";
+  out << EscapeText(finding.message);
   if (!finding.servers.empty()) {  // a waiver finding names no server
-    out << "\nservers: " << finding.servers_summary << " (";
+    out << "\nservers: " << EscapeText(finding.servers_summary) << " (";
     for (size_t i = 0; i < finding.servers.size() && i < kServersShown; ++i)
-      out << (i ? ", " : "") << finding.servers[i];
+      out << (i ? ", " : "") << EscapeText(finding.servers[i]);
     if (finding.servers.size() > kServersShown) out << ", ... " << finding.servers.size() - kServersShown << " more";
     out << ")";
   }
   for (const std::string& line : ImpactLines(finding.impact.breaks))
     out << (finding.severity == Severity::kError ? "\nbreaks " : "\nat risk ") << line;
   for (const std::string& line : ImpactLines(finding.impact.still_works)) out << "\nstill works " << line;
-  for (const Evidence& evidence : finding.evidence) out << "\ninput: " << evidence.what;
+  for (const Evidence& evidence : finding.evidence) out << "\ninput: " << EscapeText(evidence.what);
   for (const ClaimRef& claim : finding.claims)
-    out << "\nclaim: version " << claim.version << " by " << claim.producer << ": " << claim.what << " ("
-        << claim.location.ToString() << ")";
-  for (const std::string& event : finding.events) out << "\npredicted: " << event;
-  for (const std::string& fix : finding.fixes) out << "\nfix: " << fix;
-  if (!finding.traces.empty()) out << "\ntrace, step by step: kst check " << input;
+    out << "\nclaim: version " << claim.version << " by " << EscapeText(claim.producer) << ": "
+        << EscapeText(claim.what) << " (" << EscapeText(claim.location.ToString()) << ")";
+  for (const std::string& event : finding.events) out << "\npredicted: " << EscapeText(event);
+  for (const std::string& fix : finding.fixes) out << "\nfix: " << EscapeText(fix);
+  if (!finding.traces.empty()) out << "\ntrace, step by step: kst check " << EscapeText(input);
   return out.str();
 }
 
@@ -134,17 +102,11 @@ std::string KindOf(Severity severity, bool waived) {
   return SeverityName(severity);
 }
 
+/// One line per item, each escaped.
 std::string JoinLines(const std::vector<std::string>& lines) {
   std::string out;
-  for (const std::string& line : lines) out += (out.empty() ? "" : "\n") + line;
+  for (const std::string& line : lines) out += (out.empty() ? "" : "\n") + EscapeText(line);
   return out;
-}
-
-/// `text` on one plain log line: a line break would let it start a command.
-std::string OneLine(std::string text) {
-  for (char& c : text)
-    if (c == '\n' || c == '\r') c = ' ';
-  return text;
 }
 
 Annotations Collect(const Report& report) {
@@ -158,11 +120,11 @@ Annotations Collect(const Report& report) {
     all.Add({"error", input, "kst: expectation not met", JoinLines(report.expectation->differences)});
   for (const Finding& finding : report.findings)
     all.Add({KindOf(finding.severity, finding.waiver.has_value()), FindingLocation(finding, report.input),
-             finding.rule + ": " + finding.fqdn, FindingMessage(finding, report.input)});
+             finding.rule + ": " + finding.fqdn, FindingMessage(finding, report.input)});  // title: a property
   // Input warnings (an unknown field) point at their place in the file.
   for (const Diagnostic& d : report.diagnostics.all())
     all.Add({KindOf(d.severity, false), d.location, std::string("kst: ") + SeverityName(d.severity) + "[" + d.id + "]",
-             d.message + (d.field.empty() ? "" : " (" + d.field + ")")});
+             EscapeText(d.message + (d.field.empty() ? "" : " (" + d.field + ")"))});
   return all;
 }
 
@@ -172,7 +134,7 @@ std::string Count(int n, const std::string& noun) {
 
 /// A plain log line for an annotation GitHub would not show.
 std::string Unannotated(const Annotation& a) {
-  return OneLine("kst: not annotated: " + a.kind + " " + a.at.ToString() + ": " + a.title);
+  return "kst: not annotated: " + a.kind + " " + EscapeText(a.at.ToString() + ": " + a.title);
 }
 
 class GithubWriter : public ReportWriter {
@@ -218,7 +180,7 @@ class GithubWriter : public ReportWriter {
         (f.severity == Severity::kError ? errors : warnings)++;
     }
     out << "kst: " << VerdictName(report.verdict) << ": " << Count(errors, "error") << ", "
-        << Count(warnings, "warning") << ", " << waived << " waived (" << OneLine(report.input) << ")";
+        << Count(warnings, "warning") << ", " << waived << " waived (" << EscapeText(report.input) << ")";
     if (hidden > 0) out << "; " << hidden << " not annotated (listed above)";
     out << "\n";
   }

@@ -131,9 +131,17 @@ TEST_CASE("GitHub escaping") {
                          "a%2Cb%3Ac%25d::",
                          0) == 0);
   }
-  SUBCASE("the message escapes % CR and LF only, so no text can start a command of its own") {
-    CHECK(lines[0].find("::50%25 done%0D%0A::set-output name=x::y%0Aservers: ") != std::string::npos);
+  SUBCASE("a value's CR and LF are shown escaped, % is %25: only kst's own line breaks are %0A") {
+    CHECK(lines[0].find("::50%25 done\\r\\n::set-output name=x::y%0Aservers: ") != std::string::npos);
     CHECK(CountPrefix(lines, "::set-output") == 0);
+  }
+  SUBCASE("terminal escapes and legacy commands of a value are shown escaped") {
+    report.findings[0].message = "red \x1b[31m ##[error]legacy ##vso[task.complete]";
+    report.input = "dir/\x1b[2J\n::warning::x.json";
+    lines = GithubLines(report);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].find("::red \\x1b[31m ##\\x5berror]legacy ##vso\\x5btask.complete]%0A") != std::string::npos);
+    CHECK(lines[1] == "kst: fail: 1 error, 0 warnings, 0 waived (dir/\\x1b[2J\\n::warning::x.json)");
   }
 }
 

@@ -14,6 +14,8 @@
 #include <sstream>
 #include <vector>
 
+#include "report/text_escape.h"
+
 extern char** environ;
 
 namespace kst {
@@ -52,8 +54,19 @@ std::string ReadAll(const std::string& path) {
 }  // namespace
 
 std::string DotQuote(std::string_view text) {
+  // The label's own line breaks stay line breaks (\n in dot); every other
+  // control character, of a value or not, is escaped as in text output.
+  std::string lines;
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line(text.substr(start, end - start));
+    std::erase(line, '\r');  // a CR of a CRLF line end, as before
+    lines += (start == 0 ? "" : "\n") + EscapeText(line);
+    start = end + 1;
+  }
   std::string out = "\"";
-  for (char c : text) {
+  for (char c : lines) {
     switch (c) {
       case '"':
         out += "\\\"";

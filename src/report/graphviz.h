@@ -9,7 +9,8 @@
 namespace kst {
 
 /// `text` as a DOT double-quoted string, quotes included: backslashes and
-/// quotes escaped, line breaks as \n (centred lines).
+/// quotes escaped, line breaks as \n (centred lines), CRs dropped, any other
+/// control character escaped as in text output (report/text_escape.h).
 std::string DotQuote(std::string_view text);
 
 class DotRenderer {

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "model/model_catalog.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -43,7 +44,7 @@ std::vector<std::string> ImpactLines(const std::vector<FeatureImpact>& items) {
     const auto& [direction, peer, servers] = keys[k];
     std::string line = DirectionName(direction) + ": " + Join(names[k]) + " (" + peer;
     if (!servers.empty()) line += " with " + Join(servers, kServersShown);
-    lines.push_back(line + ")");
+    lines.push_back(EscapeText(line + ")"));
   }
   return lines;
 }
@@ -64,14 +65,14 @@ std::string ObservationText(const PredictedObservation& predicted) {
   const Observation& o = predicted.observation;
   std::string text = (o.id.empty() ? "" : o.id + " ") + o.log;
   if (!predicted.servers.empty()) text += " on " + Join(predicted.servers, kServersShown);
-  return text + ": " + o.text + " [" + o.from + "]";
+  return EscapeText(text + ": " + o.text + " [" + o.from + "]");
 }
 
 std::string LookupText(const TableLookup& lookup) {
   std::string text = lookup.looker + " looks up " + lookup.name + ": " + (lookup.found ? "found" : "not in its table");
   if (!lookup.found && !lookup.table_matches.empty())
     text += " (the table holds the subject alternative name " + Join(lookup.table_matches) + ")";
-  return text;
+  return EscapeText(text);
 }
 
 void WriteImpactText(const Finding& finding, const std::string& indent, std::ostream& out) {
@@ -88,13 +89,13 @@ void WriteImpactText(const Finding& finding, const std::string& indent, std::ost
   }
   if (!impact.symptoms.empty()) out << indent << "symptoms (from the sources):\n";
   for (const Symptom& symptom : impact.symptoms)
-    out << indent << "  - " << symptom.text << " [" << symptom.from << "]\n";
+    out << indent << "  - " << EscapeText(symptom.text + " [" + symptom.from + "]") << "\n";
   if (!impact.observations.empty()) out << indent << "predicted (from the sources; texts paraphrased):\n";
   for (const PredictedObservation& o : impact.observations) out << indent << "  - " << ObservationText(o) << "\n";
   if (!finding.lookups.empty()) out << indent << "table lookups:\n";
   for (const TableLookup& lookup : finding.lookups) out << indent << "  " << LookupText(lookup) << "\n";
   for (const Evidence& evidence : finding.evidence)
-    out << indent << "input: " << evidence.what << " (" << evidence.location.ToString() << ")\n";
+    out << indent << "input: " << EscapeText(evidence.what + " (" + evidence.location.ToString() + ")") << "\n";
 }
 
 }  // namespace kst

@@ -2,7 +2,8 @@
 // A finding's impact in words, shared by the text, JUnit, GitHub and SARIF
 // writers: the features it breaks grouped by direction, peer and servers;
 // the features of the same peers that keep working; symptoms and predicted
-// log lines marked with their source; certificate lookups and evidence.
+// log lines marked with their source; certificate lookups and evidence. The
+// lines and sentences it returns are escaped (report/text_escape.h).
 
 #include <ostream>
 #include <string>

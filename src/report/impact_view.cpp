@@ -6,6 +6,7 @@
 
 #include "report/graphviz.h"
 #include "base/timestamp.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -143,26 +144,28 @@ std::string DirectionName(const ImpactGraph& graph, const std::string& id) {
 }
 
 void WriteText(const ImpactGraph& graph, const Report& report, const std::vector<PeerView>& peers, std::ostream& out) {
-  out << "kst impact: " << report.input << "\n";
+  out << "kst impact: " << EscapeText(report.input) << "\n";
   if (report.checked_at) out << "checked at: " << FormatTimestamp(*report.checked_at) << "\n";
   if (peers.empty()) out << "no peer: the topology has no Exchange UM server, OWA IM server or hosted UM Edge\n";
   for (const PeerView& peer : peers) {
-    out << "\n" << peer.peer << " -- " << Join(peer.why) << "\n";
+    out << "\n" << EscapeText(peer.peer + " -- " + Join(peer.why)) << "\n";
     for (const ChannelView& channel : peer.channels) {
-      out << "  " << DirectionName(graph, channel.instance->channel->direction) << ": "
-          << channel.instance->channel->name << ", with " << Join(*channel.lync) << "\n";
+      out << "  "
+          << EscapeText(DirectionName(graph, channel.instance->channel->direction) + ": " +
+                        channel.instance->channel->name + ", with " + Join(*channel.lync))
+          << "\n";
       for (const FeatureView& feature : channel.features) {
-        out << "    " << feature.feature->name << ": ";
+        out << "    " << EscapeText(feature.feature->name) << ": ";
         if (feature.broken_on.empty())
           out << "works\n";
         else
-          out << "BROKEN on " << Join(feature.broken_on) << " (" << Join(feature.rules) << ")\n";
+          out << EscapeText("BROKEN on " + Join(feature.broken_on) + " (" + Join(feature.rules) + ")") << "\n";
       }
       out << "    needs:\n";
       for (const NeedView& need : channel.needs) {
-        out << "      " << need.condition << " (" << need.subject << "): " << need.state;
-        if (!need.detail.empty()) out << " -- " << need.detail;
-        out << "\n";
+        std::string line = need.condition + " (" + need.subject + "): " + need.state;
+        if (!need.detail.empty()) line += " -- " + need.detail;
+        out << "      " << EscapeText(line) << "\n";
       }
     }
   }

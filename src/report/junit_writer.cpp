@@ -17,7 +17,11 @@
 //    inconclusive those cases are skipped instead: nothing was established;
 //  - an inconclusive verdict is an <error> case "verdict", and a scenario's
 //    expect block is a case "expectation" that fails when it is not met.
-// No timestamps and no times: the same input gives the same bytes.
+// No timestamps and no times: the same input gives the same bytes. Values
+// from the input go through EscapeText (report/text_escape.h) before XML
+// escaping, so a control character shows as \x1b in a CI page (XML 1.0 forbids
+// most C0 characters; DEL and C1 it allows, but a log that prints the case
+// would obey them), and XmlEscape's U+FFFD stays a last resort.
 
 #include <filesystem>
 #include <map>
@@ -27,7 +31,8 @@
 #include "model/model_catalog.h"
 #include "report/impact_text.h"
 #include "report/report_writer.h"
-#include "engine/trace_narrator.h"
+#include "report/text_blocks.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -102,9 +107,10 @@ std::string XmlEscape(std::string_view text, bool attribute = false) {
   return out;
 }
 
+/// The items, each escaped, between separators.
 std::string Join(const std::vector<std::string>& items, const char* separator = ", ") {
   std::string out;
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + EscapeText(items[i]);
   return out;
 }
 
@@ -113,25 +119,26 @@ std::string Join(const std::vector<std::string>& items, const char* separator = 
 /// trace step with its log lines and the entry after it, the fixes).
 std::string ExplainFinding(const Finding& finding) {
   std::ostringstream out;
-  out << SeverityName(finding.severity) << " " << finding.rule << ": " << finding.fqdn << "\n"
-      << finding.message << "\n";
+  out << SeverityName(finding.severity) << " " << EscapeText(finding.rule) << ": " << EscapeText(finding.fqdn) << "\n"
+      << EscapeText(finding.message) << "\n";
   if (!finding.servers.empty())  // a waiver finding names no server
-    out << "servers: " << finding.servers_summary << " (" << Join(finding.servers) << ")\n";
+    out << "servers: " << EscapeText(finding.servers_summary) << " (" << Join(finding.servers) << ")\n";
   WriteImpactText(finding, "", out);
   if (!finding.claims.empty()) out << "claims:\n";
   for (const ClaimRef& claim : finding.claims)
-    out << "  version " << claim.version << "  " << claim.producer << ": " << claim.what << "  ("
-        << claim.location.ToString() << ")\n";
+    out << "  version " << claim.version << "  " << EscapeText(claim.producer) << ": " << EscapeText(claim.what)
+        << "  (" << EscapeText(claim.location.ToString()) << ")\n";
   if (!finding.events.empty()) out << "predicted event-log lines:\n";
-  for (const std::string& event : finding.events) out << "  " << event << "\n";
+  for (const std::string& event : finding.events) out << "  " << EscapeText(event) << "\n";
   for (const Trace& trace : finding.traces) WriteTraceText(trace, "", out);
   out << "rests on: " << Join(finding.assumptions);
   if (!finding.holds_under.empty()) out << "; holds under reading(s): " << Join(finding.holds_under);
   out << "\n";
   if (!finding.fixes.empty()) out << "fix options:\n";
-  for (const std::string& fix : finding.fixes) out << "  - " << fix << "\n";
+  for (const std::string& fix : finding.fixes) out << "  - " << EscapeText(fix) << "\n";
   if (finding.waiver)
-    out << "waived at " << finding.waiver->location.ToString() << ": " << finding.waiver->reason << "\n";
+    out << "waived at " << EscapeText(finding.waiver->location.ToString()) << ": " << EscapeText(finding.waiver->reason)
+        << "\n";
   return out.str();
 }
 
@@ -151,16 +158,22 @@ std::string RuleSuffix(const std::string& rule) {
 }
 
 TestCase FindingCase(const std::string& stem, const Finding& finding) {
-  TestCase test{stem + "." + RuleSuffix(finding.rule), finding.fqdn, "", "", finding.rule, "", ""};
+  TestCase test{stem + "." + EscapeText(RuleSuffix(finding.rule)),
+                EscapeText(finding.fqdn),
+                "",
+                "",
+                EscapeText(finding.rule),
+                "",
+                ""};
   std::string explanation = ExplainFinding(finding);
   if (finding.waiver) {
     const WaiverRef& w = *finding.waiver;
     test.outcome = "skipped";
-    test.message = "waived: " + w.reason + " (" + w.owner + ", " + w.expires + ")";
+    test.message = "waived: " + EscapeText(w.reason + " (" + w.owner + ", " + w.expires + ")");
     test.system_out = explanation;
   } else if (finding.severity == Severity::kError) {
     test.outcome = "failure";
-    test.message = finding.message;
+    test.message = EscapeText(finding.message);
     const std::string impact = ImpactSummary(finding);
     if (!impact.empty()) test.message += "; " + impact;
     test.body = explanation;
@@ -203,7 +216,7 @@ std::vector<TestCase> BuildCases(const Report& report, const std::string& stem) 
     if (!e.met) {
       test.outcome = "failure";
       test.message = "expectation not met: " + Join(e.differences, "; ");
-      test.body = Join(e.differences, "\n") + "\n";
+      test.body = Join(e.differences, "\n") + "\n";  // Join escapes each
     }
     cases.push_back(test);
   }
@@ -240,8 +253,8 @@ void WriteCase(const TestCase& test, std::ostream& out) {
 /// seconds or the memory, which differ from run to run).
 std::string SuiteOutput(const Report& report) {
   std::ostringstream out;
-  for (const Diagnostic& d : report.diagnostics.all()) out << d.ToString() << "\n";
-  for (const std::string& note : report.notes) out << "note: " << note << "\n";
+  for (const Diagnostic& d : report.diagnostics.all()) out << EscapeText(d.ToString()) << "\n";
+  for (const std::string& note : report.notes) out << "note: " << EscapeText(note) << "\n";
   const Statistics& s = report.statistics;
   out << "explored: " << s.servers << " servers x " << s.fqdns << " FQDNs = " << s.cells << " cells in " << s.classes
       << " classes, " << s.states << " states, " << s.transitions << " transitions, depth " << s.depth << "\n";
@@ -251,7 +264,7 @@ std::string SuiteOutput(const Report& report) {
 class JunitWriter : public ReportWriter {
  public:
   void Write(const Report& report, std::ostream& out) override {
-    std::string stem = std::filesystem::path(report.input).stem().string();
+    std::string stem = EscapeText(std::filesystem::path(report.input).stem().string());
     if (stem.empty()) stem = "kst";
     std::vector<TestCase> cases = BuildCases(report, stem);
     int failures = 0, errors = 0, skipped = 0;
@@ -264,8 +277,8 @@ class JunitWriter : public ReportWriter {
                          "\" errors=\"" + std::to_string(errors) + "\"";
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         << "<testsuites name=\"kst\" " << counts << ">\n"
-        << "  <testsuite name=\"" << XmlEscape(report.input, true) << "\" " << counts << " skipped=\"" << skipped
-        << "\">\n"
+        << "  <testsuite name=\"" << XmlEscape(EscapeText(report.input), true) << "\" " << counts << " skipped=\""
+        << skipped << "\">\n"
         << "    <properties>\n";
     WriteProperty("kst.version", KST_VERSION, out);
     WriteProperty("kind", report.is_scenario ? "scenario" : "topology", out);
@@ -281,7 +294,8 @@ class JunitWriter : public ReportWriter {
 
  private:
   static void WriteProperty(const std::string& name, const std::string& value, std::ostream& out) {
-    out << "      <property name=\"" << XmlEscape(name, true) << "\" value=\"" << XmlEscape(value, true) << "\"/>\n";
+    out << "      <property name=\"" << XmlEscape(name, true) << "\" value=\"" << XmlEscape(EscapeText(value), true)
+        << "\"/>\n";
   }
 };
 

@@ -6,6 +6,7 @@
 #include "model/model_catalog.h"
 #include "report/impact_text.h"
 #include "engine/trace_narrator.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -124,15 +125,17 @@ SequenceDiagram ImpactSequence(const Finding& finding) {
 }
 
 void WriteSequenceText(const SequenceDiagram& diagram, std::ostream& out) {
-  out << diagram.title << "\n";
-  for (size_t i = 0; i < diagram.lifelines.size(); ++i) out << "  [" << i + 1 << "] " << diagram.lifelines[i] << "\n";
+  out << EscapeText(diagram.title) << "\n";
+  for (size_t i = 0; i < diagram.lifelines.size(); ++i)
+    out << "  [" << i + 1 << "] " << EscapeText(diagram.lifelines[i]) << "\n";
   int step = 0;
   for (const SequenceRow& row : diagram.rows) {
     const char* mark = row.tone == Tone::kFailure ? " (!)" : "";
     if (row.from == row.to) {
-      out << "       [" << row.from + 1 << "] " << row.text << mark << "\n";
+      out << "       [" << row.from + 1 << "] " << EscapeText(row.text) << mark << "\n";
     } else {
-      out << "  " << ++step << ". [" << row.from + 1 << "] -> [" << row.to + 1 << "] " << row.text << mark << "\n";
+      out << "  " << ++step << ". [" << row.from + 1 << "] -> [" << row.to + 1 << "] " << EscapeText(row.text) << mark
+          << "\n";
     }
   }
 }

@@ -5,6 +5,7 @@
 #include "engine/cell_model.h"
 #include "engine/plan_compiler.h"
 #include "engine/trace_narrator.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -30,18 +31,20 @@ void WriteStartLog(const std::vector<std::vector<LogLine>>& cell_lines, const st
     if (um_found[f]) found += (found.empty() ? "" : ", ") + fqdns[f];
   }
   out << "  predicted event log at RTCSRV start (texts are kst's):\n";
-  out << "    " << FormatLogLine({"14492", "RTCSRV started; known servers: " + listing}) << "\n";
+  out << "    " << EscapeText(FormatLogLine({"14492", "RTCSRV started; known servers: " + listing})) << "\n";
   for (size_t f = 0; f < fqdns.size(); ++f)
     for (const LogLine& line : cell_lines[f])
-      if (line.event_key == "14563" && !um_found[f]) out << "    " << FormatLogLine(line) << "\n";
+      if (line.event_key == "14563" && !um_found[f]) out << "    " << EscapeText(FormatLogLine(line)) << "\n";
   if (!runs_um) return;
-  out << "    " << FormatLogLine({"44024", "UM Routing started; SipName dial plan hosts: " + (found.empty() ? "none" : found)})
+  out << "    "
+      << EscapeText(FormatLogLine(
+             {"44024", "UM Routing started; SipName dial plan hosts: " + (found.empty() ? "none" : found)}))
       << "\n";
   for (size_t f = 0; f < fqdns.size(); ++f) {
     if (!um_found[f]) continue;
     bool after_44024 = false;
     for (const LogLine& line : cell_lines[f]) {
-      if (after_44024) out << "    " << FormatLogLine(line) << "\n";
+      if (after_44024) out << "    " << EscapeText(FormatLogLine(line)) << "\n";
       after_44024 |= line.event_key == "44024";
     }
   }
@@ -74,8 +77,9 @@ bool ShowTables(const Scenario& scenario, const ModelCatalog& model, const std::
     const KstServer& kst_server = plan.servers()[s];
     if (!server.empty() && kst_server.fqdn != server) continue;
     shown = true;
-    out << kst_server.fqdn << " (" << kst_server.role << ", pool " << kst_server.pool
-        << (kst_server.runs_um_routing ? ", runs UM Routing" : "") << ") after RTCSRV start:\n";
+    out << EscapeText(kst_server.fqdn) << " (" << EscapeText(kst_server.role) << ", pool "
+        << EscapeText(kst_server.pool) << (kst_server.runs_um_routing ? ", runs UM Routing" : "")
+        << ") after RTCSRV start:\n";
     std::vector<std::vector<LogLine>> cell_lines(plan.fqdns().size());
     std::vector<CellEntry> rebuilt(plan.fqdns().size());
     std::vector<bool> um_found(plan.fqdns().size());
@@ -88,9 +92,9 @@ bool ShowTables(const Scenario& scenario, const ModelCatalog& model, const std::
       um_found[f] = input.ad_lists[0];
       std::string producers = Producers(plan.base_claims(), plan.fqdns()[f], kst_server.runs_um_routing);
       if (producers.empty()) continue;
-      out << "  " << std::left << std::setw(40) << plan.fqdns()[f] << " "
-          << std::setw(9) << (entry.present ? std::to_string(entry.version) : std::string("ABSENT")) << " "
-          << producers << "\n";
+      out << "  " << std::left << std::setw(40) << EscapeText(plan.fqdns()[f]) << " " << std::setw(9)
+          << (entry.present ? std::to_string(entry.version) : std::string("ABSENT")) << " " << EscapeText(producers)
+          << "\n";
     }
     WriteStartLog(cell_lines, plan.fqdns(), rebuilt, kst_server.runs_um_routing, um_found, out);
   }

@@ -1,11 +1,15 @@
 // The report for people: a verdict line, one block per finding, then notes.
+// Every value from the input goes through EscapeText (report/text_escape.h);
+// the only control characters printed are the layout's newlines and, on a
+// terminal, the palette's colours.
 
 #include <algorithm>
 
 #include "report/impact_text.h"
 #include "report/outcome_text.h"
 #include "report/report_writer.h"
-#include "engine/trace_narrator.h"
+#include "report/text_blocks.h"
+#include "report/text_escape.h"
 
 namespace kst {
 namespace {
@@ -29,8 +33,8 @@ class TextWriter : public ReportWriter {
   explicit TextWriter(bool color) : palette_(MakePalette(color)) {}
 
   void Write(const Report& report, std::ostream& out) override {
-    out << "kst: " << report.input;
-    if (!report.description.empty()) out << " -- " << report.description;
+    out << "kst: " << EscapeText(report.input);
+    if (!report.description.empty()) out << " -- " << EscapeText(report.description);
     out << "\n";
     const char* verdict_color = report.verdict == Verdict::kFail   ? palette_.error
                                 : report.verdict == Verdict::kPass ? palette_.bold
@@ -38,11 +42,12 @@ class TextWriter : public ReportWriter {
     out << "verdict: " << verdict_color << VerdictName(report.verdict) << palette_.reset << " (reading "
         << report.semantics << ")\n";
     if (report.checked_at) out << "checked at: " << FormatTimestamp(*report.checked_at) << "\n";
-    for (const std::string& reason : report.inconclusive_reasons) out << "  inconclusive: " << reason << "\n";
+    for (const std::string& reason : report.inconclusive_reasons)
+      out << "  inconclusive: " << EscapeText(reason) << "\n";
     for (const Finding& finding : report.findings) WriteFinding(finding, out);
     if (report.expectation) WriteExpectation(*report.expectation, out);
     out << "\n";
-    for (const std::string& note : report.notes) out << "note: " << note << "\n";
+    for (const std::string& note : report.notes) out << "note: " << EscapeText(note) << "\n";
     if (!report.findings.empty())
       out << "note: event texts are kst's descriptions (the real texts are not public); ids and sources are the "
              "servers'.\n";
@@ -69,29 +74,33 @@ class TextWriter : public ReportWriter {
   void WriteFinding(const Finding& finding, std::ostream& out) const {
     const char* color = finding.waiver ? palette_.dim
                         : finding.severity == Severity::kError ? palette_.error : palette_.warning;
-    out << "\n" << color << SeverityName(finding.severity) << palette_.reset << " " << palette_.bold << finding.rule
-        << ": " << finding.fqdn << palette_.reset << (finding.waiver ? " (waived)" : "") << "\n";
+    out << "\n"
+        << color << SeverityName(finding.severity) << palette_.reset << " " << palette_.bold << EscapeText(finding.rule)
+        << ": " << EscapeText(finding.fqdn) << palette_.reset << (finding.waiver ? " (waived)" : "") << "\n";
     if (finding.waiver)
-      out << "  waived: " << finding.waiver->reason << " (owner " << finding.waiver->owner << ", expires "
-          << finding.waiver->expires << "; " << finding.waiver->location.ToString() << ")\n";
-    out << "  " << finding.message << "\n";
-    out << "  servers: " << finding.servers_summary << " (";
-    for (size_t i = 0; i < finding.servers.size() && i < 8; ++i) out << (i ? ", " : "") << finding.servers[i];
+      out << "  waived: " << EscapeText(finding.waiver->reason) << " (owner " << EscapeText(finding.waiver->owner)
+          << ", expires " << EscapeText(finding.waiver->expires) << "; "
+          << EscapeText(finding.waiver->location.ToString()) << ")\n";
+    out << "  " << EscapeText(finding.message) << "\n";
+    out << "  servers: " << EscapeText(finding.servers_summary) << " (";
+    for (size_t i = 0; i < finding.servers.size() && i < 8; ++i)
+      out << (i ? ", " : "") << EscapeText(finding.servers[i]);
     if (finding.servers.size() > 8) out << ", ... " << finding.servers.size() - 8 << " more";
     out << ")\n";
     WriteOutcomes(finding, out);
     WriteImpactText(finding, "  ", out);
     if (!finding.claims.empty()) out << "  claims:\n";
     for (const ClaimRef& claim : finding.claims)
-      out << "    version " << claim.version << "  " << claim.producer << ": " << claim.what << "  ("
-          << claim.location.ToString() << ")\n";
+      out << "    version " << claim.version << "  " << EscapeText(claim.producer) << ": " << EscapeText(claim.what)
+          << "  (" << EscapeText(claim.location.ToString()) << ")\n";
     for (const Trace& trace : finding.traces) WriteTraceText(trace, "  ", out);
     out << "  rests on: ";
-    for (size_t i = 0; i < finding.assumptions.size(); ++i) out << (i ? ", " : "") << finding.assumptions[i];
-    if (!finding.by_reading.empty()) out << "; by reading: " << DescribeReadings(finding.by_reading);
+    for (size_t i = 0; i < finding.assumptions.size(); ++i)
+      out << (i ? ", " : "") << EscapeText(finding.assumptions[i]);
+    if (!finding.by_reading.empty()) out << "; by reading: " << EscapeText(DescribeReadings(finding.by_reading));
     out << "\n";
     if (!finding.fixes.empty()) out << "  fix options:\n";
-    for (const std::string& fix : finding.fixes) out << "    - " << fix << "\n";
+    for (const std::string& fix : finding.fixes) out << "    - " << EscapeText(fix) << "\n";
   }
 
   /// Each server's outcome, servers with the same outcome on one line.
@@ -113,7 +122,7 @@ class TextWriter : public ReportWriter {
 
   static void WriteExpectation(const ExpectationResult& expectation, std::ostream& out) {
     out << "\nexpectation: " << (expectation.met ? "met" : "NOT met") << "\n";
-    for (const std::string& difference : expectation.differences) out << "  " << difference << "\n";
+    for (const std::string& difference : expectation.differences) out << "  " << EscapeText(difference) << "\n";
   }
 
   Palette palette_;

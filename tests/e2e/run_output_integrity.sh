@@ -4,7 +4,8 @@
 # written is an output error (exit 3), whatever the command; a reader that
 # closes the pipe early leaves the verdict's exit code (no SIGPIPE death);
 # output files are whole or untouched, written before stdout, never over an input;
-# SARIF fingerprints survive unrelated changes and partial runs are no success.
+# SARIF fingerprints survive unrelated changes and partial runs are no success;
+# text from the input cannot inject escapes, lines or CI commands into any text output.
 # Usage: run_output_integrity.sh KST REPO
 set -u
 kst=$1
@@ -233,5 +234,94 @@ expect_in "$work/out" '"id": "kst/inconclusive"' "the notification names the rea
 expect_in "$work/out" 'inconclusive: the state budget (--max-states 1) ran out' "the reason is given"
 expect_exit 0 "a clean run" -- "$kst" check --format sarif "$contoso"
 expect_in "$work/out" '"executionSuccessful": true' "a clean run is a successful execution"
+
+# --- Text from the input cannot inject terminal escapes, line breaks or CI log commands into any text output
+hostile=$work/hostile
+mkdir -p "$hostile/topologies" "$hostile/snapshot"
+name='SIP \u001b[31mred\u001b[0m\n::warning::x \u009b31m \u202eevil\r\n##[error]dial plan ##vso[task.complete result=Failed]'
+cat >"$hostile/topologies/hostile.json" <<EOF
+{"format": "kst-topology/1",
+ "description": "Hostile \u001b]0;owned\u0007\n::warning::from the description",
+ "lync": {"pools": [{"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6,
+                     "site": "Site \u001b[2J\n::error::from the site", "computers": ["fe01.contoso.com", "fe02.contoso.com"]}],
+          "trusted_application_pools": [{"fqdn": "ex1.contoso.com", "version": 6, "registrar": "pool01.contoso.com",
+                                         "computers": ["ex1.contoso.com"]}]},
+ "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": "2013"}],
+              "um_dial_plans": [{"name": "$name", "uri_type": "SipName", "servers": ["ex1.contoso.com"]}]}}
+EOF
+cat >"$hostile/scenario.json" <<EOF
+{"format": "kst-scenario/1",
+ "description": "Hostile scenario \u001b[31m\n::warning::from the scenario",
+ "topology": "topologies/hostile.json",
+ "plan": [{"op": "set_dial_plan", "name": "$name", "servers": ["ex1.contoso.com"]},
+          {"op": "remove_trusted_application_pool", "fqdn": "ex1.contoso.com"}],
+ "expect": {"verdict": "pass", "findings": []}}
+EOF
+cat >"$hostile/field.json" <<EOF
+{"format": "kst-topology/1", "lync": {"pools": []}, "x\u001b[31m\n::warning::from a field name ##[error]f": 1}
+EOF
+cat >"$hostile/waivers.json" <<EOF
+{"format": "kst-waivers/1", "waivers": [{"rule": "kst/version-conflict", "fqdn": "ex1.contoso.com",
+ "reason": "CHG \u001b[31m\n::warning::from a waiver", "owner": "uc\u009b2J-team", "expires": "2099-01-01"}]}
+EOF
+evil_name=$'evil\e[31m\n::warning::file name ##[error]x'
+cp "$hostile/topologies/hostile.json" "$hostile/$evil_name.json"
+cp "$lync_export" "$hostile/snapshot/$evil_name.xml"
+"$kst" check "$hostile/scenario.json" --trace-out "$hostile/traces.json" >/dev/null 2>&1
+h=$hostile/topologies/hostile.json
+s=$hostile/scenario.json
+# clean OUTPUT DESCRIPTION: no raw control character but the layout's LF, no C1 or bidi control, no workflow
+# command of the input's making (a line starting with "::" that is not kst's own annotation), no "##[" or "##vso[".
+clean() {
+  LC_ALL=C grep -q $'[\x01-\x09\x0b-\x1f\x7f]' "$1" && fail "$2: a raw control character: $(LC_ALL=C grep -m1 -n $'[\x01-\x09\x0b-\x1f\x7f]' "$1" | cat -v | cut -c1-160)"
+  LC_ALL=C grep -q $'\xc2[\x80-\x9f]' "$1" && fail "$2: a raw C1 control character"
+  LC_ALL=C grep -q $'\xe2\x80\xae' "$1" && fail "$2: a raw bidirectional override"
+  grep -E '^[[:space:]]*::' "$1" | grep -q -v -E '^::(error|warning|notice) ' &&
+    fail "$2: a workflow command from the input: $(grep -E '^[[:space:]]*::' "$1" | grep -v -E '^::(error|warning|notice) ' | head -1 | cut -c1-120)"
+  grep -q -i -E '##(vso)?\[' "$1" && fail "$2: a CI log command from the input: $(grep -o -i -E '.{0,20}##(vso)?\[.{0,10}' "$1" | head -1)"
+}
+while IFS='|' read -r what args; do
+  read -ra argv <<<"$args"
+  for i in "${!argv[@]}"; do [ "${argv[$i]}" = EVIL ] && argv[$i]="$hostile/$evil_name.json"; done
+  for i in "${!argv[@]}"; do [ "${argv[$i]}" = EVILDIR ] && argv[$i]="$hostile/snapshot"; done
+  "$kst" "${argv[@]}" >"$work/hostile.out" 2>&1 </dev/null
+  clean "$work/hostile.out" "$what"
+done <<EOF
+check text|check $h
+check github|check $h --format github
+check junit|check $h --format junit
+check scenario text|check $s
+check scenario github|check $s --format github
+check scenario junit|check $s --format junit
+check with a waiver|check $h --waivers $hostile/waivers.json --today 2026-01-01
+check with a waiver, github|check $h --waivers $hostile/waivers.json --today 2026-01-01 --format github
+check with a waiver, junit|check $h --waivers $hostile/waivers.json --today 2026-01-01 --format junit
+an unknown field: stderr, text|check $hostile/field.json
+an unknown field: github|check $hostile/field.json --format github
+an unknown field: junit|check $hostile/field.json --format junit
+a file name|check EVIL
+a file name, github|check EVIL --format github
+a file name, junit|check EVIL --format junit
+a snapshot file name|check EVILDIR
+import --report|import EVILDIR --report
+diff text|diff $h $s
+diff github|diff $h $s --format github
+show|show $h
+show a scenario|show $s
+impact|impact $h
+impact a scenario|impact $s
+explain a trace|explain $s kst/unknown-server:ex1.contoso.com
+explain a picture|explain $h kst/version-conflict:ex1.contoso.com
+graph|graph $s
+impact dot|impact $s --format dot
+explain dot|explain $s kst/unknown-server:ex1.contoso.com --format dot
+test|test $s
+replay|replay $hostile/traces.json
+EOF
+"$kst" check "$h" >"$work/hostile.out" 2>&1
+expect_in "$work/hostile.out" 'SIP \\x1b\[31mred\\x1b\[0m\\n::warning::x \\u009b31m \\u202eevil\\r\\n##\\x5berror\]dial plan ##vso\\x5btask' \
+  "the dial plan's name is shown, escaped"
+"$kst" check "$s" --format github >"$work/hostile.out" 2>&1
+expect_in "$work/hostile.out" '^::error file=.*SipName dial plan "SIP \\x1b\[31mred' "a GitHub annotation shows the name escaped"
 
 finish "output integrity"

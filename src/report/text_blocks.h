@@ -1,0 +1,22 @@
+#pragma once
+// Blocks of plain text that more than one output prints, every value through
+// EscapeText (report/text_escape.h): a trace step by step (the text report of
+// kst check, JUnit), the import report (kst import --report).
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "engine/trace.h"
+#include "model/import_report.h"
+
+namespace kst {
+
+/// A trace for people: a title line, the steady start, then each step with
+/// its log lines and the entry after it, every line prefixed by `indent`.
+void WriteTraceText(const Trace& trace, const std::string& indent, std::ostream& out);
+
+/// One block per file: "file: format (encoding) STATUS", then each note.
+void WriteImportReportText(const std::vector<FileImportReport>& reports, std::ostream& out);
+
+}  // namespace kst
