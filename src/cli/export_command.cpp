@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/interrupt.h"
 #include "cli/commands.h"
 #include "model/rule_ids.h"
 #include "cli/exit_status.h"
@@ -57,15 +58,19 @@ int RunExportCommand(const CommandOptions& options, CommandStreams streams) {
   PromelaOptions promela;
   if (!options.semantics.empty() && !(promela.semantics = ChooseSemantics(options.semantics, streams.err)))
     return kExitUsage;
+  InstallInterruptHandler();
   LoadedInput input;
-  if (!LoadInput(options.files.at(0), &input, streams.err)) return kExitInputError;
+  if (!LoadInput(options.files.at(0), &input, streams.err)) return LoadFailedStatus(streams.err);
   const ModelCatalog& model = ModelCatalog::Embedded();
   CompiledPlan plan(input.scenario, model);
+  if (Interrupted(streams.err, "nothing was exported")) return kExitInterrupted;
   if (!options.guide.empty() && !LoadGuides(options.guide, plan, &promela.semantics, &promela.guides, streams.err))
     return kExitInputError;
   std::ostringstream text;
   Diagnostic error;
-  if (!WritePromela(plan, model, promela, text, &error)) {
+  const bool written = WritePromela(plan, model, promela, text, &error);
+  if (Interrupted(streams.err, "nothing was exported")) return kExitInterrupted;
+  if (!written) {
     error.location.file = options.files.at(0);
     streams.err << error.ToString() << "\n";
     return kExitInputError;

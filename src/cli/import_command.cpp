@@ -3,6 +3,7 @@
 
 #include <fstream>
 
+#include "base/interrupt.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "import/snapshot_import.h"
@@ -27,10 +28,18 @@ void WriteReport(const ImportedSnapshot& snapshot, const std::string& format, st
 }  // namespace
 
 int RunImportCommand(const CommandOptions& options, CommandStreams streams) {
+  InstallInterruptHandler();
   DiskFileReader files;
   ImportedSnapshot snapshot;
   Diagnostics diagnostics;
   bool ok = ImportSnapshot(options.files, &files, ModelCatalog::Embedded(), &snapshot, &diagnostics);
+  if (InterruptRequested()) {
+    // Half an import written as a topology would look whole: nothing is written.
+    for (const Diagnostic& d : diagnostics.all())
+      if (d.severity == Severity::kError) streams.err << d.ToString() << "\n";
+    streams.err << "kst: interrupted; nothing was written\n";
+    return kExitInterrupted;
+  }
   // Notes repeat the report's lines; print them only when no report is asked for.
   for (const Diagnostic& d : diagnostics.all())
     if (!options.report || d.severity != Severity::kNote) streams.err << d.ToString() << "\n";

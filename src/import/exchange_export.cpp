@@ -4,6 +4,7 @@
 
 #include "import/exchange_export.h"
 
+#include "base/interrupt.h"
 #include "input/clixml_document.h"
 #include "input/csv_document.h"
 #include "import/exchange_object.h"
@@ -136,7 +137,10 @@ bool ReadExchangeExport(const std::string& path, FileReader* files, ExchangeExpo
   if (!parsed) return Fail(report);
   ExchangeExport read;
   ExchangeRecordReader reader(&read, report, diagnostics);
-  for (const ExportValue& object : objects) reader.Read(object);
+  for (const ExportValue& object : objects) {
+    if (StopForInterrupt(Location{path, 0, 0}, diagnostics)) return Fail(report);  // Ctrl-C, between records
+    reader.Read(object);
+  }
   if (objects.empty()) {
     report->Unrecognized(Location{path, 1, 1}, "", "the export holds no objects", false, diagnostics);
   }

@@ -21,6 +21,8 @@
 #include <set>
 #include <tuple>
 
+#include "base/interrupt.h"
+
 namespace kst {
 namespace {
 
@@ -174,7 +176,10 @@ class Mapper {
   }
 
   void Emit(Topology* topology) {
+    size_t emitted = 0;
     for (const auto& [fqdn, server] : servers_) {
+      // FindExchangeServer is linear: a large export takes long here, so Ctrl-C is heard.
+      if ((emitted++ & 0xFF) == 0 && StopForInterrupt(server.fqdn.location, diagnostics_)) return;
       if (!topology->FindExchangeServer(fqdn)) topology->exchange_servers.push_back({server.fqdn, server.product});
     }
     for (const auto& [fqdn, at] : unlisted_) {

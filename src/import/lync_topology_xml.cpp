@@ -4,6 +4,8 @@
 #include <map>
 #include <string_view>
 
+#include "base/interrupt.h"
+
 namespace kst {
 namespace {
 
@@ -104,9 +106,8 @@ const Names kServiceChildren = {
 
 class PublishedReader {
  public:
-  PublishedReader(const XmlDocument& document, LyncXmlTopology* out, FileImportReport* report,
-                  Diagnostics* diagnostics)
-      : document_(document), out_(out), shape_(document, report, diagnostics) {}
+  PublishedReader(const XmlDocument& document, LyncXmlTopology* out, FileImportReport* report, Diagnostics* diagnostics)
+      : document_(document), out_(out), diagnostics_(diagnostics), shape_(document, report, diagnostics) {}
 
   void Read(pugi::xml_node root) {
     shape_.Attributes(root, {"Signature"});
@@ -116,10 +117,16 @@ class PublishedReader {
     shape_.Children(ChildNamed(root, "Sites"), {"CentralSite"}, true);
     pugi::xml_node clusters = ChildNamed(root, "Clusters");
     shape_.Children(clusters, {"Cluster"}, true);
-    for (pugi::xml_node cluster : ElementsNamed(clusters, "Cluster")) ReadCluster(cluster);
+    for (pugi::xml_node cluster : ElementsNamed(clusters, "Cluster")) {
+      if (Stop(cluster)) return;
+      ReadCluster(cluster);
+    }
     pugi::xml_node services = ChildNamed(root, "Services");
     shape_.Children(services, {"Service"}, true);
-    for (pugi::xml_node service : ElementsNamed(services, "Service")) ReadService(service);
+    for (pugi::xml_node service : ElementsNamed(services, "Service")) {
+      if (Stop(service)) return;
+      ReadService(service);
+    }
   }
 
  private:
@@ -150,8 +157,12 @@ class PublishedReader {
     out_->services.push_back(std::move(service));
   }
 
+  /// Ctrl-C, heard between clusters and services: the load stops with an "interrupted" error.
+  bool Stop(pugi::xml_node node) { return StopForInterrupt(document_.LocationOf(node), diagnostics_); }
+
   const XmlDocument& document_;
   LyncXmlTopology* out_;
+  Diagnostics* diagnostics_;
   ShapeChecker shape_;
 };
 
@@ -180,7 +191,10 @@ class TopologyBuilderReader {
     for (pugi::xml_node site : ElementsNamed(sites, "CentralSite")) ReadSite(site);
     pugi::xml_node services = ChildNamed(partial, "Services");
     shape_.Children(services, {"Service"}, true);
-    for (pugi::xml_node service : ElementsNamed(services, "Service")) ReadService(service);
+    for (pugi::xml_node service : ElementsNamed(services, "Service")) {
+      if (Stop(service)) return;
+      ReadService(service);
+    }
   }
 
  private:
@@ -199,7 +213,10 @@ class TopologyBuilderReader {
     }
     pugi::xml_node clusters = ChildNamed(site, "Clusters");
     shape_.Children(clusters, {"Cluster"}, true);
-    for (pugi::xml_node cluster : ElementsNamed(clusters, "Cluster")) ReadCluster(cluster);
+    for (pugi::xml_node cluster : ElementsNamed(clusters, "Cluster")) {
+      if (Stop(cluster)) return;
+      ReadCluster(cluster);
+    }
   }
 
   void ReadCluster(pugi::xml_node node) {
@@ -232,6 +249,9 @@ class TopologyBuilderReader {
       service.depends_on.push_back(dependency.attribute("ServiceUniqueId").value());
     out_->services.push_back(std::move(service));
   }
+
+  /// Ctrl-C, heard between clusters and services: the load stops with an "interrupted" error.
+  bool Stop(pugi::xml_node node) { return StopForInterrupt(document_.LocationOf(node), diagnostics_); }
 
   const XmlDocument& document_;
   LyncXmlTopology* out_;
@@ -268,10 +288,10 @@ bool ReadLyncTopologyXml(const XmlDocument& document, LyncXmlTopology* out, File
   switch (out->format) {
     case LyncXmlFormat::kPublishedTopology:
       PublishedReader(document, out, report, diagnostics).Read(document.root());
-      return true;
+      return !InterruptRequested();
     case LyncXmlFormat::kTopologyBuilder:
       TopologyBuilderReader(document, out, report, diagnostics).Read(document.root());
-      return true;
+      return !InterruptRequested();
     case LyncXmlFormat::kNotLyncTopology: break;
   }
   report->failed = true;

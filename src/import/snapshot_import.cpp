@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "base/interrupt.h"
 #include "import/exchange_export.h"
 #include "import/exchange_mapping.h"
 #include "import/lync_topology_mapping.h"
@@ -42,6 +43,7 @@ class SnapshotImporter {
     if (entries.empty())
       diagnostics_->Error("import-empty-snapshot", Location{path, 0, 0}, "", "the snapshot folder holds no files");
     for (const std::string& entry : entries) {
+      if (StopForInterrupt(Location{entry, 0, 0}, diagnostics_)) return;  // Ctrl-C, between files
       if (IsDocumentation(entry)) {
         Skip(entry);
       } else {
@@ -138,8 +140,11 @@ bool ImportSnapshot(const std::vector<std::string>& paths, FileReader* files, co
                     ImportedSnapshot* out, Diagnostics* diagnostics) {
   Diagnostics local;
   SnapshotImporter importer(files, model, out, &local);
-  for (const std::string& path : paths) importer.ImportPath(path);
-  importer.MapExchange();
+  for (const std::string& path : paths) {
+    if (StopForInterrupt(Location{path, 0, 0}, &local)) break;
+    importer.ImportPath(path);
+  }
+  if (!InterruptRequested()) importer.MapExchange();
   if (!local.has_errors()) CheckTopologyReferences(out->topology, model, &local);
   diagnostics->Append(local);
   return !local.has_errors();

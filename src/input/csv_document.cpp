@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/interrupt.h"
+
 namespace kst {
 namespace {
 
@@ -173,6 +175,7 @@ bool CsvDocument::Parse(const std::string& file, std::string_view text, Diagnost
       continue;
     }
     CsvRow row;
+    if ((rows_.size() & 0xFF) == 0 && StopForInterrupt(cursor.where(), diagnostics)) return false;  // Ctrl-C
     if (!parser.Record(&row)) {
       ok = false;
       continue;

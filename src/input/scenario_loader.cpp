@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "base/interrupt.h"
 #include "input/document_reader.h"
 #include "input/scenario_loader.h"
 #include "input/topology_loader.h"
@@ -429,6 +430,8 @@ bool ReadScenario(const JsonNode& root, const std::string& path, FileReader* fil
       return false;
     }
     for (const JsonNode& item : steps->items) {
+      // Each change copies the topology: a long plan takes seconds, so Ctrl-C is heard between steps.
+      if (StopForInterrupt(item.location, diagnostics)) return false;
       PlanStep step;
       if (!plan.ReadStep(item, &step)) return false;  // later steps would build on a wrong topology
       out->plan.push_back(std::move(step));

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "base/interrupt.h"
 #include "input/certificate_loader.h"
 #include "input/document_reader.h"
 #include "input/yaml_document.h"
@@ -158,27 +159,40 @@ class TopologyReader {
     if (const JsonNode* lync = top.Get("lync", false)) ReadLync(*lync);
     if (const JsonNode* exchange = top.Get("exchange", false)) ReadExchange(*exchange);
     if (const JsonNode* certificates = top.Array("certificates", false))
-      for (const JsonNode& item : certificates->items)
+      for (const JsonNode& item : certificates->items) {
+        if (Stop(item)) break;
         Keep(ReadCertificate(item, model_, diagnostics_, &certificate_), certificate_, &out_->certificates);
+      }
     if (const JsonNode* clocks = top.Array("clocks", false))
-      for (const JsonNode& item : clocks->items)
+      for (const JsonNode& item : clocks->items) {
+        if (Stop(item)) break;
         Keep(ReadClockReading(item, diagnostics_, &clock_), clock_, &out_->clocks);
+      }
   }
 
  private:
   void ReadLync(const JsonNode& node) {
     ObjectReader lync(node, "lync section", diagnostics_);
     if (const JsonNode* pools = lync.Array("pools", false))
-      for (const JsonNode& item : pools->items)
+      for (const JsonNode& item : pools->items) {
+        if (Stop(item)) break;
         Keep(ReadLyncPool(item, model_, diagnostics_, &pool_), pool_, &out_->pools);
+      }
     if (const JsonNode* taps = lync.Array("trusted_application_pools", false))
-      for (const JsonNode& item : taps->items)
+      for (const JsonNode& item : taps->items) {
+        if (Stop(item)) break;
         Keep(ReadTrustedApplicationPool(item, model_, diagnostics_, &tap_), tap_, &out_->trusted_application_pools);
+      }
     if (const JsonNode* others = lync.Array("other_clusters", false))
-      for (const JsonNode& item : others->items) Keep(ReadOtherCluster(item), other_, &out_->other_clusters);
+      for (const JsonNode& item : others->items) {
+        if (Stop(item)) break;
+        Keep(ReadOtherCluster(item), other_, &out_->other_clusters);
+      }
     if (const JsonNode* providers = lync.Array("hosting_providers", false))
-      for (const JsonNode& item : providers->items)
+      for (const JsonNode& item : providers->items) {
+        if (Stop(item)) break;
         Keep(ReadHostingProvider(item, diagnostics_, &provider_), provider_, &out_->hosting_providers);
+      }
   }
 
   // Clusters an import listed but that add no KST entry: read so a round
@@ -205,15 +219,24 @@ class TopologyReader {
   void ReadExchange(const JsonNode& node) {
     ObjectReader exchange(node, "exchange section", diagnostics_);
     if (const JsonNode* servers = exchange.Array("servers", false))
-      for (const JsonNode& item : servers->items)
+      for (const JsonNode& item : servers->items) {
+        if (Stop(item)) break;
         Keep(ReadExchangeServer(item, diagnostics_, &server_), server_, &out_->exchange_servers);
+      }
     if (const JsonNode* plans = exchange.Array("um_dial_plans", false))
-      for (const JsonNode& item : plans->items)
+      for (const JsonNode& item : plans->items) {
+        if (Stop(item)) break;
         Keep(ReadDialPlan(item, model_, diagnostics_, &plan_), plan_, &out_->dial_plans);
+      }
     if (const JsonNode* gateways = exchange.Array("um_ip_gateways", false))
-      for (const JsonNode& item : gateways->items)
+      for (const JsonNode& item : gateways->items) {
+        if (Stop(item)) break;
         Keep(ReadUmIpGateway(item, diagnostics_, &gateway_), gateway_, &out_->um_ip_gateways);
+      }
   }
+
+  /// Ctrl-C, heard between items: the load stops with an "interrupted" error.
+  bool Stop(const JsonNode& item) { return StopForInterrupt(item.location, diagnostics_); }
 
   template <typename T>
   static void Keep(bool ok, T& item, std::vector<T>* into) {
@@ -282,8 +305,10 @@ void CheckTopologyReferences(const Topology& topology, const ModelCatalog& model
                          "hosting provider \"" + provider.identity.name + "\" is reached through \"" +
                              provider.edge_pool.name + "\", which is not an Edge pool of the topology");
   }
+  size_t checked = 0;
   for (const UmDialPlan& plan : topology.dial_plans) {
     for (const NamedAt& server : plan.servers) {
+      if ((checked++ & 0xFF) == 0 && StopForInterrupt(server.location, diagnostics)) return;  // a linear lookup each
       if (topology.FindExchangeServer(server.name)) continue;
       diagnostics->Error("unknown-exchange-server", server.location, "",
                          "UM dial plan \"" + plan.name.name + "\" names Exchange server \"" + server.name +
