@@ -352,6 +352,12 @@ bool ReadExpectation(const JsonNode& node, Diagnostics* diagnostics, Expectation
       out->findings->push_back(std::move(expected));
     }
   }
+  if (!out->verdict && !out->findings) {
+    // An expect block that asserts nothing would pass whatever happens.
+    diagnostics->Error("wrong-value", node.location, node.pointer,
+                       "the expect block expects nothing: give a \"verdict\", \"findings\" or both");
+    return false;
+  }
   return true;
 }
 
