@@ -26,4 +26,12 @@ bool InterruptRequested() { return interrupted.load(std::memory_order_relaxed); 
 
 void SetInterruptRequested(bool requested) { interrupted.store(requested); }
 
+bool StopForInterrupt(const Location& at, Diagnostics* diagnostics) {
+  if (!InterruptRequested()) return false;
+  for (const Diagnostic& d : diagnostics->all())
+    if (d.id == kInterruptedId) return true;
+  diagnostics->Error(kInterruptedId, at, "", "interrupted (Ctrl-C) while loading: nothing was checked");
+  return true;
+}
+
 }  // namespace kst

@@ -230,6 +230,14 @@ class Analyzer {
         if (holds) finding.holds_under.push_back(reading.name);
       }
     }
+    // Ctrl-C here left some findings without (or with a partial) word on the
+    // other readings: the report must say so, not pass for complete.
+    if (InterruptRequested() && !report_->interrupted) {
+      report_->interrupted = true;
+      report_->inconclusive_reasons.push_back(
+          "interrupted: while the findings were re-checked under the other readings; what they say of other "
+          "readings is incomplete");
+    }
   }
 
   void NoteSteadyStart() {
@@ -352,6 +360,16 @@ Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& m
   // The claims of each topology revision are collected once, here, and
   // shared by the exploration, the static rules and the impact graph.
   const CompiledPlan plan(scenario, model);
+  if (plan.interrupted()) {
+    // Ctrl-C while the plan was compiled: nothing was explored or checked.
+    report.interrupted = true;
+    report.inconclusive_reasons.push_back(
+        "interrupted: while the plan was compiled, before any cell class was explored");
+    report.verdict = VerdictOf(report);
+    report.statistics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    report.statistics.peak_rss_kib = PeakRssKib();
+    return report;
+  }
   Analyzer(scenario, plan, model, options, &report).Run();
   CheckBeyondTheTable(scenario, plan, model, options, &report);
   for (const Diagnostic& d : load_diagnostics.all())

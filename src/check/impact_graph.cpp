@@ -112,17 +112,18 @@ void ImpactGraph::Instantiate(const Topology& topology, const ClaimIndex& claims
     std::vector<std::string>& reasons = peers_[peer];
     if (!Contains(reasons, why)) reasons.push_back(why);
   };
+  const ExchangeServerLookup exchange_servers(topology);
   for (const UmDialPlan& plan : topology.dial_plans) {
     const UriTypeInfo* uri_type = model_.FindUriType(plan.uri_type);
     if (!uri_type || !uri_type->um_routing_adds) continue;
     for (const NamedAt& server : plan.servers)
-      if (ExchangeServerHostsUm(topology, model_, server.name))
+      if (ExchangeServerHostsUm(exchange_servers, model_, server.name))
         add_peer("um-host", server.name,
                  "Exchange UM server (" + plan.uri_type + " dial plan \"" + plan.name.name + "\")");
   }
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
     for (const NamedAt& computer : tap.computers)
-      if (topology.FindExchangeServer(computer.name))
+      if (exchange_servers.Find(computer.name))
         add_peer("owa-im-server", computer.name, "OWA IM server (trusted application pool " + tap.fqdn.name + ")");
   for (const HostingProvider& provider : topology.hosting_providers)
     if (const LyncPool* edge = topology.FindPool(provider.edge_pool.name))

@@ -26,7 +26,7 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
     }
   }
   LoadedInput input;
-  if (!LoadInput(options.files.at(0), &input, streams.err)) return kExitInputError;
+  if (!LoadInput(options.files.at(0), &input, streams.err)) return LoadFailedStatus(streams.err);
   std::vector<Waiver> waivers;
   if (!options.waivers.empty() && !options.no_waivers && !LoadWaivers(options.waivers, &waivers, streams.err))
     return kExitInputError;

@@ -3,6 +3,7 @@
 // a scenario's side is its final topology after a fresh RTCSRV start (the
 // steady state), and its findings are those of the whole plan.
 
+#include "base/interrupt.h"
 #include "check/analysis.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
@@ -17,13 +18,9 @@ namespace kst {
 namespace {
 
 /// 1 when the change adds an error finding; else 4 when either side could not
-/// be judged (input not understood, a budget run out, an interrupt): a diff
+/// be judged (input not understood, a budget run out): a diff
 /// over an inconclusive side must not read as "the change is safe".
 int DiffExitCode(const DiffResult& diff, std::ostream& err) {
-  if (diff.before->interrupted || diff.after->interrupted) {
-    err << "kst: interrupted; the diff covers what was explored before it\n";
-    return kExitInterrupted;
-  }
   if (diff.adds_error) return kExitFindings;
   int status = kExitPass;
   for (const Report* side : {diff.before, diff.after}) {
@@ -41,11 +38,12 @@ int DiffExitCode(const DiffResult& diff, std::ostream& err) {
 namespace kst {
 
 int RunDiffCommand(const CommandOptions& options, CommandStreams streams) {
+  InstallInterruptHandler();
   if (!ChooseSemantics(options.semantics, streams.err)) return kExitUsage;
   if (!ValidOutputSpecs(options.outputs, streams.err)) return kExitUsage;
   LoadedInput before, after;
   if (!LoadInput(options.before_file, &before, streams.err) || !LoadInput(options.after_file, &after, streams.err))
-    return kExitInputError;
+    return LoadFailedStatus(streams.err);
   std::vector<std::string> read = before.files;
   read.insert(read.end(), after.files.begin(), after.files.end());
   std::vector<NamedPath> written;
@@ -58,8 +56,13 @@ int RunDiffCommand(const CommandOptions& options, CommandStreams streams) {
   const ModelCatalog& model = ModelCatalog::Embedded();
   const Report old_report = Analyze(before.scenario, before.is_scenario, model, before_options, before.diagnostics);
   const Report new_report = Analyze(after.scenario, after.is_scenario, model, after_options, after.diagnostics);
-  const DiffResult diff = CompareReports(old_report, new_report, StartTables(before.scenario.final_topology(), model),
-                                         StartTables(after.scenario.final_topology(), model));
+  // A diff of partial analyses or tables would call what was not checked
+  // resolved or removed: after Ctrl-C nothing is compared.
+  if (Interrupted(streams.err, "nothing was compared")) return kExitInterrupted;
+  const ServerTables before_tables = StartTables(before.scenario.final_topology(), model);
+  const ServerTables after_tables = StartTables(after.scenario.final_topology(), model);
+  if (Interrupted(streams.err, "nothing was compared")) return kExitInterrupted;
+  const DiffResult diff = CompareReports(old_report, new_report, before_tables, after_tables);
   // Files first, stdout last: a run that fails to write a file prints no diff.
   if (!WriteOutputFiles(diff.added, options.outputs, streams.err)) return kExitOutputError;
   if (const DiffFormat* format = FindDiffFormat(options.format))

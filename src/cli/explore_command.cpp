@@ -1,5 +1,6 @@
 // kst explore: one (server, FQDN) cell and its state graph.
 
+#include "base/interrupt.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "cli/input_loading.h"
@@ -16,6 +17,7 @@ namespace {
 int ExploreOneCell(const Scenario& scenario, const ModelCatalog& model, const Semantics& semantics,
                    const std::string& server, const std::string& fqdn, bool dot, std::ostream& out, std::ostream& err) {
   CompiledPlan plan(scenario, model);
+  if (Interrupted(err, "nothing was explored")) return kExitInterrupted;
   int s = plan.ServerIndex(server), f = plan.FqdnIndex(fqdn);
   if (s < 0 || f < 0) {
     err << "kst: fatal: "
@@ -27,6 +29,7 @@ int ExploreOneCell(const Scenario& scenario, const ModelCatalog& model, const Se
   CellInput input = plan.InputFor(static_cast<size_t>(s), static_cast<size_t>(f));
   CellModel cell(input, semantics.startup_conflict, fqdn);
   CellVerdict verdict = ExploreCell(cell, 10'000'000, true);
+  if (Interrupted(err, "the cell was not explored to the end")) return kExitInterrupted;
   if (dot) {
     WriteDot(cell, verdict, out);
     return kExitPass;
@@ -45,10 +48,11 @@ int ExploreOneCell(const Scenario& scenario, const ModelCatalog& model, const Se
 }  // namespace
 
 int RunExploreCommand(const CommandOptions& options, CommandStreams streams) {
+  InstallInterruptHandler();
   const Semantics* semantics = ChooseSemantics(options.semantics, streams.err);
   if (!semantics) return kExitUsage;
   LoadedInput input;
-  if (!LoadInput(options.files.at(0), &input, streams.err)) return kExitInputError;
+  if (!LoadInput(options.files.at(0), &input, streams.err)) return LoadFailedStatus(streams.err);
   return ExploreOneCell(input.scenario, ModelCatalog::Embedded(), *semantics, options.server, options.fqdn,
                         options.dot, streams.out, streams.err);
 }

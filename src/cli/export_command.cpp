@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "base/atomic_file.h"
+#include "base/interrupt.h"
 #include "cli/commands.h"
 #include "model/rule_ids.h"
 #include "cli/exit_status.h"
@@ -59,8 +60,9 @@ int RunExportCommand(const CommandOptions& options, CommandStreams streams) {
   PromelaOptions promela;
   if (!options.semantics.empty() && !(promela.semantics = ChooseSemantics(options.semantics, streams.err)))
     return kExitUsage;
+  InstallInterruptHandler();
   LoadedInput input;
-  if (!LoadInput(options.files.at(0), &input, streams.err)) return kExitInputError;
+  if (!LoadInput(options.files.at(0), &input, streams.err)) return LoadFailedStatus(streams.err);
   if (!options.out_file.empty()) {
     std::vector<std::string> read = input.files;
     if (!options.guide.empty()) read.push_back(options.guide);
@@ -68,11 +70,14 @@ int RunExportCommand(const CommandOptions& options, CommandStreams streams) {
   }
   const ModelCatalog& model = ModelCatalog::Embedded();
   CompiledPlan plan(input.scenario, model);
+  if (Interrupted(streams.err, "nothing was exported")) return kExitInterrupted;
   if (!options.guide.empty() && !LoadGuides(options.guide, plan, &promela.semantics, &promela.guides, streams.err))
     return kExitInputError;
   std::ostringstream text;
   Diagnostic error;
-  if (!WritePromela(plan, model, promela, text, &error)) {
+  const bool exported = WritePromela(plan, model, promela, text, &error);
+  if (Interrupted(streams.err, "nothing was exported")) return kExitInterrupted;
+  if (!exported) {
     error.location.file = options.files.at(0);
     streams.err << EscapeText(error.ToString()) << "\n";
     return kExitInputError;

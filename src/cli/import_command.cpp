@@ -2,6 +2,7 @@
 // with a report of what was understood.
 
 #include "base/atomic_file.h"
+#include "base/interrupt.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "cli/gate.h"
@@ -29,11 +30,19 @@ void WriteReport(const ImportedSnapshot& snapshot, const std::string& format, st
 }  // namespace
 
 int RunImportCommand(const CommandOptions& options, CommandStreams streams) {
+  InstallInterruptHandler();
   DiskFileReader disk;
   ReadOnceFileReader files(&disk);  // remembers what was read: -o may overwrite none of it
   ImportedSnapshot snapshot;
   Diagnostics diagnostics;
   bool ok = ImportSnapshot(options.files, &files, ModelCatalog::Embedded(), &snapshot, &diagnostics);
+  if (InterruptRequested()) {
+    // Half an import written as a topology would look whole: nothing is written.
+    for (const Diagnostic& d : diagnostics.all())
+      if (d.severity == Severity::kError) streams.err << d.ToString() << "\n";
+    streams.err << "kst: interrupted; nothing was written\n";
+    return kExitInterrupted;
+  }
   // Notes repeat the report's lines; print them only when no report is asked for.
   for (const Diagnostic& d : diagnostics.all())
     if (!options.report || d.severity != Severity::kNote) streams.err << EscapeText(d.ToString()) << "\n";

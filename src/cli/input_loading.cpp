@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "base/interrupt.h"
+#include "cli/exit_status.h"
 #include "cli/progress_line.h"
 #include "import/snapshot_import.h"
 #include "input/input_digest.h"
@@ -76,6 +78,17 @@ bool LoadWaivers(const std::string& path, std::vector<Waiver>* waivers, std::ost
   bool ok = LoadWaiverFile(path, &files, waivers, &diagnostics);
   Print(diagnostics, err);
   return ok && !diagnostics.has_errors();
+}
+
+int LoadFailedStatus(std::ostream& err) {
+  if (Interrupted(err, "nothing was checked")) return kExitInterrupted;
+  return kExitInputError;
+}
+
+bool Interrupted(std::ostream& err, const std::string& what) {
+  if (!InterruptRequested()) return false;
+  err << "kst: interrupted; " << what << "\n";
+  return true;
 }
 
 bool AnalysisOptionsFor(const CommandOptions& options, const Scenario& scenario, AnalysisOptions* out,

@@ -38,6 +38,15 @@ bool LoadInput(const std::string& path, FileReader* files, LoadedInput* input, s
 
 bool LoadWaivers(const std::string& path, std::vector<Waiver>* waivers, std::ostream& err);
 
+/// The exit status of a command whose load failed: 130, with a message, when
+/// Ctrl-C stopped it; otherwise 3 (the load printed its errors).
+int LoadFailedStatus(std::ostream& err);
+
+/// At a safe point between a command's long steps: true, with "kst:
+/// interrupted; `what`" on `err`, once Ctrl-C arrived; the command then exits
+/// 130 (kExitInterrupted) without writing more.
+bool Interrupted(std::ostream& err, const std::string& what);
+
 /// The analysis options of a command line: the reading, the state budget,
 /// the check time (--at; else the scenario's "at"; else now), the warning
 /// window and the clock tolerance. Returns false, with a message, for an

@@ -244,7 +244,7 @@ constexpr const char* kExitCodeHelp =
     "Exit codes: 0 pass, 1 findings at or above --fail-on (or a scenario's expectation not met, a replay "
     "diverged, a diff adding error findings), 2 usage error, 3 input error or output error (stdout or an output "
     "file could not be written), 4 inconclusive (a bound was hit or input was not understood; --inconclusive-ok "
-    "makes it 0). --no-fail always exits 0 except on usage, input and output errors.";
+    "makes it 0), 130 interrupted (Ctrl-C). --no-fail always exits 0 except on usage, input and output errors.";
 
 int Main(int argc, char** argv, std::ostream& out) {
   CLI::App app{"kst: checks, before you deploy, whether a Lync / Skype for Business change breaks the Known Servers "

@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "base/interrupt.h"
 #include "check/analysis.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
@@ -22,9 +23,10 @@ namespace {
 /// Loads and checks the input as `kst check` would; false with an exit status.
 bool CheckInput(const CommandOptions& options, CommandStreams streams, LoadedInput* input, Report* report,
                 int* status) {
+  InstallInterruptHandler();
   const std::string& file = options.input_file.empty() ? options.files.at(0) : options.input_file;
   if (!LoadInput(file, input, streams.err)) {
-    *status = kExitInputError;
+    *status = LoadFailedStatus(streams.err);
     return false;
   }
   AnalysisOptions analysis;
@@ -33,6 +35,11 @@ bool CheckInput(const CommandOptions& options, CommandStreams streams, LoadedInp
     return false;
   }
   *report = Analyze(input->scenario, input->is_scenario, ModelCatalog::Embedded(), analysis, input->diagnostics);
+  // A view of a partial analysis would show what was not checked as fine.
+  if (Interrupted(streams.err, "nothing was drawn")) {
+    *status = kExitInterrupted;
+    return false;
+  }
   return true;
 }
 

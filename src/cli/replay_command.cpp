@@ -78,7 +78,7 @@ int ReplayTraceFile(const std::string& path, FileReader* files, const ModelCatal
   // The input is loaded as kst check loads it (a scenario, a topology, a
   // snapshot folder or an export file), and must be the one recorded.
   LoadedInput input;
-  if (!LoadInput(file.input, files, &input, err)) return kExitInputError;
+  if (!LoadInput(file.input, files, &input, err)) return LoadFailedStatus(err);
   if (!CheckTraceInput(file, input.digest, &error)) {
     err << EscapeText(error.ToString()) << "\n";
     return kExitInputError;
@@ -90,9 +90,12 @@ int ReplayTraceFile(const std::string& path, FileReader* files, const ModelCatal
   }
   const Scenario& scenario = input.scenario;
   CompiledPlan plan(scenario, model);
+  if (Interrupted(err, "no trace was replayed")) return kExitInterrupted;
   std::map<uint32_t, ClassResult> judged;  // per cell class: the rules re-derived from the model
   int status = kExitPass;
   for (size_t i = 0; i < file.traces.size(); ++i) {
+    if (Interrupted(err, std::to_string(i) + " of " + std::to_string(file.traces.size()) + " traces were replayed"))
+      return kExitInterrupted;
     const RecordedTrace& recorded = file.traces[i];
     std::string label = EscapeText(recorded.rule + " " + recorded.fqdn + " on " + recorded.server);
     int s = plan.ServerIndex(recorded.server), f = plan.FqdnIndex(recorded.fqdn);
@@ -133,10 +136,8 @@ int ReplayTraceFile(const std::string& path, FileReader* files, const ModelCatal
     if (it == judged.end()) {
       CellModel cell_model(cell, file.semantics->startup_conflict, "");
       CellVerdict verdict = ExploreCell(cell_model, kReplayMaxStates, true);
-      if (InterruptRequested()) {
-        err << "kst: interrupted; " << i << " of " << file.traces.size() << " traces were replayed\n";
+      if (Interrupted(err, std::to_string(i) + " of " + std::to_string(file.traces.size()) + " traces were replayed"))
         return kExitInterrupted;
-      }
       if (!verdict.complete) {
         out << "INCONCLUSIVE: " << label << ": reproduced, but the cell has more than " << kReplayMaxStates
             << " states, so the rule could not be re-derived\n";

@@ -1,5 +1,6 @@
 // kst show: each server's Known Servers Table after RTCSRV start.
 
+#include "base/interrupt.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "cli/input_loading.h"
@@ -9,9 +10,12 @@
 namespace kst {
 
 int RunShowCommand(const CommandOptions& options, CommandStreams streams) {
+  InstallInterruptHandler();
   LoadedInput input;
-  if (!LoadInput(options.files.at(0), &input, streams.err)) return kExitInputError;
-  if (!ShowTables(input.scenario, ModelCatalog::Embedded(), options.server, streams.out)) {
+  if (!LoadInput(options.files.at(0), &input, streams.err)) return LoadFailedStatus(streams.err);
+  const bool shown = ShowTables(input.scenario, ModelCatalog::Embedded(), options.server, streams.out);
+  if (Interrupted(streams.err, "the tables printed are those of the servers done before it")) return kExitInterrupted;
+  if (!shown) {
     streams.err << "kst: fatal: " << EscapeText(options.server)
                 << " is not a server that holds a Known Servers Table\n";
     return kExitUsage;

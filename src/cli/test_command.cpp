@@ -54,10 +54,21 @@ int RunTestCommand(const CommandOptions& options, CommandStreams streams) {
   bool arguments_ok = true;
   std::vector<std::string> files = ExpandArguments(options.files, streams.err, &arguments_ok);
   int passed = 0, failed = arguments_ok ? 0 : 1, skipped = 0, inconclusive = 0;
+  auto interrupted = [&](const std::string& file) {
+    streams.out << "INTERRUPTED " << file << "\n"
+                << passed << " passed, " << failed << " failed, "
+                << (inconclusive > 0 ? std::to_string(inconclusive) + " inconclusive, " : "") << skipped
+                << " skipped before the interrupt\n";
+    streams.err << "kst: interrupted\n";
+    return kExitInterrupted;
+  };
   for (const std::string& file : files) {
+    if (InterruptRequested()) return interrupted(file);
     LoadedInput input;
     std::ostringstream diagnostics;
-    if (!LoadInput(file, &input, diagnostics)) {
+    const bool loaded = LoadInput(file, &input, diagnostics);
+    if (InterruptRequested()) return interrupted(file);  // the load stopped half way: not this file's failure
+    if (!loaded) {
       streams.out << "FAIL " << EscapeText(file) << ": input error\n" << diagnostics.str();  // escaped by LoadInput
       failed++;
       continue;
@@ -81,11 +92,7 @@ int RunTestCommand(const CommandOptions& options, CommandStreams streams) {
     AnalysisOptions analysis;
     if (!AnalysisOptionsFor(options, input.scenario, &analysis, streams.err)) return kExitUsage;
     Report report = Analyze(input.scenario, true, ModelCatalog::Embedded(), analysis, input.diagnostics);
-    if (report.interrupted) {
-      streams.out << "INTERRUPTED " << EscapeText(file) << "\n"
-                  << passed << " passed, " << failed << " failed, " << skipped << " skipped before the interrupt\n";
-      return kExitInterrupted;
-    }
+    if (report.interrupted) return interrupted(file);
     if (report.expectation->met) {
       streams.out << "PASS " << EscapeText(file) << " (" << VerdictName(report.verdict) << ", "
                   << report.findings.size() << " finding(s))\n";

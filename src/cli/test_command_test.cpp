@@ -75,6 +75,13 @@ TEST_CASE("a misspelt key in an expect block is inconclusive, never a pass") {
     CHECK(run.out.find("(/expect/findings/0/brakes)") != std::string::npos);
     CHECK(run.status != kExitPass);
   }
+  SUBCASE("an expect block that expects nothing is an input error, not a pass") {
+    Run run = TestOne(O1With("{}"));
+    INFO(run.out);
+    CHECK(run.out.rfind("FAIL ", 0) == 0);
+    CHECK(run.out.find("error[wrong-value]: the expect block expects nothing") != std::string::npos);
+    CHECK(run.status == kExitFindings);
+  }
   SUBCASE("a misspelt expect key: not silently skipped") {
     std::string text = O1With(R"({"verdict": "fail"})");
     text.replace(text.find("\"expect\""), 8, "\"expct\"");

@@ -29,7 +29,11 @@ struct CellClass {
 
 class CompiledPlan {
  public:
+  /// Compiles the plan; an interrupt (Ctrl-C) between its passes abandons it
+  /// (interrupted(): no server, FQDN or class), so callers stop at once.
   CompiledPlan(const Scenario& scenario, const ModelCatalog& model);
+
+  bool interrupted() const { return interrupted_; }
 
   const Scenario& scenario() const { return scenario_; }
   const std::vector<KstServer>& servers() const { return servers_; }
@@ -66,6 +70,7 @@ class CompiledPlan {
   };
 
   FqdnSignature SignatureOf(const std::string& fqdn) const;
+  void Abandon();
   CellInput BuildInput(const KstServer& server, const FqdnSignature& signature) const;
   void Classify();
 
@@ -78,6 +83,7 @@ class CompiledPlan {
   std::vector<FqdnSignature> signatures_;
   std::vector<CellClass> classes_;
   std::vector<uint32_t> class_of_;
+  bool interrupted_ = false;
 };
 
 }  // namespace kst

@@ -6,6 +6,7 @@
 
 #include <unordered_map>
 
+#include "base/interrupt.h"
 #include "input/clixml_document.h"
 #include "input/csv_document.h"
 #include "import/exchange_object.h"
@@ -177,7 +178,10 @@ bool ReadExchangeExport(const std::string& path, FileReader* files, ExchangeExpo
   if (!parsed) return Fail(report);
   ExchangeExport read;
   ExchangeRecordReader reader(&read, report, diagnostics);
-  for (const ExportValue& object : objects) reader.Read(object);
+  for (const ExportValue& object : objects) {
+    if (StopForInterrupt(Location{path, 0, 0}, diagnostics)) return Fail(report);  // Ctrl-C, between records
+    reader.Read(object);
+  }
   if (objects.empty() && report->notes.empty()) {
     // Which cmdlet wrote it, and whether "nothing" is its answer or a failed
     // export, cannot be known: the verdict cannot rest on it.

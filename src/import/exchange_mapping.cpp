@@ -27,6 +27,8 @@
 #include "model/certificate_names.h"
 #include "model/claims.h"
 
+#include "base/interrupt.h"
+
 namespace kst {
 namespace {
 
@@ -216,7 +218,9 @@ class Mapper {
   void Emit(Topology* topology) {
     std::unordered_set<std::string> servers;
     for (const ExchangeServer& server : topology->exchange_servers) servers.insert(server.fqdn.name);
+    size_t emitted = 0;
     for (const auto& [fqdn, server] : servers_) {
+      if ((emitted++ & 0xFF) == 0 && StopForInterrupt(server.fqdn.location, diagnostics_)) return;  // Ctrl-C
       if (servers.insert(fqdn).second) topology->exchange_servers.push_back({server.fqdn, server.product});
     }
     for (const auto& [fqdn, at] : unlisted_) {

@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <string_view>
 
+#include "base/interrupt.h"
+
 namespace kst {
 namespace {
 
@@ -130,9 +132,8 @@ const Names kServiceChildren = {
 
 class PublishedReader {
  public:
-  PublishedReader(const XmlDocument& document, LyncXmlTopology* out, FileImportReport* report,
-                  Diagnostics* diagnostics)
-      : document_(document), out_(out), shape_(document, report, diagnostics) {}
+  PublishedReader(const XmlDocument& document, LyncXmlTopology* out, FileImportReport* report, Diagnostics* diagnostics)
+      : document_(document), out_(out), diagnostics_(diagnostics), shape_(document, report, diagnostics) {}
 
   void Read(pugi::xml_node root) {
     shape_.Attributes(root, {"Signature"});
@@ -144,12 +145,18 @@ class PublishedReader {
     if (!clusters) shape_.Missing(root, "Clusters", "a published topology lists its clusters there; kst sees no pool");
     shape_.Children(clusters, {"Cluster"}, true);
     std::vector<pugi::xml_node> cluster_nodes = ElementsNamed(clusters, "Cluster");
-    for (pugi::xml_node cluster : cluster_nodes) ReadCluster(cluster);
+    for (pugi::xml_node cluster : cluster_nodes) {
+      if (Stop(cluster)) return;
+      ReadCluster(cluster);
+    }
     pugi::xml_node services = shape_.Single(root, "Services", true);
     if (!services && !cluster_nodes.empty())
       shape_.Missing(root, "Services", "the roles of its clusters are unknown, so none enters a KST");
     shape_.Children(services, {"Service"}, true);
-    for (pugi::xml_node service : ElementsNamed(services, "Service")) ReadService(service);
+    for (pugi::xml_node service : ElementsNamed(services, "Service")) {
+      if (Stop(service)) return;
+      ReadService(service);
+    }
   }
 
  private:
@@ -180,8 +187,12 @@ class PublishedReader {
     out_->services.push_back(std::move(service));
   }
 
+  /// Ctrl-C, heard between clusters and services: the load stops with an "interrupted" error.
+  bool Stop(pugi::xml_node node) { return StopForInterrupt(document_.LocationOf(node), diagnostics_); }
+
   const XmlDocument& document_;
   LyncXmlTopology* out_;
+  Diagnostics* diagnostics_;
   ShapeChecker shape_;
 };
 
@@ -227,7 +238,10 @@ class TopologyBuilderReader {
     if (!services && !out_->clusters.empty())
       shape_.Missing(partial, "Services", "the roles of its clusters are unknown, so none enters a KST");
     shape_.Children(services, {"Service"}, true);
-    for (pugi::xml_node service : ElementsNamed(services, "Service")) ReadService(service);
+    for (pugi::xml_node service : ElementsNamed(services, "Service")) {
+      if (Stop(service)) return;
+      ReadService(service);
+    }
   }
 
  private:
@@ -246,7 +260,10 @@ class TopologyBuilderReader {
     }
     pugi::xml_node clusters = shape_.Single(site, "Clusters", true);
     shape_.Children(clusters, {"Cluster"}, true);
-    for (pugi::xml_node cluster : ElementsNamed(clusters, "Cluster")) ReadCluster(cluster);
+    for (pugi::xml_node cluster : ElementsNamed(clusters, "Cluster")) {
+      if (Stop(cluster)) return;
+      ReadCluster(cluster);
+    }
   }
 
   void ReadCluster(pugi::xml_node node) {
@@ -279,6 +296,9 @@ class TopologyBuilderReader {
       service.depends_on.push_back(dependency.attribute("ServiceUniqueId").value());
     out_->services.push_back(std::move(service));
   }
+
+  /// Ctrl-C, heard between clusters and services: the load stops with an "interrupted" error.
+  bool Stop(pugi::xml_node node) { return StopForInterrupt(document_.LocationOf(node), diagnostics_); }
 
   const XmlDocument& document_;
   LyncXmlTopology* out_;
@@ -315,10 +335,10 @@ bool ReadLyncTopologyXml(const XmlDocument& document, LyncXmlTopology* out, File
   switch (out->format) {
     case LyncXmlFormat::kPublishedTopology:
       PublishedReader(document, out, report, diagnostics).Read(document.root());
-      return true;
+      return !InterruptRequested();
     case LyncXmlFormat::kTopologyBuilder:
       TopologyBuilderReader(document, out, report, diagnostics).Read(document.root());
-      return true;
+      return !InterruptRequested();
     case LyncXmlFormat::kNotLyncTopology: break;
   }
   report->failed = true;

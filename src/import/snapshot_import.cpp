@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "base/interrupt.h"
 #include "import/exchange_export.h"
 #include "import/exchange_mapping.h"
 #include "import/lync_topology_mapping.h"
@@ -48,6 +49,7 @@ class SnapshotImporter {
     // exports kst does not see, so it makes the verdict inconclusive.
     size_t read = 0;
     for (const std::string& entry : entries) {
+      if (StopForInterrupt(Location{entry, 0, 0}, diagnostics_)) return;  // Ctrl-C, between files
       if (files_->IsDirectory(entry)) {
         Skip(entry, "folder, not read",
              "a folder inside a snapshot folder is not read (kst reads the files directly in it): exports in it are "
@@ -184,9 +186,12 @@ bool ImportSnapshot(const std::vector<std::string>& paths, FileReader* files, co
                     ImportedSnapshot* out, Diagnostics* diagnostics) {
   Diagnostics local;
   SnapshotImporter importer(files, model, out, &local);
-  for (const std::string& path : paths) importer.ImportPath(path);
+  for (const std::string& path : paths) {
+    if (StopForInterrupt(Location{path, 0, 0}, &local)) break;
+    importer.ImportPath(path);
+  }
   const size_t merged_from = local.all().size();
-  importer.MapExchange();
+  if (!InterruptRequested()) importer.MapExchange();
   if (!local.has_errors()) CheckTopologyReferences(out->topology, model, &local);
   MarkFilesWithMergeErrors(local, merged_from, &out->files);
   diagnostics->Append(local);

@@ -36,6 +36,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "base/interrupt.h"
 #include "input/clixml_text.h"
 #include "input/text_encoding.h"
 
@@ -160,6 +161,7 @@ class CliXmlDocument::Reader {
       return false;
     }
     for (auto& [child, path] : ChildrenWithPaths(root, "/Objs")) {
+      if (StopForInterrupt(xml_.LocationOf(child), diagnostics_)) return false;  // Ctrl-C, between objects
       CliXmlValue value;
       if (ReadValue(child, path, 1, &value)) document_->values_.push_back(std::move(value));
     }

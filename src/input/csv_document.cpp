@@ -8,6 +8,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "base/interrupt.h"
+
 namespace kst {
 namespace {
 
@@ -172,6 +174,7 @@ bool CsvDocument::Parse(const std::string& file, std::string_view text, Diagnost
       continue;
     }
     CsvRow row;
+    if ((rows_.size() & 0xFF) == 0 && StopForInterrupt(cursor.where(), diagnostics)) return false;  // Ctrl-C
     if (!parser.Record(&row)) {
       ok = false;
       continue;

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "base/fqdn.h"
+#include "base/interrupt.h"
 
 namespace kst {
 
@@ -18,7 +19,8 @@ ObjectReader::ObjectReader(const JsonNode& node, std::string what, Diagnostics* 
 }
 
 ObjectReader::~ObjectReader() {
-  if (!ok_) return;
+  // After Ctrl-C a load is abandoned half read: what it did not read means nothing.
+  if (!ok_ || InterruptRequested()) return;
   for (const JsonNode::Member& member : node_.members) {
     if (std::find(read_.begin(), read_.end(), member.key) != read_.end()) continue;
     diagnostics_->Warning("unknown-field", member.key_location, member.value.pointer,
@@ -171,6 +173,9 @@ bool ObjectReader::FqdnArray(std::string_view key, bool required, std::vector<Na
   listed.reserve(out->capacity());
   for (const NamedAt& fqdn : *out) listed.insert(fqdn.name);
   for (const JsonNode& item : value->items) {
+    // The duplicate check below is linear per item: a list of 100,000 FQDNs
+    // takes seconds, so Ctrl-C is heard every 256 items.
+    if ((out->size() & 0xFF) == 0 && StopForInterrupt(item.location, diagnostics_)) return false;
     NamedAt fqdn;
     if (!ReadFqdnValue(item, diagnostics_, &fqdn)) {
       ok = false;

@@ -13,6 +13,8 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "base/interrupt.h"
+
 namespace kst {
 namespace {
 
@@ -179,6 +181,11 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   }
   bool Leaf(JsonNode::Kind kind) { return Attach(Start(kind)); }
   bool Attach(JsonNode node) {
+    // A large file takes seconds to parse: Ctrl-C is heard every 4,096 values.
+    if ((++values_ & 0xFFF) == 0 && StopForInterrupt(node.location, diagnostics_)) {
+      failed = true;
+      return false;
+    }
     if (open_.empty()) {
       root = std::move(node);
       return true;
@@ -214,6 +221,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   Diagnostics* diagnostics_;
   std::vector<Frame> open_;
   size_t scan_from_ = 0;
+  size_t values_ = 0;
 };
 
 }  // namespace

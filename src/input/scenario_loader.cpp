@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <set>
 
+#include "base/interrupt.h"
 #include "input/document_reader.h"
 #include "input/scenario_loader.h"
 #include "input/topology_loader.h"
@@ -387,6 +388,12 @@ bool ReadExpectation(const JsonNode& node, Diagnostics* diagnostics, Expectation
       out->findings->push_back(std::move(expected));
     }
   }
+  if (!out->verdict && !out->findings) {
+    // An expect block that asserts nothing would pass whatever happens.
+    diagnostics->Error("wrong-value", node.location, node.pointer,
+                       "the expect block expects nothing: give a \"verdict\", \"findings\" or both");
+    return false;
+  }
   return true;
 }
 
@@ -465,6 +472,8 @@ bool ReadScenario(const JsonNode& root, const std::string& path, FileReader* fil
       return false;
     }
     for (const JsonNode& item : steps->items) {
+      // Each change copies the topology: a long plan takes seconds, so Ctrl-C is heard between steps.
+      if (StopForInterrupt(item.location, diagnostics)) return false;
       PlanStep step;
       if (!plan.ReadStep(item, &step)) return false;  // later steps would build on a wrong topology
       out->plan.push_back(std::move(step));

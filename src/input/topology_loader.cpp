@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/interrupt.h"
 #include "input/certificate_loader.h"
 #include "input/document_reader.h"
 #include "input/yaml_document.h"
@@ -152,30 +153,42 @@ class TopologyReader {
     if (const JsonNode* exchange = top.Get("exchange", false)) ReadExchange(*exchange);
     if (const JsonNode* certificates = top.Array("certificates", false))
       for (const JsonNode& item : certificates->items) {
+        if (Stop(item)) break;
         const bool read = ReadCertificate(item, model_, diagnostics_, &certificate_);
         if (read && !certificate_.Checkable()) WarnCertificateNotChecked(certificate_, diagnostics_);
         Keep(read, certificate_,
              certificate_.Checkable() ? &out_->certificates : &out_->unchecked_certificates);
       }
     if (const JsonNode* clocks = top.Array("clocks", false))
-      for (const JsonNode& item : clocks->items)
+      for (const JsonNode& item : clocks->items) {
+        if (Stop(item)) break;
         Keep(ReadClockReading(item, diagnostics_, &clock_), clock_, &out_->clocks);
+      }
   }
 
  private:
   void ReadLync(const JsonNode& node) {
     ObjectReader lync(node, "lync section", diagnostics_);
     if (const JsonNode* pools = lync.Array("pools", false))
-      for (const JsonNode& item : pools->items)
+      for (const JsonNode& item : pools->items) {
+        if (Stop(item)) break;
         Keep(ReadLyncPool(item, model_, diagnostics_, &pool_), pool_, &out_->pools);
+      }
     if (const JsonNode* taps = lync.Array("trusted_application_pools", false))
-      for (const JsonNode& item : taps->items)
+      for (const JsonNode& item : taps->items) {
+        if (Stop(item)) break;
         Keep(ReadTrustedApplicationPool(item, model_, diagnostics_, &tap_), tap_, &out_->trusted_application_pools);
+      }
     if (const JsonNode* others = lync.Array("other_clusters", false))
-      for (const JsonNode& item : others->items) Keep(ReadOtherCluster(item), other_, &out_->other_clusters);
+      for (const JsonNode& item : others->items) {
+        if (Stop(item)) break;
+        Keep(ReadOtherCluster(item), other_, &out_->other_clusters);
+      }
     if (const JsonNode* providers = lync.Array("hosting_providers", false))
-      for (const JsonNode& item : providers->items)
+      for (const JsonNode& item : providers->items) {
+        if (Stop(item)) break;
         Keep(ReadHostingProvider(item, diagnostics_, &provider_), provider_, &out_->hosting_providers);
+      }
   }
 
   // Clusters an import listed but that add no KST entry: read so a round
@@ -202,15 +215,24 @@ class TopologyReader {
   void ReadExchange(const JsonNode& node) {
     ObjectReader exchange(node, "exchange section", diagnostics_);
     if (const JsonNode* servers = exchange.Array("servers", false))
-      for (const JsonNode& item : servers->items)
+      for (const JsonNode& item : servers->items) {
+        if (Stop(item)) break;
         Keep(ReadExchangeServer(item, model_, diagnostics_, &server_), server_, &out_->exchange_servers);
+      }
     if (const JsonNode* plans = exchange.Array("um_dial_plans", false))
-      for (const JsonNode& item : plans->items)
+      for (const JsonNode& item : plans->items) {
+        if (Stop(item)) break;
         Keep(ReadDialPlan(item, model_, diagnostics_, &plan_), plan_, &out_->dial_plans);
+      }
     if (const JsonNode* gateways = exchange.Array("um_ip_gateways", false))
-      for (const JsonNode& item : gateways->items)
+      for (const JsonNode& item : gateways->items) {
+        if (Stop(item)) break;
         Keep(ReadUmIpGateway(item, diagnostics_, &gateway_), gateway_, &out_->um_ip_gateways);
+      }
   }
+
+  /// Ctrl-C, heard between items: the load stops with an "interrupted" error.
+  bool Stop(const JsonNode& item) { return StopForInterrupt(item.location, diagnostics_); }
 
   template <typename T>
   static void Keep(bool ok, T& item, std::vector<T>* into) {
@@ -305,14 +327,15 @@ void CheckTopologyReferences(const Topology& topology, const ModelCatalog& model
 
 void WarnDialPlanServersWithoutUm(const Topology& topology, const ModelCatalog& model, Diagnostics* diagnostics,
                                   std::set<std::string>* warned) {
+  const ExchangeServerLookup servers(topology);
   for (const UmDialPlan& plan : topology.dial_plans) {
     const UriTypeInfo* uri_type = model.FindUriType(plan.uri_type);
     if (!uri_type || !uri_type->um_routing_adds) continue;
     for (const NamedAt& server : plan.servers) {
-      if (ExchangeServerHostsUm(topology, model, server.name)) continue;
+      if (ExchangeServerHostsUm(servers, model, server.name)) continue;
       if (warned && !warned->insert(plan.name.name + "/" + server.name).second) continue;
       diagnostics->Warning("exchange-2019-no-um", server.location, "",
-                           "Exchange " + topology.FindExchangeServer(server.name)->version + " server " + server.name +
+                           "Exchange " + servers.Find(server.name)->version + " server " + server.name +
                                " has no Unified Messaging, yet it is listed as a server of " + plan.uri_type +
                                " dial plan \"" + plan.name.name +
                                "\"; UM Routing adds no Known Servers Table entry for it");

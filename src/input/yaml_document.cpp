@@ -22,6 +22,7 @@
 
 #include "input/yaml_document.h"
 
+#include "base/interrupt.h"
 #include "input/text_encoding.h"
 
 #include <yaml-cpp/eventhandler.h>
@@ -195,6 +196,7 @@ class TreeBuilder : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnAnchor(const YAML::Mark&, const std::string& name) override { anchor_names_.push_back(name); }
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Poll(mark);
     if (ExpectingKey()) Fail(mark, "unsupported YAML: a mapping key must be a string, number or boolean");
     JsonNode node = Start(JsonNode::Kind::kNull, mark);
     if (!IsExplicitNull(mark)) node.location = EmptyValueLocation(mark);
@@ -204,6 +206,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& raw_value) override {
+    Poll(mark);
     if (tag != "?" && tag != "!" && tag != kCoreTag + "str") Fail(mark, UnsupportedTag(tag));
     const std::string value = AsUtf8(raw_value);
     JsonNode node = Start(JsonNode::Kind::kString, mark);
@@ -218,6 +221,7 @@ class TreeBuilder : public YAML::EventHandler {
     Attach(std::move(node));
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Poll(mark);
     if (ExpectingKey()) Fail(mark, "unsupported YAML: an alias cannot be a mapping key");
     auto found = anchors_.find(anchor);
     std::string name = anchor - 1 < anchor_names_.size() ? anchor_names_[anchor - 1] : "";
@@ -244,6 +248,12 @@ class TreeBuilder : public YAML::EventHandler {
   }
   void OnMapEnd() override { Close(); }
 
+  /// Ctrl-C is heard every 4,096 events: the load stops with an "interrupted" error.
+  void Poll(const YAML::Mark& mark) {
+    if ((++events_ & 0xFFF) != 0 || !StopForInterrupt(At(mark), diagnostics_)) return;
+    failed = true;
+    throw Abort{};
+  }
   /// Reports an error and stops the parser.
   [[noreturn]] void Fail(const YAML::Mark& mark, const std::string& message) {
     diagnostics_->Error("yaml-syntax", At(mark), "", message);
@@ -288,6 +298,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
   void Open(JsonNode::Kind kind, const YAML::Mark& mark, const std::string& tag, const std::string& core_tag,
             YAML::anchor_t anchor) {
+    Poll(mark);
     if (ExpectingKey()) Fail(mark, "unsupported YAML: a mapping key must be a string, number or boolean");
     if (tag != "?" && tag != core_tag) Fail(mark, UnsupportedTag(tag));
     if (open_.size() >= kMaxDepth) Fail(mark, DeepMessage());
@@ -370,6 +381,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<std::string> anchor_names_;       // by anchor id - 1, for messages
   size_t alias_nodes_ = 0;
   int documents_ = 0;
+  size_t events_ = 0;
 };
 
 }  // namespace

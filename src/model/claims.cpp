@@ -85,11 +85,12 @@ void CollectTrustedApplicationPool(const TrustedApplicationPool& tap, ClaimIndex
   }
 }
 
-void CollectDialPlan(const Topology& topology, const UmDialPlan& plan, const ModelCatalog& model, ClaimIndex* index) {
+void CollectDialPlan(const ExchangeServerLookup& servers, const UmDialPlan& plan, const ModelCatalog& model,
+                     ClaimIndex* index) {
   const UriTypeInfo* uri_type = model.FindUriType(plan.uri_type);
   if (!uri_type || !uri_type->um_routing_adds) return;
   for (const NamedAt& server : plan.servers) {
-    if (!ExchangeServerHostsUm(topology, model, server.name)) continue;  // the loader warned
+    if (!ExchangeServerHostsUm(servers, model, server.name)) continue;  // the loader warned
     index->um_routing[server.name].push_back(
         {Producer::kUmRouting, 0, "Exchange server hosting SipName dial plan \"" + plan.name.name + "\"",
          server.location});
@@ -107,8 +108,8 @@ bool ExchangeVersionHostsUm(const ModelCatalog& model, std::string_view version)
   return !info || info->hosts_um;
 }
 
-bool ExchangeServerHostsUm(const Topology& topology, const ModelCatalog& model, const std::string& fqdn) {
-  const ExchangeServer* server = topology.FindExchangeServer(fqdn);
+bool ExchangeServerHostsUm(const ExchangeServerLookup& servers, const ModelCatalog& model, std::string_view fqdn) {
+  const ExchangeServer* server = servers.Find(fqdn);
   return !server || ExchangeVersionHostsUm(model, server->version);
 }
 
@@ -117,7 +118,8 @@ ClaimIndex CollectClaims(const Topology& topology, const ModelCatalog& model) {
   for (const LyncPool& pool : topology.pools) CollectPool(pool, model, &index);
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
     CollectTrustedApplicationPool(tap, &index);
-  for (const UmDialPlan& plan : topology.dial_plans) CollectDialPlan(topology, plan, model, &index);
+  const ExchangeServerLookup servers(topology);
+  for (const UmDialPlan& plan : topology.dial_plans) CollectDialPlan(servers, plan, model, &index);
   std::sort(index.servers.begin(), index.servers.end(),
             [](const KstServer& a, const KstServer& b) { return a.fqdn < b.fqdn; });
   return index;

@@ -74,7 +74,7 @@ bool ExchangeVersionHostsUm(const ModelCatalog& model, std::string_view version)
 /// The same for the Exchange server `fqdn` of `topology` (true when it is not
 /// listed there). UM Routing adds no KST entry for a server that has no UM,
 /// whatever dial plan lists it, and nothing needs it in a table for UM.
-bool ExchangeServerHostsUm(const Topology& topology, const ModelCatalog& model, const std::string& fqdn);
+bool ExchangeServerHostsUm(const ExchangeServerLookup& servers, const ModelCatalog& model, std::string_view fqdn);
 
 ClaimIndex CollectClaims(const Topology& topology, const ModelCatalog& model);
 

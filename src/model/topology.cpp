@@ -24,6 +24,17 @@ const ExchangeServer* Topology::FindExchangeServer(const std::string& fqdn) cons
   return FindByName(exchange_servers, &ExchangeServer::fqdn, fqdn);
 }
 
+ExchangeServerLookup::ExchangeServerLookup(const Topology& topology) {
+  by_fqdn_.reserve(topology.exchange_servers.size());
+  // The first of a duplicated name wins, as in FindExchangeServer.
+  for (const ExchangeServer& server : topology.exchange_servers) by_fqdn_.emplace(server.fqdn.name, &server);
+}
+
+const ExchangeServer* ExchangeServerLookup::Find(std::string_view fqdn) const {
+  auto it = by_fqdn_.find(fqdn);
+  return it == by_fqdn_.end() ? nullptr : it->second;
+}
+
 const UmDialPlan* Topology::FindDialPlan(const std::string& name) const {
   return FindByName(dial_plans, &UmDialPlan::name, name);
 }

@@ -2,6 +2,7 @@
 
 #include <iomanip>
 
+#include "base/interrupt.h"
 #include "engine/cell_model.h"
 #include "engine/plan_compiler.h"
 #include "engine/trace_narrator.h"
@@ -57,6 +58,7 @@ ServerTables StartTables(const Topology& topology, const ModelCatalog& model) {
   CompiledPlan plan(base, model);
   ServerTables tables;
   for (size_t s = 0; s < plan.servers().size(); ++s) {
+    if (InterruptRequested()) break;  // the caller says so and uses nothing
     auto& table = tables[plan.servers()[s].fqdn];
     for (size_t f = 0; f < plan.fqdns().size(); ++f) {
       const CellInput& input = plan.classes()[plan.ClassOf(s, f)].input;
@@ -74,6 +76,7 @@ bool ShowTables(const Scenario& scenario, const ModelCatalog& model, const std::
   CompiledPlan plan(base, model);
   bool shown = false;
   for (size_t s = 0; s < plan.servers().size(); ++s) {
+    if (InterruptRequested()) return true;  // Ctrl-C between servers: the caller says so
     const KstServer& kst_server = plan.servers()[s];
     if (!server.empty() && kst_server.fqdn != server) continue;
     shown = true;

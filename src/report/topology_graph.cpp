@@ -99,6 +99,7 @@ class TopologyDot {
       for (const LyncPool* pool : pools) WritePool(*pool, indent);
       if (!site.empty()) out_ << "  }\n";
     }
+    const ExchangeServerLookup exchange_servers(topology_);
     for (const TrustedApplicationPool& tap : topology_.trusted_application_pools) {
       const std::string id = "tap:" + tap.fqdn.name;
       out_ << "  " << DotQuote(id) << " [shape=component, style=\"\", label="
@@ -106,7 +107,7 @@ class TopologyDot {
            << "];\n";
       Edge(id, tap.registrar.name, "registrar", "style=dashed");
       for (const NamedAt& computer : tap.computers) {
-        if (!topology_.FindExchangeServer(computer.name))
+        if (!exchange_servers.Find(computer.name))
           Node(computer.name, "trusted application computer", "box", "  ");
         out_ << "  " << DotQuote(id) << " -> " << DotQuote(computer.name) << " [arrowhead=none, style=dotted];\n";
       }

@@ -143,4 +143,67 @@ echo "a note added after the check" >>"$work/snapshot/README.md"
 expect_exit 3 "replay after a file of the snapshot changed" -- "$kst" replay "$work/snapshot-traces.json"
 expect_in "$work/err" "error\[trace-digest\]: $work/snapshot is not the input the traces were recorded on" "changed snapshot refused"
 
+# Ctrl-C while loading: every long-running command stops within seconds, exit 130, with a message.
+# The inputs must take more than a second to load, in linear time: wide.json holds 500,000 Exchange servers,
+# all in one dial plan (about 4 s to load, 0.9 GiB); snapshot-big an Exchange CSV export of 100,000 servers.
+python3 - "$work" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+n = 500000
+servers = [{"fqdn": f"ex{i}.contoso.com", "version": "2013"} for i in range(n)]
+topology = {"format": "kst-topology/1",
+            "lync": {"pools": [{"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6,
+                                "computers": ["fe01.contoso.com"]}]},
+            "exchange": {"servers": servers, "um_dial_plans": [{"name": "SIP", "uri_type": "SipName",
+                                                                "servers": [s["fqdn"] for s in servers]}]}}
+json.dump(topology, open(os.path.join(work, "wide.json"), "w"))
+json.dump({"format": "kst-scenario/1", "topology": "wide.json", "plan": [], "expect": {"verdict": "pass"}},
+          open(os.path.join(work, "wide-scenario.json"), "w"))
+os.makedirs(os.path.join(work, "snapshot-big"))
+with open(os.path.join(work, "snapshot-big", "servers.csv"), "w") as f:
+    f.write('#TYPE Microsoft.Exchange.Data.Directory.Management.ExchangeServer\n'
+            '"Name","Fqdn","AdminDisplayVersion","IsUnifiedMessagingServer","ServerRole","Site","NetworkAddress"\n')
+    for i in range(100000):
+        f.write(f'"EX{i}","ex{i}.contoso.com","Version 15.0 (Build 1497.2)","True","Mailbox","Default","ex{i}"\n')
+PY
+edit "$work/o1-traces.json" "$work/wide-traces.json" "d['input'] = '$work/wide.json'; d['input_digest'] = 'sha256:' + '0' * 64"
+running() { kill -0 "$1" 2>/dev/null && ! ps -o stat= -p "$1" | grep -q Z; }
+# interrupt DESCRIPTION -- COMMAND...: Ctrl-C one second in; exit 130 and "kst: interrupted" within 10 s.
+interrupt() {
+  local what=$1 tenths=0
+  shift 2
+  "$@" >"$work/out" 2>"$work/err" &
+  local pid=$!
+  sleep 1
+  running "$pid" || fail "$what: ended within a second, before the interrupt"
+  kill -INT "$pid" 2>/dev/null
+  while running "$pid" && [ "$tenths" -lt 100 ]; do
+    sleep 0.1
+    tenths=$((tenths + 1))
+  done
+  if running "$pid"; then
+    fail "$what: still running 10 s after Ctrl-C"
+    kill -KILL "$pid"
+  fi
+  wait "$pid"
+  local code=$?
+  [ "$code" -eq 130 ] || fail "$what: exit $code after Ctrl-C, expected 130"
+  expect_in "$work/err" "kst: interrupted" "$what: says it was interrupted"
+}
+interrupt "check, loading" -- "$kst" check "$work/wide.json"
+expect_in "$work/err" "wide.json:1:[0-9]*: error\[interrupted\]: interrupted (Ctrl-C) while loading" "check: where loading stopped"
+interrupt "check, a snapshot" -- "$kst" check "$work/snapshot-big"
+interrupt "import" -- "$kst" import "$work/snapshot-big"
+[ -s "$work/out" ] && fail "import: wrote a topology after Ctrl-C"
+interrupt "test" -- "$kst" test "$work/wide-scenario.json"
+expect_in "$work/out" "^INTERRUPTED $work/wide-scenario.json" "test: the scenario named"
+interrupt "diff" -- "$kst" diff "$work/wide.json" "$work/wide.json"
+interrupt "show" -- "$kst" show "$work/wide.json"
+interrupt "explore" -- "$kst" explore "$work/wide.json" --server fe01.contoso.com --fqdn ex1.contoso.com
+interrupt "explain" -- "$kst" explain "$work/wide.json" kst/version-conflict:ex1.contoso.com
+interrupt "impact" -- "$kst" impact "$work/wide.json"
+interrupt "graph" -- "$kst" graph "$work/wide.json"
+interrupt "export" -- "$kst" export promela "$work/wide.json"
+interrupt "replay" -- "$kst" replay "$work/wide-traces.json"
+
 finish gate-integrity

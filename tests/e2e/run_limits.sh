@@ -82,7 +82,8 @@ rm "$work/linked/topologies/contoso.json"
 expect_exit 3 "missing topology" -- "$kst" check "$work/linked/o1-add-owa-tap-breaks-um.json"
 expect_in "$work/err" "error\[unreadable-file\]: topology \"$work/linked/topologies/contoso.json\": cannot read file: No such file or directory" "missing topology message"
 
-# Ctrl-C: a scenario that explores for several seconds, interrupted after one.
+# Ctrl-C: a scenario that compiles, explores and re-checks for several seconds, interrupted after one
+# (where it is then depends on the machine; each phase says where it stopped). Loading: run_gate_integrity.sh.
 python3 - "$work/slow.json" <<'PY'
 import json, sys
 n = 600
@@ -108,7 +109,7 @@ wait "$pid"
 code=$?
 [ "$code" -eq 130 ] || fail "Ctrl-C: exit $code, expected 130"
 expect_in "$work/err" "kst: interrupted" "Ctrl-C message"
-expect_in "$work/out" "interrupted: [0-9]* of [0-9]* cell classes were explored" "Ctrl-C reason"
+expect_in "$work/out" "interrupted: \([0-9]* of [0-9]* cell classes were explored\|while the plan was compiled\|while the findings were re-checked\)" "Ctrl-C reason"
 expect_in "$work/out" "^explored: " "Ctrl-C partial statistics"
 
 finish limits
