@@ -245,8 +245,12 @@ void Snapshot(const fs::path& folder, size_t n) {
 
 // --- what a load must have read ------------------------------------------------
 
-size_t Pools(const LoadedInput& in) { return in.scenario.base.pools.size(); }
-size_t ExchangeServers(const LoadedInput& in) { return in.scenario.base.exchange_servers.size(); }
+size_t Pools(const LoadedInput& in) {
+  return in.scenario.base.pools.size();
+}
+size_t ExchangeServers(const LoadedInput& in) {
+  return in.scenario.base.exchange_servers.size();
+}
 size_t Computers(const LoadedInput& in) {
   size_t count = 0;
   for (const LyncPool& pool : in.scenario.base.pools) count += pool.computers.size();
@@ -275,7 +279,7 @@ struct Kind {
   const char* file;  // the file (or folder) name in the work folder
   std::function<void(const fs::path&, size_t)> write;
   std::function<size_t(const LoadedInput&)> count;  // must equal the size
-  bool expect_ok = true;                             // false: the load reports errors by design
+  bool expect_ok = true;                            // false: the load reports errors by design
 };
 
 template <typename F>
@@ -396,8 +400,8 @@ Measurement Load(const Kind* kind, const fs::path& path, size_t expected) {
   } else if (WEXITSTATUS(status) == 1) {
     m.problem = kind && kind->expect_ok ? "the load reported input errors" : "the load did not fail";
   } else if (WEXITSTATUS(status) == 2) {
-    m.problem = "read " + (told ? std::to_string(report.found) : std::string("?")) + " items, not " +
-                std::to_string(expected);
+    m.problem =
+        "read " + (told ? std::to_string(report.found) : std::string("?")) + " items, not " + std::to_string(expected);
   } else if (WEXITSTATUS(status) != 0) {
     m.problem = "exit " + std::to_string(WEXITSTATUS(status));
   } else {
@@ -433,7 +437,7 @@ int Run(const std::vector<size_t>& sizes, int repeat, const fs::path& work, cons
   bool all_ok = true;
   struct Worst {
     std::string kind;
-    double cpu = 0;           // the largest ratio of two neighbouring rows
+    double cpu = 0;  // the largest ratio of two neighbouring rows
     double instructions = 0;
     std::vector<std::pair<double, double>> points;  // (log items, log CPU seconds)
   };
@@ -467,8 +471,8 @@ int Run(const std::vector<size_t>& sizes, int repeat, const fs::path& work, cons
       if (m.cpu_seconds > 0)
         kind_worst.points.emplace_back(std::log(static_cast<double>(size)), std::log(m.cpu_seconds));
       if (previous.ok && previous.instructions > 0)
-        kind_worst.instructions = std::max(kind_worst.instructions, static_cast<double>(m.instructions) /
-                                                                        static_cast<double>(previous.instructions));
+        kind_worst.instructions = std::max(
+            kind_worst.instructions, static_cast<double>(m.instructions) / static_cast<double>(previous.instructions));
       previous = m;
     }
     worst.push_back(kind_worst);
@@ -487,7 +491,9 @@ int Run(const std::vector<size_t>& sizes, int repeat, const fs::path& work, cons
       char instructions[16] = "n/a";
       if (w.instructions > 0) std::snprintf(instructions, sizeof instructions, "%.2fx", w.instructions);
       std::printf("  %-42s %14.2fx %8.2fx %19s%s\n", w.kind.c_str(), w.cpu, fitted, instructions,
-                  w.cpu <= 2.2 ? "" : fitted <= 2.2 ? "  (one pair over the goal)" : "  over the goal");
+                  w.cpu <= 2.2    ? ""
+                  : fitted <= 2.2 ? "  (one pair over the goal)"
+                                  : "  over the goal");
     }
   }
   return all_ok ? 0 : 1;

@@ -57,7 +57,7 @@ struct Measurement {
 struct Row {
   SyntheticSize size;
   bool compare_readings = true;
-  Measurement result;  // the run that used the least CPU time
+  Measurement result;          // the run that used the least CPU time
   double best_seconds = 0;     // the shortest wall time of the runs
   double slowest_seconds = 0;  // the longest
 };
@@ -169,7 +169,9 @@ double LoadAverage() {
   return load;
 }
 
-double MiB(uint64_t kib) { return static_cast<double>(kib) / 1024.0; }
+double MiB(uint64_t kib) {
+  return static_cast<double>(kib) / 1024.0;
+}
 
 void PrintHeader() {
   std::printf("%5s %7s %6s %5s %9s %7s %6s %8s %6s %6s %7s %8s %9s %9s %8s\n", "FE", "servers", "FQDNs", "steps",
@@ -190,8 +192,7 @@ void PrintRow(const Row& row) {
               static_cast<unsigned long long>(m.cells), static_cast<unsigned long long>(m.classes),
               static_cast<unsigned long long>(m.states), static_cast<unsigned long long>(m.findings),
               m.generate_seconds, m.cpu_seconds, row.best_seconds, row.slowest_seconds, rate, MiB(m.input_rss_kib),
-              MiB(m.peak_rss_kib),
-              m.complete ? "" : "  INCOMPLETE");
+              MiB(m.peak_rss_kib), m.complete ? "" : "  INCOMPLETE");
 }
 
 const Row* FindRow(const std::vector<Row>& rows, int front_ends, int fqdns, bool compare_readings) {
@@ -202,7 +203,9 @@ const Row* FindRow(const std::vector<Row>& rows, int front_ends, int fqdns, bool
   return nullptr;
 }
 
-const char* Met(bool met) { return met ? "met" : "NOT MET"; }
+const char* Met(bool met) {
+  return met ? "met" : "NOT MET";
+}
 
 /// The targets, judged on the default-options rows.
 void PrintTargets(const std::vector<Row>& rows) {
@@ -218,9 +221,9 @@ void PrintTargets(const std::vector<Row>& rows) {
     int front_ends, fqdns;
     double limit;
   };
-  for (const Doubling& d : {Doubling{"doubled servers (400 FE)", 400, 5000, 2.0},
-                            Doubling{"doubled FQDNs (10,000)", 200, 10000, 2.0},
-                            Doubling{"both doubled", 400, 10000, 4.0}}) {
+  for (const Doubling& d :
+       {Doubling{"doubled servers (400 FE)", 400, 5000, 2.0}, Doubling{"doubled FQDNs (10,000)", 200, 10000, 2.0},
+        Doubling{"both doubled", 400, 10000, 4.0}}) {
     const Row* row = FindRow(rows, d.front_ends, d.fqdns, true);
     if (!row) continue;
     const double ratio = row->result.cpu_seconds / t.cpu_seconds;
@@ -240,7 +243,7 @@ std::vector<Row> PlanRows(bool quick, bool compare_off, const std::vector<int>& 
       if (compare || compare_off) rows.push_back({SyntheticSize{size[0], size[1], size[2], true}, compare, {}});
     return rows;
   }
-  const std::pair<int, int> sizes[] = {{25, 625},   {50, 1250},   {100, 2500},  {200, 5000},
+  const std::pair<int, int> sizes[] = {{25, 625},   {50, 1250},   {100, 2500}, {200, 5000},
                                        {400, 5000}, {200, 10000}, {400, 10000}};
   for (bool compare : {true, false}) {
     if (!compare && !compare_off) continue;
@@ -254,10 +257,11 @@ int Run(bool quick, bool compare_off, int repeat, const std::vector<int>& size) 
   ModelCatalog::Embedded();  // parsed once, before the children fork
   std::vector<Row> rows = PlanRows(quick, compare_off, size);
   const double load_before = LoadAverage();
-  std::printf("kst_bench: kst::Analyze on synthetic scenarios (restarts \"any\"), %d cold run%s per row, each a fresh "
-              "process on one CPU.\ncpu s: the least CPU time of the analysis; wall s and (max s): its shortest and "
-              "longest wall time; targets are judged on cpu s\n",
-              repeat, repeat == 1 ? "" : "s");
+  std::printf(
+      "kst_bench: kst::Analyze on synthetic scenarios (restarts \"any\"), %d cold run%s per row, each a fresh "
+      "process on one CPU.\ncpu s: the least CPU time of the analysis; wall s and (max s): its shortest and "
+      "longest wall time; targets are judged on cpu s\n",
+      repeat, repeat == 1 ? "" : "s");
   bool ok = true;
   for (size_t i = 0; i < rows.size(); ++i) {
     if (i == 0 || rows[i].compare_readings != rows[i - 1].compare_readings) {
@@ -286,7 +290,8 @@ int main(int argc, char** argv) {
   std::vector<int> size;
   app.add_flag("--quick", quick, "one small size, one run (smoke test)");
   app.add_flag("--default-only", no_compare_off, "skip the rows with compare_readings = false");
-  app.add_option("--repeat", repeat, "cold runs per row, each a fresh process; the least CPU time is printed")->check(CLI::Range(1, 100));
+  app.add_option("--repeat", repeat, "cold runs per row, each a fresh process; the least CPU time is printed")
+      ->check(CLI::Range(1, 100));
   app.add_option("--size", size, "one size only: FE servers, FQDNs and plan steps, e.g. --size 200 5000 50")
       ->expected(3)
       ->check(CLI::Range(1, 1'000'000));

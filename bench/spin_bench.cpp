@@ -42,10 +42,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "check/analysis.h"
-#include "input/scenario_loader.h"
 #include "base/file_reader.h"
+#include "check/analysis.h"
 #include "export/promela_export.h"
+#include "input/scenario_loader.h"
 #include "spin_runner.h"
 #include "spin_verdicts.h"
 #include "synthetic_topology.h"

@@ -28,7 +28,9 @@ class Random {
   size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
   bool Percent(int p) { return Below(100) < static_cast<size_t>(p); }
   template <typename T>
-  const T& Pick(const std::vector<T>& items) { return items[Below(items.size())]; }
+  const T& Pick(const std::vector<T>& items) {
+    return items[Below(items.size())];
+  }
 
  private:
   uint64_t state_;
@@ -46,8 +48,7 @@ std::string Format(const char* format, Args... args) {
 class SyntheticBuilder {
  public:
   explicit SyntheticBuilder(const SyntheticSize& size) : size_(size), random_(size.seed) {
-    file_ = Format("synthetic/kst-bench-%dfe-%dfqdn-%dsteps.json", size.front_end_servers, size.fqdns,
-                   size.plan_steps);
+    file_ = Format("synthetic/kst-bench-%dfe-%dfqdn-%dsteps.json", size.front_end_servers, size.fqdns, size.plan_steps);
   }
 
   Scenario Build() {
@@ -84,8 +85,10 @@ class SyntheticBuilder {
     pool.version_location = pool.fqdn.location;
     for (std::string& computer : computers) pool.computers.push_back(NewFqdn(std::move(computer)));
     if (role == "FrontEnd" || role == "Director") registrar_pools_.push_back(pool.fqdn.name);
-    if (role == "FrontEnd") front_end_pools_.push_back(pool.fqdn.name);
-    else if (role != "PstnGateway") other_pools_.push_back(pool.fqdn.name);
+    if (role == "FrontEnd")
+      front_end_pools_.push_back(pool.fqdn.name);
+    else if (role != "PstnGateway")
+      other_pools_.push_back(pool.fqdn.name);
     topology_.pools.push_back(std::move(pool));
   }
 
@@ -220,12 +223,18 @@ class SyntheticBuilder {
   void AddChange() {
     const size_t roll = random_.Below(100);
     bool done = false;
-    if (roll < 20) done = AddTapOverSipNameServer();
-    else if (roll < 30) done = AddTapOverOtherExchangeServer();
-    else if (roll < 45) done = false;  // a new application TAP, below
-    else if (roll < 60) done = RemoveTap();
-    else if (roll < 75) done = SetPoolVersion();
-    else done = MoveDialPlan();
+    if (roll < 20)
+      done = AddTapOverSipNameServer();
+    else if (roll < 30)
+      done = AddTapOverOtherExchangeServer();
+    else if (roll < 45)
+      done = false;  // a new application TAP, below
+    else if (roll < 60)
+      done = RemoveTap();
+    else if (roll < 75)
+      done = SetPoolVersion();
+    else
+      done = MoveDialPlan();
     if (!done) AddNewApplicationTap();
   }
 
@@ -310,8 +319,8 @@ class SyntheticBuilder {
   }
 
   bool PushVersion(const std::string& pool, int* version, int new_version) {
-    const std::string description = "set the version of pool " + pool + " from " + std::to_string(*version) + " to " +
-                                    std::to_string(new_version);
+    const std::string description =
+        "set the version of pool " + pool + " from " + std::to_string(*version) + " to " + std::to_string(new_version);
     *version = new_version;
     Push(PlanStep::Kind::kPublish, "set_pool_version", description);
     return true;
@@ -367,7 +376,9 @@ class SyntheticBuilder {
 
 }  // namespace
 
-Scenario MakeSyntheticScenario(const SyntheticSize& size) { return SyntheticBuilder(size).Build(); }
+Scenario MakeSyntheticScenario(const SyntheticSize& size) {
+  return SyntheticBuilder(size).Build();
+}
 
 bool CheckSyntheticScenario(const Scenario& scenario, const ModelCatalog& model, std::string* error) {
   Diagnostics diagnostics;

@@ -35,7 +35,7 @@ struct SyntheticSize {
   int front_end_servers = 200;
   int fqdns = 5000;
   int plan_steps = 50;
-  bool unplanned_restarts = true;  // environment.restarts == "any"
+  bool unplanned_restarts = true;      // environment.restarts == "any"
   uint64_t seed = 0x6b73742d62656e63;  // "kst-benc"
 };
 

@@ -14,13 +14,13 @@
 #include "base/diagnostic.h"
 #include "base/file_reader.h"
 #include "check/finding.h"
-#include "model/model_catalog.h"
-#include "report/report_writer.h"
-#include "model/topology.h"
-#include "input/topology_loader.h"
-#include "input/topology_writer.h"
 #include "import/exchange_export.h"
 #include "import/snapshot_import.h"
+#include "input/topology_loader.h"
+#include "input/topology_writer.h"
+#include "model/model_catalog.h"
+#include "model/topology.h"
+#include "report/report_writer.h"
 
 namespace kst::fuzz {
 
@@ -49,7 +49,9 @@ inline void CheckDiagnostics(bool loaded, const Diagnostics& diagnostics) {
 }
 
 /// The kst-topology/1 text `kst import` would write for `topology`.
-inline std::string Written(const Topology& topology) { return TopologyToJson(topology, "").dump(1); }
+inline std::string Written(const Topology& topology) {
+  return TopologyToJson(topology, "").dump(1);
+}
 
 /// What kst writes, kst reads back unchanged: writing a loaded topology,
 /// loading that text and writing again gives the same text. The writer covers

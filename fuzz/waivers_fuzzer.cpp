@@ -1,7 +1,7 @@
 // kst-waivers/1 (JSON): rules, FQDNs, dates.
+#include "check/waivers.h"
 #include "fuzz_checks.h"
 #include "fuzz_input.h"
-#include "check/waivers.h"
 #include "input/waiver_loader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

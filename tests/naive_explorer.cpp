@@ -64,7 +64,7 @@ struct Edge {
 AdminStep::Kind AdminKindOf(PlanStep::Kind kind) {
   using P = PlanStep::Kind;
   using A = AdminStep::Kind;
-  return kind == P::kPublish ? A::kPublish
+  return kind == P::kPublish    ? A::kPublish
          : kind == P::kAdChange ? A::kAdChange
          : kind == P::kRestart  ? A::kRestart
                                 : A::kWaitForReplication;
@@ -114,7 +114,8 @@ class World {
     std::vector<uint32_t> conflicts;
     if (!PlanDone(state)) return false;
     for (size_t s = 0; s < servers_.size(); ++s)
-      if (Next(state, CellEvent::kReplicate, s, &next, &conflicts) || Next(state, CellEvent::kUmPoll, s, &next, &conflicts))
+      if (Next(state, CellEvent::kReplicate, s, &next, &conflicts) ||
+          Next(state, CellEvent::kUmPoll, s, &next, &conflicts))
         return false;
     return true;
   }
@@ -160,12 +161,15 @@ class World {
     const size_t s = c / fqdns_.size();
     const Weights& w = weights_[c];
     switch (edge.event) {
-      case CellEvent::kAdminStep: return w.step[Step(from)];
-      case CellEvent::kReplicate: return edge.server == s && w.publish[Server(from, s, 0)];
+      case CellEvent::kAdminStep:
+        return w.step[Step(from)];
+      case CellEvent::kReplicate:
+        return edge.server == s && w.publish[Server(from, s, 0)];
       case CellEvent::kUmPoll:
         return edge.server == s &&
                (Flags(from, c) != Flags(to, c) || w.ad_upto[Server(from, s, 1)] != w.ad_upto[Server(to, s, 1)]);
-      case CellEvent::kUnplannedRestart: return edge.server == s;
+      case CellEvent::kUnplannedRestart:
+        return edge.server == s;
     }
     return 1;
   }
@@ -216,8 +220,12 @@ class World {
   CellState View(const State& state, size_t c) const {
     const size_t s = c / fqdns_.size();
     const uint8_t flags = Flags(state, c);
-    return {static_cast<uint16_t>(Step(state)), static_cast<uint16_t>(Server(state, s, 0)),
-            static_cast<uint16_t>(Server(state, s, 1)), (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0,
+    return {static_cast<uint16_t>(Step(state)),
+            static_cast<uint16_t>(Server(state, s, 0)),
+            static_cast<uint16_t>(Server(state, s, 1)),
+            (flags & 1) != 0,
+            (flags & 2) != 0,
+            (flags & 4) != 0,
             Server(state, s, 2) != 0};
   }
 
@@ -226,7 +234,8 @@ class World {
     (*state)[1 + 3 * s] = static_cast<uint8_t>(cell.replica);
     (*state)[2 + 3 * s] = static_cast<uint8_t>(cell.ad_seen);
     (*state)[3 + 3 * s] = cell.restart_used;
-    (*state)[1 + 3 * servers_.size() + c] = static_cast<uint8_t>(cell.um_claim | cell.um_handled << 1 | cell.um_retry << 2);
+    (*state)[1 + 3 * servers_.size() + c] =
+        static_cast<uint8_t>(cell.um_claim | cell.um_handled << 1 | cell.um_retry << 2);
   }
 
   // Every cell of server s reads `from` and writes its result into `to`.
@@ -265,8 +274,10 @@ std::vector<int> CellDistances(const World& world, size_t c, const std::vector<S
       const int w = world.Weight(c, edges[e], states[u], states[edges[e].to]);
       if (dist[u] + w >= dist[edges[e].to]) continue;
       dist[edges[e].to] = dist[u] + w;
-      if (w) queue.push_back(edges[e].to);
-      else queue.push_front(edges[e].to);
+      if (w)
+        queue.push_back(edges[e].to);
+      else
+        queue.push_front(edges[e].to);
     }
   }
   return dist;
@@ -282,10 +293,10 @@ std::string Follow(const World& world, const GlobalSchedule& schedule, FollowedC
   std::vector<uint32_t> conflicts;
   for (size_t i = 0; i < schedule.events.size(); ++i) {
     const GlobalEvent& event = schedule.events[i];
-    const CellEvent kind = event.kind == CellEvent::kAdminStep    ? CellEvent::kAdminStep
-                           : event.kind == CellEvent::kReplicate  ? CellEvent::kReplicate
-                           : event.kind == CellEvent::kUmPoll     ? CellEvent::kUmPoll
-                                                                          : CellEvent::kUnplannedRestart;
+    const CellEvent kind = event.kind == CellEvent::kAdminStep   ? CellEvent::kAdminStep
+                           : event.kind == CellEvent::kReplicate ? CellEvent::kReplicate
+                           : event.kind == CellEvent::kUmPoll    ? CellEvent::kUmPoll
+                                                                 : CellEvent::kUnplannedRestart;
     const std::string what = "event " + std::to_string(i + 1) + " (" + CellEventName(event.kind) + ")";
     if (!world.Next(state, kind, event.server < 0 ? 0 : static_cast<size_t>(event.server), &next, &conflicts)) {
       if (event.optional) continue;
@@ -383,8 +394,8 @@ Outcome ExploreNaively(const Scenario& scenario, const ModelCatalog& model, Star
     const std::vector<int> dist = CellDistances(world, c, states, edges, edge_begin);
     for (const auto& [e, mark_cell] : conflict_marks)
       if (mark_cell == c && !start_conflicts[c])
-        Shorter(&cell.conflict_length, dist[edges[e].from] + world.Weight(c, edges[e], states[edges[e].from],
-                                                                          states[edges[e].to]));
+        Shorter(&cell.conflict_length,
+                dist[edges[e].from] + world.Weight(c, edges[e], states[edges[e].from], states[edges[e].to]));
     for (uint32_t u = 0; u < states.size() && cell.absent_length != 0; ++u)
       if (!world.EntryOf(states[u], c).present) Shorter(&cell.absent_length, dist[u]);
   }

@@ -7,8 +7,6 @@
 // kst would report (to a 14563, to an absence, to each end entry), lifted to
 // the whole system, must be accepted by the oracle with the same entries.
 
-#include "naive_explorer.h"
-
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -17,16 +15,19 @@
 #include <functional>
 #include <random>
 
-#include "engine/cell_explorer.h"
-#include "input/scenario_loader.h"
 #include "base/file_reader.h"
+#include "engine/cell_explorer.h"
 #include "engine/global_schedule.h"
 #include "engine/plan_compiler.h"
+#include "input/scenario_loader.h"
+#include "naive_explorer.h"
 
 namespace kst {
 namespace {
 
-const ModelCatalog& Model() { return ModelCatalog::Embedded(); }
+const ModelCatalog& Model() {
+  return ModelCatalog::Embedded();
+}
 
 // Under AddressSanitizer (KST_SANITIZE) the oracle is ~40x slower: check 2-step plans and 20 random draws.
 #ifdef __SANITIZE_ADDRESS__
@@ -35,8 +36,12 @@ constexpr int kTinyPlanLength = 2, kRandomScenarios = 20;
 constexpr int kTinyPlanLength = 3, kRandomScenarios = 150;
 #endif
 
-NamedAt Name(const std::string& host) { return {host + ".contoso.com", {}}; }
-std::string Ex(int i) { return "ex" + std::to_string(i + 1); }
+NamedAt Name(const std::string& host) {
+  return {host + ".contoso.com", {}};
+}
+std::string Ex(int i) {
+  return "ex" + std::to_string(i + 1);
+}
 
 /// Front Ends fe01.. in pool01, maybe an Edge, Exchange servers ex1.., each
 /// maybe hosting a SipName dial plan and maybe given an OWA IM TAP.
@@ -51,7 +56,14 @@ struct Shape {
 };
 
 enum class OpKind {
-  kAddTap, kRemoveTap, kSetTapVersion, kAddDialPlan, kRemoveDialPlan, kRestartFe01, kRestartAll, kWait,
+  kAddTap,
+  kRemoveTap,
+  kSetTapVersion,
+  kAddDialPlan,
+  kRemoveDialPlan,
+  kRestartFe01,
+  kRestartAll,
+  kWait,
   kSetPoolVersion,  // pool01 between versions 6 and 5 (random mode only)
 };
 
@@ -91,7 +103,8 @@ class ScenarioBuilder {
     auto& plans = topology.dial_plans;
     const std::string tap_name = TapName(op.target);
     auto tap = std::find_if(taps.begin(), taps.end(), [&](const auto& p) { return p.fqdn == Name(tap_name); });
-    auto plan = std::find_if(plans.begin(), plans.end(), [&](const auto& p) { return p.name.name == "SIP " + Ex(op.target); });
+    auto plan =
+        std::find_if(plans.begin(), plans.end(), [&](const auto& p) { return p.name.name == "SIP " + Ex(op.target); });
     const bool has_tap = tap != taps.end(), listed = plan != plans.end();
     const bool valid[] = {!has_tap, has_tap, has_tap, !listed, listed, true, true, true, true};
     if (!valid[static_cast<int>(op.kind)]) return false;
@@ -164,7 +177,9 @@ std::optional<int> Length(bool at_start, const std::optional<EventPath>& path) {
   return path ? std::optional<int>(static_cast<int>(path->size())) : std::nullopt;
 }
 
-std::string Text(const std::optional<int>& length) { return length ? std::to_string(*length) : "unreachable"; }
+std::string Text(const std::optional<int>& length) {
+  return length ? std::to_string(*length) : "unreachable";
+}
 
 std::string Text(const std::vector<CellEntry>& ends) {
   std::string text;
@@ -319,7 +334,8 @@ TEST_CASE("naive oracle: golden cases O1-O3") {
     Scenario scenario;
     REQUIRE(LoadScenarioFile(std::string(KST_SOURCE_DIR) + "/scenarios/" + golden.file, &files, Model(), &scenario,
                              &diagnostics));
-    const naive::Outcome outcome = naive::ExploreNaively(scenario, Model(), Model().DefaultSemantics().startup_conflict);
+    const naive::Outcome outcome =
+        naive::ExploreNaively(scenario, Model(), Model().DefaultSemantics().startup_conflict);
     const auto f = std::find(outcome.fqdns.begin(), outcome.fqdns.end(), "ex1.contoso.com") - outcome.fqdns.begin();
     REQUIRE(outcome.servers == std::vector<std::string>{"edge01.contoso.com", "fe01.contoso.com", "fe02.contoso.com"});
     for (size_t s : {1, 2}) {

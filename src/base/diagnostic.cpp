@@ -11,9 +11,12 @@ std::string Location::ToString() const {
 
 const char* SeverityName(Severity severity) {
   switch (severity) {
-    case Severity::kNote: return "note";
-    case Severity::kWarning: return "warning";
-    case Severity::kError: return "error";
+    case Severity::kNote:
+      return "note";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
   }
   return "error";
 }
@@ -43,13 +46,11 @@ void Diagnostics::Append(const Diagnostics& other) {
 }
 
 bool Diagnostics::has_errors() const {
-  return std::any_of(all_.begin(), all_.end(),
-                     [](const Diagnostic& d) { return d.severity == Severity::kError; });
+  return std::any_of(all_.begin(), all_.end(), [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
 bool Diagnostics::has_warnings() const {
-  return std::any_of(all_.begin(), all_.end(),
-                     [](const Diagnostic& d) { return d.severity == Severity::kWarning; });
+  return std::any_of(all_.begin(), all_.end(), [](const Diagnostic& d) { return d.severity == Severity::kWarning; });
 }
 
 }  // namespace kst

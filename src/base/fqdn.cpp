@@ -56,7 +56,8 @@ bool NormalizeFqdn(std::string_view raw, std::string* fqdn, std::string* why) {
   size_t start = 0;
   while (true) {
     size_t dot = name.find('.', start);
-    std::string_view label = std::string_view(name).substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::string_view label =
+        std::string_view(name).substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (!CheckLabel(label, why)) return false;
     if (dot == std::string::npos) break;
     start = dot + 1;

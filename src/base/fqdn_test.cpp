@@ -38,7 +38,9 @@ std::string DottedName(int labels, size_t size) {
 }
 
 TEST_CASE("NormalizeFqdn accepts host names as Lync compares them") {
-  SUBCASE("lower case is kept") { CHECK(Accepted("ex1.contoso.com") == "ex1.contoso.com"); }
+  SUBCASE("lower case is kept") {
+    CHECK(Accepted("ex1.contoso.com") == "ex1.contoso.com");
+  }
 
   SUBCASE("case is folded") {
     CHECK(Accepted("EX1.Contoso.COM") == "ex1.contoso.com");
@@ -65,7 +67,9 @@ TEST_CASE("NormalizeFqdn accepts host names as Lync compares them") {
     REQUIRE(name.size() == 253);
     CHECK(Accepted(name) == name);
 
-    SUBCASE("also when written with its trailing dot (254 characters)") { CHECK(Accepted(name + ".") == name); }
+    SUBCASE("also when written with its trailing dot (254 characters)") {
+      CHECK(Accepted(name + ".") == name);
+    }
   }
 }
 
@@ -82,9 +86,15 @@ TEST_CASE("NormalizeFqdn rejects what is not a server's FQDN, with the reason") 
   }
 
   SUBCASE("empty label") {
-    SUBCASE("between two dots") { CHECK(Rejected("ex1..contoso.com") == "empty label"); }
-    SUBCASE("leading dot") { CHECK(Rejected(".contoso.com") == "empty label"); }
-    SUBCASE("two trailing dots: only one is dropped") { CHECK(Rejected("ex1.contoso.com..") == "empty label"); }
+    SUBCASE("between two dots") {
+      CHECK(Rejected("ex1..contoso.com") == "empty label");
+    }
+    SUBCASE("leading dot") {
+      CHECK(Rejected(".contoso.com") == "empty label");
+    }
+    SUBCASE("two trailing dots: only one is dropped") {
+      CHECK(Rejected("ex1.contoso.com..") == "empty label");
+    }
   }
 
   SUBCASE("single label (NetBIOS-style)") {
@@ -92,7 +102,9 @@ TEST_CASE("NormalizeFqdn rejects what is not a server's FQDN, with the reason") 
     CHECK(Rejected("EX1") == kWhy);
     CHECK(Rejected("ex1.") == kWhy);
 
-    SUBCASE("is reported before bad characters in it") { CHECK(Rejected("ex_1") == kWhy); }
+    SUBCASE("is reported before bad characters in it") {
+      CHECK(Rejected("ex_1") == kWhy);
+    }
   }
 
   SUBCASE("label over 63 characters") {

@@ -22,9 +22,13 @@ void InstallInterruptHandler() {
   std::signal(SIGTERM, OnInterrupt);
 }
 
-bool InterruptRequested() { return interrupted.load(std::memory_order_relaxed); }
+bool InterruptRequested() {
+  return interrupted.load(std::memory_order_relaxed);
+}
 
-void SetInterruptRequested(bool requested) { interrupted.store(requested); }
+void SetInterruptRequested(bool requested) {
+  interrupted.store(requested);
+}
 
 bool StopForInterrupt(const Location& at, Diagnostics* diagnostics) {
   if (!InterruptRequested()) return false;

@@ -19,25 +19,25 @@
 #include <map>
 #include <set>
 
+#include "base/interrupt.h"
 #include "check/cell_rules.h"
 #include "check/certificate_checks.h"
-#include "check/static_rules.h"
 #include "check/expectation.h"
-#include "check/waivers.h"
-#include "model/rule_ids.h"
-#include "base/interrupt.h"
 #include "check/impact_graph.h"
-#include "engine/state_graph.h"
+#include "check/static_rules.h"
+#include "check/waivers.h"
 #include "engine/plan_compiler.h"
+#include "engine/state_graph.h"
 #include "engine/trace_narrator.h"
+#include "model/rule_ids.h"
 
 namespace kst {
 namespace {
 
 class Analyzer {
  public:
-  Analyzer(const Scenario& scenario, const CompiledPlan& plan, const ModelCatalog& model, const AnalysisOptions& options,
-           Report* report)
+  Analyzer(const Scenario& scenario, const CompiledPlan& plan, const ModelCatalog& model,
+           const AnalysisOptions& options, Report* report)
       : scenario_(scenario), model_(model), options_(options), report_(report), plan_(plan) {
     semantics_ = options.semantics ? options.semantics : &model.DefaultSemantics();
   }
@@ -245,7 +245,8 @@ class Analyzer {
         "Before the plan, every server is taken to hold the base topology as if RTCSRV had just started, with UM "
         "Routing's start-up claims made (assumption steady-start).");
     for (const KstServer& joining : plan_.joining_servers())
-      report_->notes.push_back("Server " + joining.fqdn + " joins with the plan; it is not simulated before it "
+      report_->notes.push_back("Server " + joining.fqdn +
+                               " joins with the plan; it is not simulated before it "
                                "exists. Run kst check on the final topology to see its first start.");
   }
 
@@ -291,7 +292,11 @@ void CheckBeyondTheTable(const Scenario& scenario, const CompiledPlan& plan, con
   if (identity) {
     report->checked_at = at;
     const StaticCheckContext context{
-        final_topology, plan.final_claims(), graph, model, at,
+        final_topology,
+        plan.final_claims(),
+        graph,
+        model,
+        at,
         options.cert_warn_days.value_or(model.ParameterValue("certificate-warn-days")),
         options.clock_tolerance_seconds.value_or(model.ParameterValue("clock-tolerance-seconds"))};
     for (const StaticRuleCheck& check : StaticRuleChecks())
@@ -326,9 +331,12 @@ bool AffectsVerdict(const Diagnostic& diagnostic) {
 
 const char* VerdictName(Verdict verdict) {
   switch (verdict) {
-    case Verdict::kPass: return "pass";
-    case Verdict::kFail: return "fail";
-    case Verdict::kInconclusive: return "inconclusive";
+    case Verdict::kPass:
+      return "pass";
+    case Verdict::kFail:
+      return "fail";
+    case Verdict::kInconclusive:
+      return "inconclusive";
   }
   return "inconclusive";
 }

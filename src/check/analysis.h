@@ -16,8 +16,8 @@ namespace kst {
 
 struct AnalysisOptions {
   const Semantics* semantics = nullptr;  // null: the model's default reading
-  uint64_t max_states = 50'000'000;       // over all explored classes
-  bool compare_readings = true;           // say under which readings each finding holds
+  uint64_t max_states = 50'000'000;      // over all explored classes
+  bool compare_readings = true;          // say under which readings each finding holds
   /// The check time for certificates and clocks (--at); the scenario's "at"
   /// when absent. Analyze never reads the clock: without either, validity
   /// is not checked and a note says so.

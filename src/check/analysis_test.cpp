@@ -53,10 +53,11 @@ TEST_CASE("O1 as a scenario: conflict and permanent loss on both Front Ends, not
 }
 
 TEST_CASE("the safe order: a TAP for an Exchange server without a SipName dial plan passes") {
-  Report report = Check(AssertScenario(Scenario1(R"({"op": "add_exchange_server", "server": {"fqdn": "owa.contoso.com"}},
+  Report report =
+      Check(AssertScenario(Scenario1(R"({"op": "add_exchange_server", "server": {"fqdn": "owa.contoso.com"}},
       {"op": "add_trusted_application_pool", "pool": {"fqdn": "owa.contoso.com", "version": 6,
        "registrar": "pool01.contoso.com"}}, {"op": "wait_for_replication"}, {"op": "restart", "servers": "all"})",
-                                                 "any")));
+                                     "any")));
   CHECK(report.verdict == Verdict::kPass);
   CHECK(report.findings.empty());
 }
@@ -71,9 +72,9 @@ TEST_CASE("a patch night makes O1 order-dependent, with two orders shown") {
 }
 
 TEST_CASE("open point 7 rests on the default reading only") {
-  Report report = Check(AssertScenario(
-      Scenario1(R"({"op": "remove_trusted_application_pool", "fqdn": "ex1.contoso.com"})", "planned",
-                R"(, "trusted_application_pools": [{"fqdn": "ex1.contoso.com", "version": 6,
+  Report report = Check(
+      AssertScenario(Scenario1(R"({"op": "remove_trusted_application_pool", "fqdn": "ex1.contoso.com"})", "planned",
+                               R"(, "trusted_application_pools": [{"fqdn": "ex1.contoso.com", "version": 6,
                     "registrar": "pool01.contoso.com"}])")));
   const Finding* unknown = FindFinding(report, "kst/unknown-server", "ex1.contoso.com");
   REQUIRE(unknown);
@@ -137,9 +138,9 @@ TEST_CASE("expectations may pin the features a finding breaks and their directio
   Report report = Check(AssertScenario(Scenario1(kAddTap)));
   Expectation expect;
   ExpectedFinding conflict{"kst/version-conflict", "ex1.contoso.com", {}, {}, {}};
-  conflict.breaks = std::vector<std::string>{"voicemail-deposit",         "subscriber-access", "auto-attendant",
-                                             "message-waiting-indicator", "play-on-phone",     "auto-attendant-transfer",
-                                             "owa-im"};
+  conflict.breaks = std::vector<std::string>{
+      "voicemail-deposit", "subscriber-access",       "auto-attendant", "message-waiting-indicator",
+      "play-on-phone",     "auto-attendant-transfer", "owa-im"};
   conflict.directions = std::vector<std::string>{"exchange-to-lync", "lync-to-exchange"};
   expect.findings = std::vector<ExpectedFinding>{conflict, {"kst/unknown-server", "ex1.contoso.com", {}, {}, {}}};
   CHECK(CompareWithExpectation(expect, report).met);
@@ -160,7 +161,8 @@ TEST_CASE("expectations may pin the features a finding breaks and their directio
 TEST_CASE("cycle detection finds a strongly connected component") {
   CellVerdict verdict;
   verdict.state_list.resize(3);
-  verdict.edges = {{0, 1, CellEvent::kUmPoll, false}, {1, 2, CellEvent::kUmPoll, false}, {2, 1, CellEvent::kUmPoll, true}};
+  verdict.edges = {
+      {0, 1, CellEvent::kUmPoll, false}, {1, 2, CellEvent::kUmPoll, false}, {2, 1, CellEvent::kUmPoll, true}};
   CHECK(CyclicComponents(verdict) == std::vector<size_t>{2});
   verdict.edges.pop_back();
   CHECK(CyclicComponents(verdict).empty());

@@ -16,11 +16,16 @@ void AddConflictFixes(Finding* finding) {
     finding->fixes.push_back(
         "Remove the trusted application pool (or topology entry) for " + fqdn +
         ": UM Routing's version-0 entry then stands and Exchange UM and OWA IM work again shortly. Cost: OWA IM "
-        "now depends on UM Routing's entry; add the pool back if " + fqdn + " stops hosting a SipName dial plan.");
+        "now depends on UM Routing's entry; add the pool back if " +
+        fqdn + " stops hosting a SipName dial plan.");
     finding->fixes.push_back(
         "Keep the pool and restart RTCSRV on every affected server once the topology has replicated: each restart "
-        "logs 14563 and 44030, then 14493 adds " + fqdn + " with the topology's version. Cost: one Front End "
-        "service restart per server; and if the pool is removed later, " + fqdn + " stays unknown until the next "
+        "logs 14563 and 44030, then 14493 adds " +
+        fqdn +
+        " with the topology's version. Cost: one Front End "
+        "service restart per server; and if the pool is removed later, " +
+        fqdn +
+        " stays unknown until the next "
         "restart (assumption um-remembers-withdrawn).");
   } else {
     finding->fixes.push_back("Give every topology definition of " + fqdn +
@@ -28,8 +33,12 @@ void AddConflictFixes(Finding* finding) {
   }
 }
 
-Severity Error(const ClassResult& /*result*/) { return Severity::kError; }
-Severity Warning(const ClassResult& /*result*/) { return Severity::kWarning; }
+Severity Error(const ClassResult& /*result*/) {
+  return Severity::kError;
+}
+Severity Warning(const ClassResult& /*result*/) {
+  return Severity::kWarning;
+}
 
 /// "plan step 3" for the admin step at `step` of the class's steps; an event name otherwise.
 std::string EventLabel(const CellInput& input, CellEvent event, int step) {
@@ -44,8 +53,12 @@ void AddOnce(std::vector<std::string>* list, std::string item) {
   list->push_back(std::move(item));
 }
 
-bool ShowsConflict(const ClassResult& result) { return result.conflict; }
-bool HoldsConflict(const ClassResult& result, Severity /*severity*/) { return result.conflict; }
+bool ShowsConflict(const ClassResult& result) {
+  return result.conflict;
+}
+bool HoldsConflict(const ClassResult& result, Severity /*severity*/) {
+  return result.conflict;
+}
 
 void DescribeConflict(const CellFindingContext& context, Finding* finding) {
   const ClassResult& result = context.result;
@@ -54,19 +67,25 @@ void DescribeConflict(const CellFindingContext& context, Finding* finding) {
   finding->assumptions = {"both-removed"};
   if (result.verdict.initial_conflict) {
     context.narrate("already at RTCSRV start with the base topology", {});
-    finding->message = fqdn + " is claimed with two different versions in the base topology itself: every "
+    finding->message = fqdn +
+                       " is claimed with two different versions in the base topology itself: every "
                        "RTCSRV start logs 14563 for it, and a server that has not restarted since both claims "
                        "appeared may not know it at all (O1)";
   } else {
     context.narrate("shortest order to the conflict", *result.verdict.conflict_path);
-    finding->message = fqdn + " can be claimed with two different versions: 14563 is logged and both entries "
+    finding->message = fqdn +
+                       " can be claimed with two different versions: 14563 is logged and both entries "
                        "are removed";
   }
   AddConflictFixes(finding);
 }
 
-bool ShowsUnknown(const ClassResult& result) { return result.end_absent || result.transient_absent; }
-Severity UnknownSeverity(const ClassResult& result) { return result.end_absent ? Severity::kError : Severity::kWarning; }
+bool ShowsUnknown(const ClassResult& result) {
+  return result.end_absent || result.transient_absent;
+}
+Severity UnknownSeverity(const ClassResult& result) {
+  return result.end_absent ? Severity::kError : Severity::kWarning;
+}
 
 /// An outage that is permanent under one reading and transient under another
 /// is not "the same finding".
@@ -91,8 +110,12 @@ void DescribeUnknown(const CellFindingContext& context, Finding* finding) {
   finding->assumptions = {"both-removed", "steady-start", "needed-by"};
 }
 
-bool ShowsOrderDependent(const ClassResult& result) { return result.order_dependent; }
-bool HoldsOrderDependent(const ClassResult& result, Severity /*severity*/) { return result.order_dependent; }
+bool ShowsOrderDependent(const ClassResult& result) {
+  return result.order_dependent;
+}
+bool HoldsOrderDependent(const ClassResult& result, Severity /*severity*/) {
+  return result.order_dependent;
+}
 
 void DescribeOrderDependent(const CellFindingContext& context, Finding* finding) {
   finding->severity = Severity::kWarning;
@@ -104,8 +127,12 @@ void DescribeOrderDependent(const CellFindingContext& context, Finding* finding)
   finding->assumptions = {"same-end-table"};
 }
 
-bool ShowsFlapping(const ClassResult& result) { return result.flapping; }
-bool HoldsFlapping(const ClassResult& result, Severity /*severity*/) { return result.flapping; }
+bool ShowsFlapping(const ClassResult& result) {
+  return result.flapping;
+}
+bool HoldsFlapping(const ClassResult& result, Severity /*severity*/) {
+  return result.flapping;
+}
 
 void DescribeFlapping(const CellFindingContext& context, Finding* finding) {
   finding->severity = Severity::kError;
@@ -146,7 +173,7 @@ void FindOutageWindow(const CellModel& model, const CellVerdict& verdict, ClassR
   std::vector<bool> absent(verdict.state_list.size());
   for (size_t i = 0; i < verdict.state_list.size(); ++i) {
     const CellState& state = verdict.state_list[i];
-    const bool needed = state.step == 0 ? input.needed_at_start
+    const bool needed = state.step == 0      ? input.needed_at_start
                         : state.step == last ? input.needed_at_end
                                              : input.needed_at_start || input.needed_at_end;
     absent[i] = needed && !model.Entry(state).present;
@@ -159,8 +186,7 @@ void FindOutageWindow(const CellModel& model, const CellVerdict& verdict, ClassR
   // Absent after admin step k (k steps done): the window opens after the
   // plan step of the k-th admin step, and lasts at most until the next one.
   outcome.window_from = first == 0 ? 0 : input.steps[static_cast<size_t>(first) - 1].plan_index + 1;
-  outcome.window_to =
-      static_cast<size_t>(latest) < last ? input.steps[static_cast<size_t>(latest)].plan_index + 1 : 0;
+  outcome.window_to = static_cast<size_t>(latest) < last ? input.steps[static_cast<size_t>(latest)].plan_index + 1 : 0;
   for (const StateEdge& edge : verdict.edges) {
     if (absent[edge.from] == absent[edge.to]) continue;
     const int step = verdict.state_list[edge.from].step;

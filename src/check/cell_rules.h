@@ -18,7 +18,7 @@ namespace kst {
 
 struct ClassResult {
   CellVerdict verdict;
-  bool flapping = false;          // a cycle of states: producers undo each other forever
+  bool flapping = false;  // a cycle of states: producers undo each other forever
   bool conflict = false;
   bool end_absent = false;        // needed at end, absent in some end state
   bool transient_absent = false;  // needed throughout, present at start and end, absent on the way

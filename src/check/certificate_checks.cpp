@@ -17,15 +17,15 @@
 // KST rules' business, reported there.
 
 #include "check/certificate_checks.h"
-#include "model/rule_ids.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "base/fqdn.h"
 #include "model/certificate_names.h"
 #include "model/claims.h"
-#include "base/fqdn.h"
+#include "model/rule_ids.h"
 
 namespace kst {
 namespace {
@@ -64,7 +64,10 @@ class CertificateChecker {
  public:
   CertificateChecker(const Topology& topology, const ImpactGraph& graph, const ModelCatalog& model,
                      const CertificateCheckOptions& options)
-      : graph_(graph), model_(model), options_(options), claims_(options.claims ? *options.claims : CollectClaims(topology, model)) {
+      : graph_(graph),
+        model_(model),
+        options_(options),
+        claims_(options.claims ? *options.claims : CollectClaims(topology, model)) {
     for (const KstServer& server : claims_.servers) kst_servers_[server.fqdn] = &server;
   }
 
@@ -237,7 +240,8 @@ std::string DescribeCertificate(const Certificate& certificate) {
 }
 
 std::vector<std::string> UncheckedCertificateReasons(const Topology& topology, const ImpactGraph& graph,
-                                                     const ModelCatalog& model, const CertificateCheckOptions& options) {
+                                                     const ModelCatalog& model,
+                                                     const CertificateCheckOptions& options) {
   std::vector<std::string> reasons;
   if (topology.unchecked_certificates.empty()) return reasons;
   CertificateChecker checker(topology, graph, model, options);

@@ -16,8 +16,8 @@
 namespace kst {
 
 struct CertificateCheckOptions {
-  UnixSeconds at = 0;      // the check time
-  int64_t warn_days = 30;  // a certificate expiring within this many days is a warning
+  UnixSeconds at = 0;                  // the check time
+  int64_t warn_days = 30;              // a certificate expiring within this many days is a warning
   const ClaimIndex* claims = nullptr;  // the topology's claims when the caller has them (else collected)
 };
 

@@ -1,10 +1,10 @@
 #include "check/clock_checks.h"
-#include "model/rule_ids.h"
 
 #include <cmath>
 
 #include "model/certificate_names.h"
 #include "model/claims.h"
+#include "model/rule_ids.h"
 
 namespace kst {
 namespace {

@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
+#include "base/timestamp.h"
 #include "engine/trace.h"
 #include "model/claims.h"
-#include "base/diagnostic.h"
-#include "model/import_report.h"
 #include "model/feature_impact.h"
-#include "base/timestamp.h"
+#include "model/import_report.h"
 
 namespace kst {
 
@@ -75,19 +75,19 @@ struct Finding {
   std::vector<std::string> servers;  // affected servers
   std::string servers_summary;       // "6 of 8 FrontEnd servers"
   std::string message;
-  std::vector<std::string> events;   // predicted lines, "14563 LS Protocol Stack: ..."
+  std::vector<std::string> events;  // predicted lines, "14563 LS Protocol Stack: ..."
   std::vector<ClaimRef> claims;
-  std::vector<std::string> assumptions;  // ids of model assumptions it rests on
-  std::vector<std::string> holds_under;  // readings under which it appears
+  std::vector<std::string> assumptions;     // ids of model assumptions it rests on
+  std::vector<std::string> holds_under;     // readings under which it appears
   std::vector<ReadingSeverity> by_reading;  // KST findings: the severity under each reading of the model
   std::vector<ServerOutcome> outcomes;      // KST findings: each affected server's outcome
   std::vector<std::string> fixes;
   std::vector<Trace> traces;
   std::optional<WaiverRef> waiver;
-  std::vector<Evidence> evidence;         // certificate and clock findings
-  std::vector<TableLookup> lookups;       // certificate subject findings
-  std::vector<BrokenCondition> broken;    // what the rule breaks (model impact.conditions)
-  Impact impact;                          // features broken and still working, from the impact graph
+  std::vector<Evidence> evidence;       // certificate and clock findings
+  std::vector<TableLookup> lookups;     // certificate subject findings
+  std::vector<BrokenCondition> broken;  // what the rule breaks (model impact.conditions)
+  Impact impact;                        // features broken and still working, from the impact graph
 };
 
 struct Statistics {

@@ -98,8 +98,10 @@ ImpactGraph::ImpactGraph(const std::vector<const Topology*>& topologies, const M
                          const std::vector<const ClaimIndex*>& claims)
     : model_(model), graph_(std::make_unique<Graph>()) {
   for (size_t i = 0; i < topologies.size(); ++i) {
-    if (i < claims.size() && claims[i]) Instantiate(*topologies[i], *claims[i]);
-    else Instantiate(*topologies[i], CollectClaims(*topologies[i], model));
+    if (i < claims.size() && claims[i])
+      Instantiate(*topologies[i], *claims[i]);
+    else
+      Instantiate(*topologies[i], CollectClaims(*topologies[i], model));
   }
   Build();
 }

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "model/feature_impact.h"
 #include "model/claims.h"
+#include "model/feature_impact.h"
 #include "model/model_catalog.h"
 #include "model/topology.h"
 

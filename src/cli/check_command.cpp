@@ -1,15 +1,15 @@
 // kst check: load, analyse, waive, write the outputs, judge the gate.
 
+#include "base/interrupt.h"
+#include "base/timestamp.h"
 #include "check/analysis.h"
+#include "check/waivers.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "cli/gate.h"
 #include "cli/input_loading.h"
-#include "base/interrupt.h"
-#include "base/timestamp.h"
-#include "report/trace_file.h"
-#include "check/waivers.h"
 #include "report/text_escape.h"
+#include "report/trace_file.h"
 
 namespace kst {
 

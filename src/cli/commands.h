@@ -13,10 +13,10 @@
 namespace kst {
 
 struct CommandOptions {
-  std::vector<std::string> files;   // FILE, or DIR_OR_FILES...
-  std::string before_file;          // kst diff BEFORE AFTER
+  std::vector<std::string> files;  // FILE, or DIR_OR_FILES...
+  std::string before_file;         // kst diff BEFORE AFTER
   std::string after_file;
-  std::string format = "text";      // what goes to stdout
+  std::string format = "text";       // what goes to stdout
   std::vector<std::string> outputs;  // FORMAT=FILE, repeatable
   std::string semantics;
   std::string server;

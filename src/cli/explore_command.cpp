@@ -53,7 +53,7 @@ int RunExploreCommand(const CommandOptions& options, CommandStreams streams) {
   if (!semantics) return kExitUsage;
   LoadedInput input;
   if (!LoadInput(options.files.at(0), &input, streams.err)) return LoadFailedStatus(streams.err);
-  return ExploreOneCell(input.scenario, ModelCatalog::Embedded(), *semantics, options.server, options.fqdn,
-                        options.dot, streams.out, streams.err);
+  return ExploreOneCell(input.scenario, ModelCatalog::Embedded(), *semantics, options.server, options.fqdn, options.dot,
+                        streams.out, streams.err);
 }
 }  // namespace kst

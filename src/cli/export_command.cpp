@@ -5,20 +5,21 @@
 #include "base/atomic_file.h"
 #include "base/interrupt.h"
 #include "cli/commands.h"
-#include "model/rule_ids.h"
 #include "cli/exit_status.h"
 #include "cli/gate.h"
 #include "cli/input_loading.h"
 #include "export/promela_export.h"
-#include "report/trace_file.h"
+#include "model/rule_ids.h"
 #include "report/text_escape.h"
+#include "report/trace_file.h"
 
 namespace kst {
 namespace {
 
 /// A trace ends in a quiescent state when its rule is about end states.
 bool EndsAtEnd(const RecordedTrace& trace) {
-  return trace.rule == kst::rule::kOrderDependent || (trace.rule == kst::rule::kUnknownServer && trace.severity == "error");
+  return trace.rule == kst::rule::kOrderDependent ||
+         (trace.rule == kst::rule::kUnknownServer && trace.severity == "error");
 }
 
 /// Lifts every trace of `path` to a whole-system order; prints errors.

@@ -21,9 +21,8 @@ void WriteReport(const ImportedSnapshot& snapshot, const std::string& format, st
   }
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (const FileImportReport& file : snapshot.files) files.push_back(ImportReportToJson(file));
-  nlohmann::ordered_json document = {{"format_version", "1"},
-                                     {"files", files},
-                                     {"affects_verdict", snapshot.AffectsVerdict()}};
+  nlohmann::ordered_json document = {
+      {"format_version", "1"}, {"files", files}, {"affects_verdict", snapshot.AffectsVerdict()}};
   out << document.dump(2) << "\n";
 }
 

@@ -100,8 +100,10 @@ bool AnalysisOptionsFor(const CommandOptions& options, const Scenario& scenario,
   out->clock_tolerance_seconds = options.clock_tolerance;
   auto line = std::make_shared<ProgressLine>();
   out->progress = [line](size_t explored, size_t total, uint64_t states, bool finished) {
-    if (finished) line->Done();
-    else line->Tick(explored, total, states);
+    if (finished)
+      line->Done();
+    else
+      line->Tick(explored, total, states);
   };
   if (!options.at.empty()) {
     UnixSeconds at = 0;

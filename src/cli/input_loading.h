@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "check/analysis.h"
-#include "cli/commands.h"
 #include "base/diagnostic.h"
 #include "base/file_reader.h"
+#include "check/analysis.h"
+#include "check/waivers.h"
+#include "cli/commands.h"
 #include "model/import_report.h"
 #include "model/model_catalog.h"
 #include "model/scenario.h"
-#include "check/waivers.h"
 
 namespace kst {
 

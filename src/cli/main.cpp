@@ -33,9 +33,9 @@ struct Subcommand {
 };
 
 void AddSemantics(CLI::App* app, CommandOptions* o) {
-  app->add_option("--semantics", o->semantics,
-                  "reading of UM Routing's start-up conflict (see `kst model`): " +
-                      ModelCatalog::Embedded().SemanticsNames());
+  app->add_option(
+      "--semantics", o->semantics,
+      "reading of UM Routing's start-up conflict (see `kst model`): " + ModelCatalog::Embedded().SemanticsNames());
 }
 
 /// kst diff prints its own formats (report/diff_writer.h); any other report
@@ -128,16 +128,16 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_option("--trace-out", o->trace_out, "write every finding's traces as JSON (for kst replay)");
        },
        RunCheckCommand},
-      {"import", "read real exports (Get-CsTopology -AsXml, Topology Builder .tbxml, Exchange CliXml / JSON / CSV) "
-                 "from files or a snapshot folder and write the kst-topology/1 equivalent",
+      {"import",
+       "read real exports (Get-CsTopology -AsXml, Topology Builder .tbxml, Exchange CliXml / JSON / CSV) "
+       "from files or a snapshot folder and write the kst-topology/1 equivalent",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("DIR_OR_FILES", o->files, "snapshot folders and export files, format detected by content")
              ->required();
          app->add_option("-o,--output", o->output_file, "write the topology here (default: stdout)");
          app->add_flag("--report", o->report,
                        "print what was understood per file (PASSED / PARTIALLY_UNRECOGNIZED / FAILED) on stdout");
-         app->add_option("--format", o->format, "report format: text or json")
-             ->check(CLI::IsMember({"text", "json"}));
+         app->add_option("--format", o->format, "report format: text or json")->check(CLI::IsMember({"text", "json"}));
        },
        RunImportCommand},
       {"test", "run the expect blocks of scenario files and directories; N passed, N failed, N skipped",
@@ -148,8 +148,9 @@ const std::vector<Subcommand>& Subcommands() {
          AddCheckTime(app, o);
        },
        RunTestCommand},
-      {"diff", "per-server table changes and new/resolved findings between two topologies (or a topology and a "
-               "scenario); exit 1 when the after side adds error findings",
+      {"diff",
+       "per-server table changes and new/resolved findings between two topologies (or a topology and a "
+       "scenario); exit 1 when the after side adds error findings",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("BEFORE", o->before_file, "the topology before the change")->required();
          app->add_option("AFTER", o->after_file, "the topology after it, or a scenario")->required();
@@ -166,8 +167,9 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_option("--server", o->server, "only this server");
        },
        RunShowCommand},
-      {"model", "print the model: versions, roles, events, named assumptions, parameters, certificate services, "
-                "integration features, readings",
+      {"model",
+       "print the model: versions, roles, events, named assumptions, parameters, certificate services, "
+       "integration features, readings",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
        },
@@ -177,8 +179,9 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_option("FILE", o->files, "trace file written by kst check --trace-out")->required()->expected(1);
        },
        RunReplayCommand},
-      {"impact", "the impact graph: per peer and direction, the integration features, the Lync servers at the other "
-                 "end, and each condition they need (ok, broken by which finding, or not checked)",
+      {"impact",
+       "the impact graph: per peer and direction, the integration features, the Lync servers at the other "
+       "end, and each condition they need (ok, broken by which finding, or not checked)",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("FILE", o->files, "topology or scenario file")->required()->expected(1);
          app->add_option("--fqdn", o->fqdn, "only this peer (an Exchange UM server, OWA IM server or hosted UM Edge)");
@@ -189,8 +192,9 @@ const std::vector<Subcommand>& Subcommands() {
          AddCheckTime(app, o);
        },
        RunImpactCommand},
-      {"graph", "draw the topology (sites, pools, servers, trusted application pools, Exchange, dial plans, Edge, "
-                "hosting providers) with the findings' servers and broken connections in red",
+      {"graph",
+       "draw the topology (sites, pools, servers, trusted application pools, Exchange, dial plans, Edge, "
+       "hosting providers) with the findings' servers and broken connections in red",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("FILE", o->files, "topology or scenario file (its final topology is drawn)")
              ->required()
@@ -202,14 +206,16 @@ const std::vector<Subcommand>& Subcommands() {
          AddCheckTime(app, o);
        },
        RunGraphCommand},
-      {"explain", "one finding as a sequence diagram: a KST trace's steps and log lines, or the connection a "
-                  "certificate or clock finding breaks",
+      {"explain",
+       "one finding as a sequence diagram: a KST trace's steps and log lines, or the connection a "
+       "certificate or clock finding breaks",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("FILE", o->input_file, "topology or scenario file")->required();
          app->add_option("FINDING", o->finding, "RULE:FQDN, e.g. cert/wildcard-subject:ex1.contoso.com")->required();
          app->add_option("--format", o->format, "text (default), dot or svg (through Graphviz)")
              ->check(CLI::IsMember({"text", "dot", "svg"}));
-         app->add_option("--trace", o->trace, "which trace of a KST finding (1 = the shortest)")->check(CLI::PositiveNumber);
+         app->add_option("--trace", o->trace, "which trace of a KST finding (1 = the shortest)")
+             ->check(CLI::PositiveNumber);
          AddSemantics(app, o);
          AddBudget(app, o);
          AddCheckTime(app, o);
@@ -224,8 +230,9 @@ const std::vector<Subcommand>& Subcommands() {
          AddSemantics(app, o);
        },
        RunExploreCommand},
-      {"export", "write the scenario as a model for another checker: `promela` for SPIN (every server a process, "
-                 "kst's rules as assertions)",
+      {"export",
+       "write the scenario as a model for another checker: `promela` for SPIN (every server a process, "
+       "kst's rules as assertions)",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("FORMAT", o->export_format, "promela")->required()->check(CLI::IsMember({"promela"}));
          app->add_option("FILE", o->files, "topology or scenario file")->required()->expected(1);
@@ -247,9 +254,10 @@ constexpr const char* kExitCodeHelp =
     "makes it 0), 130 interrupted (Ctrl-C). --no-fail always exits 0 except on usage, input and output errors.";
 
 int Main(int argc, char** argv, std::ostream& out) {
-  CLI::App app{"kst: checks, before you deploy, whether a Lync / Skype for Business change breaks the Known Servers "
-               "Table (event 14563), leaves a peer's certificate subject unknown to Lync or a clock out of tolerance, "
-               "and which Exchange UM and OWA IM features break then, in which direction."};
+  CLI::App app{
+      "kst: checks, before you deploy, whether a Lync / Skype for Business change breaks the Known Servers "
+      "Table (event 14563), leaves a peer's certificate subject unknown to Lync or a clock out of tolerance, "
+      "and which Exchange UM and OWA IM features break then, in which direction."};
   app.footer(kExitCodeHelp);
   app.require_subcommand(1);
   CommandOptions options;

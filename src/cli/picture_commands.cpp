@@ -7,15 +7,15 @@
 
 #include "base/interrupt.h"
 #include "check/analysis.h"
+#include "check/impact_graph.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
-#include "report/graphviz.h"
-#include "check/impact_graph.h"
-#include "report/impact_view.h"
 #include "cli/input_loading.h"
+#include "report/graphviz.h"
+#include "report/impact_view.h"
 #include "report/sequence_diagram.h"
-#include "report/topology_graph.h"
 #include "report/text_escape.h"
+#include "report/topology_graph.h"
 
 namespace kst {
 namespace {

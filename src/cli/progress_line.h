@@ -3,10 +3,11 @@
 // analysis reports progress through AnalysisOptions::progress and never prints), only when stderr is a
 // terminal and only after the first second, so scripts and CI logs stay clean.
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <unistd.h>
 
 namespace kst {
 

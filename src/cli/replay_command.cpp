@@ -19,8 +19,8 @@
 #include "engine/state_graph.h"
 #include "engine/trace_narrator.h"
 #include "report/report_writer.h"
-#include "report/trace_file.h"
 #include "report/text_escape.h"
+#include "report/trace_file.h"
 
 namespace kst {
 namespace {
@@ -60,8 +60,10 @@ std::string FirstDifference(const nlohmann::json& want, const nlohmann::json& go
   const auto& a = want.contains("steps") ? want["steps"] : nlohmann::json::array();
   const auto& b = got["steps"];
   for (size_t i = 0; i < std::min(a.size(), b.size()); ++i)
-    if (a[i] != b[i]) return "step " + std::to_string(i + 1) + " differs: recorded " + a[i].dump() + ", replayed " + b[i].dump();
-  if (a.size() != b.size()) return "recorded " + std::to_string(a.size()) + " steps, replayed " + std::to_string(b.size());
+    if (a[i] != b[i])
+      return "step " + std::to_string(i + 1) + " differs: recorded " + a[i].dump() + ", replayed " + b[i].dump();
+  if (a.size() != b.size())
+    return "recorded " + std::to_string(a.size()) + " steps, replayed " + std::to_string(b.size());
   return "the trace differs";
 }
 
@@ -100,9 +102,9 @@ int ReplayTraceFile(const std::string& path, FileReader* files, const ModelCatal
     std::string label = EscapeText(recorded.rule + " " + recorded.fqdn + " on " + recorded.server);
     int s = plan.ServerIndex(recorded.server), f = plan.FqdnIndex(recorded.fqdn);
     if (s < 0 || f < 0) {
-      err << EscapeText(Diagnostic{Severity::kError, "trace-file", recorded.location, "/traces/" + std::to_string(i),
-                        "trace " + std::to_string(i + 1) + " (" + label + ") names a server or FQDN " + file.input +
-                            " lacks"}
+      err << EscapeText(Diagnostic{
+                 Severity::kError, "trace-file", recorded.location, "/traces/" + std::to_string(i),
+                 "trace " + std::to_string(i + 1) + " (" + label + ") names a server or FQDN " + file.input + " lacks"}
                             .ToString())
           << "\n";
       return kExitInputError;

@@ -7,11 +7,11 @@
 
 #include "cli/exit_status.h"
 #include "engine/plan_compiler.h"
+#include "engine/trace_narrator.h"
 #include "input/input_digest.h"
 #include "report/report_writer.h"
 #include "report/trace_file.h"
 #include "test_world.h"
-#include "engine/trace_narrator.h"
 
 namespace kst {
 namespace {

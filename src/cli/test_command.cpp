@@ -11,11 +11,11 @@
 #include <filesystem>
 #include <sstream>
 
+#include "base/interrupt.h"
 #include "check/analysis.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "cli/input_loading.h"
-#include "base/interrupt.h"
 #include "report/text_escape.h"
 
 namespace kst {

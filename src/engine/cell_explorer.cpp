@@ -16,9 +16,9 @@
 
 #include "engine/cell_explorer.h"
 
-#include "base/interrupt.h"
-
 #include <unordered_map>
+
+#include "base/interrupt.h"
 
 namespace kst {
 namespace {

@@ -48,13 +48,13 @@ struct CellInput {
 };
 
 struct CellState {
-  uint16_t step = 0;     // admin steps done
-  uint16_t replica = 0;  // topology revision this server applied
-  uint16_t ad_seen = 0;  // AD revision UM Routing last read
-  bool um_claim = false;     // UM Routing holds its version-0 claim
-  bool um_handled = false;   // UM Routing counts the FQDN as handled
-  bool um_retry = false;     // on UM Routing's retry list (retry-list reading)
-  bool restart_used = false; // the unplanned restart happened (restarts "any")
+  uint16_t step = 0;          // admin steps done
+  uint16_t replica = 0;       // topology revision this server applied
+  uint16_t ad_seen = 0;       // AD revision UM Routing last read
+  bool um_claim = false;      // UM Routing holds its version-0 claim
+  bool um_handled = false;    // UM Routing counts the FQDN as handled
+  bool um_retry = false;      // on UM Routing's retry list (retry-list reading)
+  bool restart_used = false;  // the unplanned restart happened (restarts "any")
 
   uint64_t Pack() const;
   static CellState Unpack(uint64_t packed);
@@ -107,8 +107,7 @@ class CellModel {
   /// Applies `event` to `from`. Returns false when the event is not enabled
   /// or would change nothing. `*conflict` is set when the step logs 14563.
   /// `lines` may be null (exploration); narration and exploration share code.
-  bool Apply(const CellState& from, CellEvent event, CellState* to, bool* conflict,
-             std::vector<LogLine>* lines) const;
+  bool Apply(const CellState& from, CellEvent event, CellState* to, bool* conflict, std::vector<LogLine>* lines) const;
 
   CellEntry Entry(const CellState& state) const;
   /// Plan done, replication caught up, and no poll would change anything.

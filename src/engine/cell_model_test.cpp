@@ -86,16 +86,16 @@ TEST_CASE("O3: restarting RTCSRV with the TAP in place logs 14563, 44030, then 1
   CellInput input = FrontEndCell({{}, {6}}, {Kind::kPublish, Kind::kWaitForReplication, Kind::kRestart});
   CellModel model(input, kDefault, kEx1);
   CellState state;
-  std::vector<LogLine> lines = Run(
-      model, {CellEvent::kAdminStep, CellEvent::kReplicate, CellEvent::kAdminStep, CellEvent::kAdminStep}, &state);
+  std::vector<LogLine> lines =
+      Run(model, {CellEvent::kAdminStep, CellEvent::kReplicate, CellEvent::kAdminStep, CellEvent::kAdminStep}, &state);
   CHECK(Keys(lines) == std::vector<std::string>{"14563", "14492", "44024", "14563", "44030", "14493"});
   CHECK(model.Entry(state) == CellEntry{true, 6});
   CHECK(model.IsEnd(state));
 }
 
 TEST_CASE("open point 7: a restart before the TAP removal leaves ex1 absent for good (default reading only)") {
-  CellInput input = FrontEndCell({{}, {6}, {}},
-                                 {Kind::kPublish, Kind::kWaitForReplication, Kind::kRestart, Kind::kPublish});
+  CellInput input =
+      FrontEndCell({{}, {6}, {}}, {Kind::kPublish, Kind::kWaitForReplication, Kind::kRestart, Kind::kPublish});
   std::vector<CellEvent> order = {CellEvent::kAdminStep, CellEvent::kReplicate, CellEvent::kAdminStep,
                                   CellEvent::kAdminStep, CellEvent::kAdminStep, CellEvent::kReplicate};
   SUBCASE("withdraw-remember: absent, UM Routing never re-adds it") {

@@ -162,8 +162,8 @@ class Lifter {
                ", outside the cell's path";
       return false;
     }
-    Push({CellEvent::kReplicate, static_cast<int>(t), publish_steps_[static_cast<size_t>(revision)], cell_event,
-          false});
+    Push(
+        {CellEvent::kReplicate, static_cast<int>(t), publish_steps_[static_cast<size_t>(revision)], cell_event, false});
     replica_[t]++;
     return true;
   }

@@ -18,10 +18,10 @@ namespace kst {
 /// One event of the whole system.
 struct GlobalEvent {
   CellEvent kind = CellEvent::kAdminStep;  // the same events as a cell's, lifted to the whole system
-  int server = -1;          // index into CompiledPlan::servers(); -1 for admin steps
-  int plan_index = -1;      // kAdminStep: the plan step; kReplicate: the publish step it applies
-  bool cell_event = false;  // one of the lifted trace's own events
-  bool optional = false;    // a poll that may change nothing anywhere; a whole-system run skips it then
+  int server = -1;                         // index into CompiledPlan::servers(); -1 for admin steps
+  int plan_index = -1;                     // kAdminStep: the plan step; kReplicate: the publish step it applies
+  bool cell_event = false;                 // one of the lifted trace's own events
+  bool optional = false;                   // a poll that may change nothing anywhere; a whole-system run skips it then
 };
 
 /// A whole-system order for the trace of cell (server, fqdn).

@@ -45,7 +45,8 @@ CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model) 
   }
   servers_ = snapshots_.front().servers;
   for (const KstServer& server : final_claims().servers) {
-    bool known = std::any_of(servers_.begin(), servers_.end(), [&](const KstServer& s) { return s.fqdn == server.fqdn; });
+    bool known =
+        std::any_of(servers_.begin(), servers_.end(), [&](const KstServer& s) { return s.fqdn == server.fqdn; });
     if (!known) joining_servers_.push_back(server);
   }
   // Every FQDN any snapshot names, hashed once per name rather than a set per snapshot.
@@ -170,8 +171,8 @@ void CompiledPlan::Classify() {
   std::vector<uint32_t> fqdn_sig(fqdns_.size());
   for (size_t f = 0; f < fqdns_.size(); ++f) {
     const FqdnSignature& sig = signatures_[f];
-    std::vector<int> key = {sig.base_listed, sig.start.um_host, sig.start.trusted_application, sig.end.um_host,
-                            sig.end.trusted_application, -1};
+    std::vector<int> key = {sig.base_listed, sig.start.um_host,           sig.start.trusted_application,
+                            sig.end.um_host, sig.end.trusted_application, -1};
     key.insert(key.end(), sig.base_versions.begin(), sig.base_versions.end());
     for (const FqdnChange& change : sig.changes) {
       key.insert(key.end(), {-2, change.plan_index, change.ad, change.listed});
@@ -193,8 +194,7 @@ void CompiledPlan::Classify() {
       if (it == pair_class.end()) {
         CellInput input = BuildInput(servers_[s], signatures_[f]);
         auto [k, inserted] = key_class.emplace(input.Key(), static_cast<uint32_t>(classes_.size()));
-        if (inserted)
-          classes_.push_back({std::move(input), static_cast<uint32_t>(s), static_cast<uint32_t>(f), 0});
+        if (inserted) classes_.push_back({std::move(input), static_cast<uint32_t>(s), static_cast<uint32_t>(f), 0});
         it = pair_class.emplace(pair, k->second).first;
       }
       class_of_[s * fqdns_.size() + f] = it->second;
@@ -225,9 +225,8 @@ std::vector<ClaimRef> CompiledPlan::ClaimsOn(const std::string& fqdn) const {
       auto it = table->find(fqdn);
       if (it == table->end()) continue;
       for (const Claim& claim : it->second) {
-        bool known = std::any_of(refs.begin(), refs.end(), [&](const ClaimRef& r) {
-          return r.what == claim.what && r.version == claim.version;
-        });
+        bool known = std::any_of(refs.begin(), refs.end(),
+                                 [&](const ClaimRef& r) { return r.what == claim.what && r.version == claim.version; });
         if (!known) refs.push_back({ProducerName(claim.producer), claim.version, claim.what, claim.location});
       }
     }

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "engine/cell_model.h"
-#include "model/claims.h"
 #include "engine/trace.h"
+#include "model/claims.h"
 #include "model/scenario.h"
 
 namespace kst {
@@ -75,8 +75,8 @@ class CompiledPlan {
   void Classify();
 
   const Scenario& scenario_;
-  std::vector<ClaimIndex> snapshots_;   // distinct claim sets: [0] base, then one per publish or AD change
-  std::vector<uint32_t> snapshot_at_;   // [0] base, [i+1] the snapshot after plan step i
+  std::vector<ClaimIndex> snapshots_;  // distinct claim sets: [0] base, then one per publish or AD change
+  std::vector<uint32_t> snapshot_at_;  // [0] base, [i+1] the snapshot after plan step i
   std::vector<KstServer> servers_;
   std::vector<KstServer> joining_servers_;
   std::vector<std::string> fqdns_;

@@ -50,8 +50,10 @@ TEST_CASE("symmetric cells share a class") {
   Scenario scenario = AssertScenario(O1Scenario());
   CompiledPlan plan(scenario, ModelCatalog::Embedded());
   const int ex1 = plan.FqdnIndex("ex1.contoso.com");
-  CHECK(plan.ClassOf(plan.ServerIndex("fe01.contoso.com"), ex1) == plan.ClassOf(plan.ServerIndex("fe02.contoso.com"), ex1));
-  CHECK(plan.ClassOf(plan.ServerIndex("fe01.contoso.com"), ex1) != plan.ClassOf(plan.ServerIndex("edge01.contoso.com"), ex1));
+  CHECK(plan.ClassOf(plan.ServerIndex("fe01.contoso.com"), ex1) ==
+        plan.ClassOf(plan.ServerIndex("fe02.contoso.com"), ex1));
+  CHECK(plan.ClassOf(plan.ServerIndex("fe01.contoso.com"), ex1) !=
+        plan.ClassOf(plan.ServerIndex("edge01.contoso.com"), ex1));
   uint64_t cells = 0;
   for (const CellClass& cell_class : plan.classes()) cells += cell_class.cells;
   CHECK(cells == plan.servers().size() * plan.fqdns().size());
@@ -69,7 +71,8 @@ TEST_CASE("AD changes matter only to servers running UM Routing") {
 }
 
 TEST_CASE("claims on an FQDN are gathered across the plan, with their sources") {
-  Scenario scenario = AssertScenario(O1Scenario(R"(, {"op": "remove_trusted_application_pool", "fqdn": "ex1.contoso.com"})"));
+  Scenario scenario =
+      AssertScenario(O1Scenario(R"(, {"op": "remove_trusted_application_pool", "fqdn": "ex1.contoso.com"})"));
   CompiledPlan plan(scenario, ModelCatalog::Embedded());
   std::vector<ClaimRef> claims = plan.ClaimsOn("ex1.contoso.com");
   REQUIRE(claims.size() == 2);

@@ -33,8 +33,8 @@ std::vector<size_t> CyclicComponents(const CellVerdict& verdict) {
   std::vector<int> component(boost::num_vertices(graph));
   int count = component.empty()
                   ? 0
-                  : boost::strong_components(
-                        graph, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, graph)));
+                  : boost::strong_components(graph, boost::make_iterator_property_map(
+                                                        component.begin(), boost::get(boost::vertex_index, graph)));
   std::vector<size_t> sizes(static_cast<size_t>(count));
   for (int c : component) sizes[static_cast<size_t>(c)]++;
   std::vector<size_t> cyclic;
@@ -50,8 +50,8 @@ void WriteDot(const CellModel& model, const CellVerdict& verdict, std::ostream& 
   out << "digraph cell {\n";
   for (size_t v = 0; v < verdict.state_list.size(); ++v) {
     const CellState& state = verdict.state_list[v];
-    out << "  " << v << " [label=\"" << StateLabel(model, state) << "\"" << (model.IsEnd(state) ? ", peripheries=2" : "")
-        << (model.Entry(state).present ? "" : ", color=red") << "];\n";
+    out << "  " << v << " [label=\"" << StateLabel(model, state) << "\""
+        << (model.IsEnd(state) ? ", peripheries=2" : "") << (model.Entry(state).present ? "" : ", color=red") << "];\n";
   }
   for (const StateEdge& edge : verdict.edges)
     out << "  " << edge.from << " -> " << edge.to << " [label=\"" << CellEventName(edge.event)

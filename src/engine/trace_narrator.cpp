@@ -15,8 +15,8 @@ int PublishStepOf(const CellInput& input, int revision) {
   return -1;
 }
 
-std::string Describe(const Scenario& scenario, const CellInput& input, const CellState& before,
-                     const CellState& after, CellEvent event, const std::string& server, int* plan_index) {
+std::string Describe(const Scenario& scenario, const CellInput& input, const CellState& before, const CellState& after,
+                     CellEvent event, const std::string& server, int* plan_index) {
   switch (event) {
     case CellEvent::kAdminStep: {
       const AdminStep& step = input.steps[before.step];

@@ -6,8 +6,8 @@
 
 #include <ostream>
 
-#include "model/model_catalog.h"
 #include "export/promela_layout.h"
+#include "model/model_catalog.h"
 
 namespace kst {
 

@@ -12,9 +12,9 @@
 
 #include "base/diagnostic.h"
 #include "engine/global_schedule.h"
-#include "model/model_catalog.h"
 #include "engine/plan_compiler.h"
 #include "export/promela_layout.h"
+#include "model/model_catalog.h"
 
 namespace kst {
 

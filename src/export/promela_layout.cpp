@@ -1,8 +1,9 @@
 #include "export/promela_layout.h"
-#include "model/rule_ids.h"
 
 #include <algorithm>
 #include <set>
+
+#include "model/rule_ids.h"
 
 namespace kst {
 namespace {

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "model/claims.h"
 #include "base/diagnostic.h"
 #include "engine/plan_compiler.h"
+#include "model/claims.h"
 
 namespace kst {
 

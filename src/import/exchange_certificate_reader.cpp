@@ -16,9 +16,9 @@
 #include <cctype>
 
 #include "base/fqdn.h"
-#include "input/clixml_text.h"
 #include "import/exchange_record_reader.h"
 #include "import/exchange_values.h"
+#include "input/clixml_text.h"
 #include "input/x509_certificate.h"
 
 namespace kst {

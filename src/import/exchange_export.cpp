@@ -7,13 +7,13 @@
 #include <unordered_map>
 
 #include "base/interrupt.h"
-#include "input/clixml_document.h"
-#include "input/csv_document.h"
 #include "import/exchange_object.h"
 #include "import/exchange_record_reader.h"
+#include "input/clixml_document.h"
+#include "input/csv_document.h"
+#include "input/json_document.h"
 #include "input/text_encoding.h"
 #include "input/xml_document.h"
-#include "input/json_document.h"
 #include "model/model_catalog.h"
 
 namespace kst {

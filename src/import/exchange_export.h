@@ -90,8 +90,8 @@ struct DialPlanAssignment {
 
 struct ExchangeCertificateRecord {
   Location location;
-  std::string path;            // the object's element path, JSON pointer or CSV row
-  NamedAt server;              // the owning server (FQDN normalised); empty when the export does not say
+  std::string path;  // the object's element path, JSON pointer or CSV row
+  NamedAt server;    // the owning server (FQDN normalised); empty when the export does not say
   bool server_is_fqdn = false;
   std::string server_source;   // the property it came from: Server, Identity or PSComputerName
   Location services_location;  // of Services, when read

@@ -7,14 +7,13 @@
 
 #include <doctest/doctest.h>
 
-#include "exchange_fixtures.h"
-
 #include <string>
 #include <vector>
 
+#include "exchange_fixtures.h"
+
 namespace kst {
 namespace {
-
 
 struct Imported {
   bool ok = true;
@@ -269,8 +268,8 @@ TEST_CASE("Exchange exports: content that is no record never passes") {
       {"h.csv", "\"Name\",\"Fqdn\"\r\n", "exchange-csv", "h.csv:1:1: the export holds no objects"},
       {"x.xml", "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\" />",
        "exchange-clixml", "x.xml:1:1: the export holds no objects"},
-      {"xs.xml", "<Objs xmlns=\"http://schemas.microsoft.com/powershell/2004/04\"><S>EX1</S></Objs>",
-       "exchange-clixml", "xs.xml:1:63: a text (not an object) that kst does not recognise"},
+      {"xs.xml", "<Objs xmlns=\"http://schemas.microsoft.com/powershell/2004/04\"><S>EX1</S></Objs>", "exchange-clixml",
+       "xs.xml:1:63: a text (not an object) that kst does not recognise"},
   };
   for (const Case& c : cases) {
     std::string file = c.file;
@@ -309,8 +308,8 @@ TEST_CASE("Exchange exports: a property named twice is an error, not a first tha
     };
     for (std::string body : bodies) {
       CAPTURE(body);
-      files.Add("p.xml", std::string("<Objs xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">") + body +
-                             "</Objs>");
+      files.Add("p.xml",
+                std::string("<Objs xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">") + body + "</Objs>");
       Imported imported = Import({"p.xml"}, &files);
       CHECK_FALSE(imported.ok);
       REQUIRE(imported.diagnostics.all().size() == 1);

@@ -23,11 +23,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/interrupt.h"
 #include "input/certificate_loader.h"
 #include "model/certificate_names.h"
 #include "model/claims.h"
-
-#include "base/interrupt.h"
 
 namespace kst {
 namespace {

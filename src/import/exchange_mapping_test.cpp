@@ -6,16 +6,15 @@
 
 #include <doctest/doctest.h>
 
-#include "exchange_fixtures.h"
-#include "import/snapshot_import.h"
-
 #include <algorithm>
 #include <string>
 #include <vector>
 
+#include "exchange_fixtures.h"
+#include "import/snapshot_import.h"
+
 namespace kst {
 namespace {
-
 
 std::string Printed(const Diagnostics& diagnostics) {
   std::string out;
@@ -59,7 +58,6 @@ std::string Dump(const Topology& topology, bool locations) {
   }
   return out;
 }
-
 
 std::vector<std::string> Set(const std::string& folder, const std::string& extension) {
   std::vector<std::string> paths;
@@ -127,17 +125,20 @@ TEST_CASE("Exchange mapping: one organisation, one topology") {
 
 TEST_CASE("Exchange mapping: certificates reach the topology with their owning server, or are reported") {
   VirtualFileReader files;
-  files.Add("servers.json", R"j([{"Name": "EX1", "Fqdn": "ex1.contoso.com", "AdminDisplayVersion": "Version 15.0 (Build 1.1)"},
+  files.Add("servers.json",
+            R"j([{"Name": "EX1", "Fqdn": "ex1.contoso.com", "AdminDisplayVersion": "Version 15.0 (Build 1.1)"},
  {"Name": "EX2", "Fqdn": "ex2.contoso.com", "AdminDisplayVersion": "Version 15.1 (Build 1.1)"}])j");
   auto certificate = [](const std::string& owner) {
     return R"({"Thumbprint": "6D1C4793A5A03C71C03181DBA7A5BDDB201BCD4A", "Subject": "CN=*.Contoso.com., O=Contoso",
   "NotBefore": "2025-01-01T00:00:00Z", "NotAfter": "2035-01-01T00:00:00Z", "CertificateDomains": "*.contoso.com;contoso.com",
-  "Services": "IIS, SMTP, UM")" + owner + "}";
+  "Services": "IIS, SMTP, UM")" +
+           owner + "}";
   };
   SUBCASE("Server, Identity's server part or PSComputerName names the owner; a short name is resolved") {
-    for (const char* owner : {R"(, "Server": "ex2.contoso.com")", R"(, "Identity": "EX2\\6D1C4793A5A03C71C03181DBA7A5BDDB201BCD4A")",
-                              R"(, "PSComputerName": "EX2.contoso.com")",
-                              R"(, "Server": "ex2.contoso.com", "PSComputerName": "ex1.contoso.com")"}) {
+    for (const char* owner :
+         {R"(, "Server": "ex2.contoso.com")", R"(, "Identity": "EX2\\6D1C4793A5A03C71C03181DBA7A5BDDB201BCD4A")",
+          R"(, "PSComputerName": "EX2.contoso.com")",
+          R"(, "Server": "ex2.contoso.com", "PSComputerName": "ex1.contoso.com")"}) {
       CAPTURE(owner);
       files.Add("certificates.json", certificate(owner));
       Mapped mapped = Map({"servers.json", "certificates.json"}, &files);

@@ -21,13 +21,20 @@ bool SameName(std::string_view a, std::string_view b) {
 
 const char* KindName(ExportValue::Kind kind) {
   switch (kind) {
-    case ExportValue::Kind::kNull: return "null";
-    case ExportValue::Kind::kText: return "a text";
-    case ExportValue::Kind::kBoolean: return "a boolean";
-    case ExportValue::Kind::kNumber: return "a number";
-    case ExportValue::Kind::kBytes: return "bytes";
-    case ExportValue::Kind::kList: return "a list";
-    case ExportValue::Kind::kObject: return "an object";
+    case ExportValue::Kind::kNull:
+      return "null";
+    case ExportValue::Kind::kText:
+      return "a text";
+    case ExportValue::Kind::kBoolean:
+      return "a boolean";
+    case ExportValue::Kind::kNumber:
+      return "a number";
+    case ExportValue::Kind::kBytes:
+      return "bytes";
+    case ExportValue::Kind::kList:
+      return "a list";
+    case ExportValue::Kind::kObject:
+      return "an object";
   }
   return "a value";
 }

@@ -7,8 +7,8 @@
 
 #include <string>
 
-#include "input/clixml_document.h"
 #include "import/exchange_export.h"
+#include "input/clixml_document.h"
 
 namespace kst {
 namespace {

@@ -86,13 +86,15 @@ class ClusterMapper {
     if (error == std::errc() && end == text.data() + text.size() && *version >= 0) {
       if (!model_.FindVersion(*version))
         diagnostics_->Warning("unknown-version", service.location, service.element_path + "/@ServiceVersion",
-                              "ServiceVersion " + text + " is not a known KST version; it is compared as a plain "
-                              "number");
+                              "ServiceVersion " + text +
+                                  " is not a known KST version; it is compared as a plain "
+                                  "number");
       return true;
     }
     report_->Unrecognized(service.location, service.element_path + "/@ServiceVersion",
-                          "ServiceVersion \"" + text + "\" is not a version number: the KST version of cluster "
-                          "entries cannot be known, so the cluster is left out",
+                          "ServiceVersion \"" + text +
+                              "\" is not a version number: the KST version of cluster "
+                              "entries cannot be known, so the cluster is left out",
                           true, diagnostics_);
     return false;
   }
@@ -126,9 +128,9 @@ class ClusterMapper {
         continue;
       }
       if (listed.count(fqdn.name)) {
-        diagnostics_->Warning("duplicate-entry", machine.location, cluster.element_path + "/Machine",
-                              "machine " + fqdn.name + " is listed twice in cluster " + cluster_fqdn.name +
-                                  "; it is one server");
+        diagnostics_->Warning(
+            "duplicate-entry", machine.location, cluster.element_path + "/Machine",
+            "machine " + fqdn.name + " is listed twice in cluster " + cluster_fqdn.name + "; it is one server");
         continue;
       }
       out->push_back(fqdn);
@@ -158,7 +160,8 @@ class ClusterMapper {
     }
     LyncPool pool{fqdn, pool_role, version, deciding->location, {}};
     bool single = cluster.single_machine_only || (machines.size() == 1 && machines[0].name == fqdn.name);
-    if (pool_role == "registrar") pool.role = deciding->is_director ? "Director" : single ? "StandardEdition" : "FrontEnd";
+    if (pool_role == "registrar")
+      pool.role = deciding->is_director ? "Director" : single ? "StandardEdition" : "FrontEnd";
     // One machine named like its pool is the pool itself (Standard Edition,
     // a PSTN gateway): kst's "no computers" form.
     if (!(machines.size() == 1 && machines[0].name == fqdn.name)) pool.computers = machines;
@@ -180,8 +183,9 @@ class ClusterMapper {
     }
     if (tap.registrar.name.empty())
       report_->Unrecognized(service.location, service.element_path + "/DependsOn",
-                            "trusted application pool " + fqdn.name + " depends on no Registrar service: its "
-                            "registrar is unknown (it does not change the KST)",
+                            "trusted application pool " + fqdn.name +
+                                " depends on no Registrar service: its "
+                                "registrar is unknown (it does not change the KST)",
                             false, diagnostics_);
     out_->trusted_application_pools.push_back(std::move(tap));
     report_->Count("trusted application pools");

@@ -9,8 +9,8 @@
 // import's verdict inconclusive.
 
 #include "base/diagnostic.h"
-#include "model/import_report.h"
 #include "import/lync_topology_xml.h"
+#include "model/import_report.h"
 #include "model/model_catalog.h"
 #include "model/topology.h"
 

@@ -19,9 +19,10 @@ struct Imported {
 
 // A published topology of one cluster (machines as given) and its services.
 Imported ImportPublished(const std::string& machines, const std::string& services) {
-  std::string xml = "<Topology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\"><Clusters>"
-                    "<Cluster Fqdn=\"pool.contoso.com\"><ClusterId SiteId=\"1\" Number=\"1\"/>" +
-                    machines + "</Cluster></Clusters><Services>" + services + "</Services></Topology>";
+  std::string xml =
+      "<Topology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\"><Clusters>"
+      "<Cluster Fqdn=\"pool.contoso.com\"><ClusterId SiteId=\"1\" Number=\"1\"/>" +
+      machines + "</Cluster></Clusters><Services>" + services + "</Services></Topology>";
   Imported out;
   XmlDocument document;
   REQUIRE(document.Parse("t.xml", xml, &out.diagnostics));
@@ -33,8 +34,7 @@ Imported ImportPublished(const std::string& machines, const std::string& service
 
 std::string Service(const std::string& role, const std::string& version, const std::string& extra = "") {
   return "<Service ServiceVersion=\"" + version + "\"><ServiceId SiteId=\"1\" RoleName=\"" + role +
-         "\" Instance=\"1\"/><InstalledOn><ClusterId SiteId=\"1\" Number=\"1\"/></InstalledOn>" + extra +
-         "</Service>";
+         "\" Instance=\"1\"/><InstalledOn><ClusterId SiteId=\"1\" Number=\"1\"/></InstalledOn>" + extra + "</Service>";
 }
 
 const std::string kTwoMachines = "<Machine Fqdn=\"fe1.contoso.com\"/><Machine Fqdn=\"fe2.contoso.com\"/>";
@@ -58,8 +58,9 @@ TEST_CASE("registrar pools: Front End, Standard Edition, Director") {
     CHECK(in.topology.pools[0].computers.empty());
   }
   SUBCASE("IsDirector makes a Director") {
-    std::string director = "<RegistrarService xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.ServiceRoles.2008\" "
-                           "IsDirector=\"true\"/>";
+    std::string director =
+        "<RegistrarService xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.ServiceRoles.2008\" "
+        "IsDirector=\"true\"/>";
     Imported in = ImportPublished(kTwoMachines, Service("Registrar", "6", director));
     REQUIRE(in.topology.pools.size() == 1);
     CHECK(in.topology.pools[0].role == "Director");
@@ -87,10 +88,12 @@ TEST_CASE("trusted application pools and other clusters") {
     REQUIRE(in.topology.trusted_application_pools.size() == 1);
     CHECK(in.topology.trusted_application_pools[0].computers.size() == 2);
     const std::vector<Diagnostic>& all = in.diagnostics.all();
-    auto duplicate = std::find_if(all.begin(), all.end(), [](const Diagnostic& d) { return d.id == "duplicate-entry"; });
+    auto duplicate =
+        std::find_if(all.begin(), all.end(), [](const Diagnostic& d) { return d.id == "duplicate-entry"; });
     REQUIRE(duplicate != all.end());
-    CHECK(duplicate->ToString() == "t.xml:1:219: warning[duplicate-entry]: machine fe1.contoso.com is listed twice in "
-                                   "cluster pool.contoso.com; it is one server (/Topology/Clusters/Cluster/Machine)");
+    CHECK(duplicate->ToString() ==
+          "t.xml:1:219: warning[duplicate-entry]: machine fe1.contoso.com is listed twice in "
+          "cluster pool.contoso.com; it is one server (/Topology/Clusters/Cluster/Machine)");
   }
   SUBCASE("stores and the file share are listed, with no KST entry") {
     Imported in = ImportPublished(kSelf, Service("FileStore", "7") + Service("UserStore", "7"));
@@ -194,13 +197,14 @@ TEST_CASE("a Topology Builder file whose topology kst did not read whole never p
     CHECK(report.notes[1].affects_verdict);
   }
   SUBCASE("two clusters with one key: which one a service is installed on is ambiguous") {
-    Imported in = ImportBuilder("", "", "<NewTopology><PartialTopology><CentralSites><CentralSite><Clusters>"
-                                        "<Cluster UniqueId=\"c1\" Fqdn=\"a.contoso.com\"/>"
-                                        "<Cluster UniqueId=\"c1\" Fqdn=\"b.contoso.com\"/>"
-                                        "</Clusters></CentralSite></CentralSites><Services>"
-                                        "<Service UniqueId=\"s1\" RoleName=\"Registrar\" InstalledOn=\"c1\"/>"
-                                        "<Service UniqueId=\"s1\" RoleName=\"Registrar\" InstalledOn=\"c1\"/>"
-                                        "</Services></PartialTopology></NewTopology>");
+    Imported in = ImportBuilder("", "",
+                                "<NewTopology><PartialTopology><CentralSites><CentralSite><Clusters>"
+                                "<Cluster UniqueId=\"c1\" Fqdn=\"a.contoso.com\"/>"
+                                "<Cluster UniqueId=\"c1\" Fqdn=\"b.contoso.com\"/>"
+                                "</Clusters></CentralSite></CentralSites><Services>"
+                                "<Service UniqueId=\"s1\" RoleName=\"Registrar\" InstalledOn=\"c1\"/>"
+                                "<Service UniqueId=\"s1\" RoleName=\"Registrar\" InstalledOn=\"c1\"/>"
+                                "</Services></PartialTopology></NewTopology>");
     CHECK(Blocks(in, "/TopologyBuilder/NewTopology/PartialTopology/CentralSites/CentralSite/Clusters/Cluster[2]",
                  "has the key \"c1\" of the cluster at t.tbxml:1:"));
     CHECK(Blocks(in, "/TopologyBuilder/NewTopology/PartialTopology/Services/Service[2]",

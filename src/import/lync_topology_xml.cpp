@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 
 #include "base/interrupt.h"
 
@@ -32,8 +32,7 @@ class ShapeChecker {
       std::string_view name = attribute.name();
       if (name == "xmlns" || name.substr(0, 6) == "xmlns:" || In(known, name)) continue;
       report_->Unrecognized(document_.LocationOf(node), document_.ElementPath(node) + "/@" + std::string(name),
-                            "attribute not in the documented " + std::string(LocalName(node)) +
-                                " element; ignored",
+                            "attribute not in the documented " + std::string(LocalName(node)) + " element; ignored",
                             false, diagnostics_);
     }
   }
@@ -125,10 +124,18 @@ bool IsDirector(pugi::xml_node registrar_service) {
 // Service children: identity, wiring, ports, and the role-specific settings
 // element (`<XService xmlns="...ServiceRoles.2008">`), which kst does not need
 // except RegistrarService's IsDirector.
-const Names kServiceChildren = {
-    "ServiceId",   "DependsOn",          "InstalledOn",       "Ports",
-    "RegistrarService", "FileStoreService", "WebService", "ConfService", "ApplicationServerService",
-    "CentralMgmtService", "PstnGatewayService", "WacService"};
+const Names kServiceChildren = {"ServiceId",
+                                "DependsOn",
+                                "InstalledOn",
+                                "Ports",
+                                "RegistrarService",
+                                "FileStoreService",
+                                "WebService",
+                                "ConfService",
+                                "ApplicationServerService",
+                                "CentralMgmtService",
+                                "PstnGatewayService",
+                                "WacService"};
 
 class PublishedReader {
  public:
@@ -200,7 +207,10 @@ class TopologyBuilderReader {
  public:
   TopologyBuilderReader(const XmlDocument& document, LyncXmlTopology* out, FileImportReport* report,
                         Diagnostics* diagnostics)
-      : document_(document), out_(out), report_(report), diagnostics_(diagnostics),
+      : document_(document),
+        out_(out),
+        report_(report),
+        diagnostics_(diagnostics),
         shape_(document, report, diagnostics) {}
 
   void Read(pugi::xml_node root) {
@@ -287,7 +297,8 @@ class TopologyBuilderReader {
   void ReadService(pugi::xml_node node) {
     shape_.Attributes(node, {"UniqueId", "RoleName", "RoleVersion", "InstalledOn", "ServiceVersion", "Type"});
     shape_.Children(node, kServiceChildren, false);
-    XmlService service = NewService(document_, node, node.attribute("UniqueId").value(), node.attribute("RoleName").value());
+    XmlService service =
+        NewService(document_, node, node.attribute("UniqueId").value(), node.attribute("RoleName").value());
     std::string installed_on = node.attribute("InstalledOn").value();
     auto sql = sql_instance_cluster_.find(installed_on);
     service.installed_on = sql != sql_instance_cluster_.end() ? sql->second : installed_on;
@@ -312,9 +323,12 @@ class TopologyBuilderReader {
 
 const char* LyncXmlFormatName(LyncXmlFormat format) {
   switch (format) {
-    case LyncXmlFormat::kPublishedTopology: return "lync-published-topology-xml";
-    case LyncXmlFormat::kTopologyBuilder: return "lync-topology-builder-tbxml";
-    case LyncXmlFormat::kNotLyncTopology: break;
+    case LyncXmlFormat::kPublishedTopology:
+      return "lync-published-topology-xml";
+    case LyncXmlFormat::kTopologyBuilder:
+      return "lync-topology-builder-tbxml";
+    case LyncXmlFormat::kNotLyncTopology:
+      break;
   }
   return "unknown";
 }
@@ -339,7 +353,8 @@ bool ReadLyncTopologyXml(const XmlDocument& document, LyncXmlTopology* out, File
     case LyncXmlFormat::kTopologyBuilder:
       TopologyBuilderReader(document, out, report, diagnostics).Read(document.root());
       return !InterruptRequested();
-    case LyncXmlFormat::kNotLyncTopology: break;
+    case LyncXmlFormat::kNotLyncTopology:
+      break;
   }
   report->failed = true;
   diagnostics->Error("import-unknown-format", document.LocationOf(document.root()), "",

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "base/diagnostic.h"
-#include "model/import_report.h"
 #include "input/xml_document.h"
+#include "model/import_report.h"
 
 namespace kst {
 
@@ -46,8 +46,8 @@ struct XmlService {
   std::string service_version;  // as written
   Location location;
   std::string element_path;
-  std::string installed_on;  // a cluster key ("" when it could not be read)
-  bool is_director = false;  // RegistrarService IsDirector="true"
+  std::string installed_on;             // a cluster key ("" when it could not be read)
+  bool is_director = false;             // RegistrarService IsDirector="true"
   std::vector<std::string> depends_on;  // service keys
 };
 

@@ -10,8 +10,8 @@
 #include "import/lync_topology_mapping.h"
 #include "import/lync_topology_xml.h"
 #include "input/text_encoding.h"
-#include "input/xml_document.h"
 #include "input/topology_loader.h"
+#include "input/xml_document.h"
 #include "input/yaml_document.h"
 
 namespace kst {
@@ -178,7 +178,8 @@ void MarkFilesWithMergeErrors(const Diagnostics& diagnostics, size_t from, std::
 
 bool ImportedSnapshot::AffectsVerdict() const {
   return std::any_of(files.begin(), files.end(), [](const FileImportReport& file) {
-    return std::any_of(file.notes.begin(), file.notes.end(), [](const ImportNote& note) { return note.affects_verdict; });
+    return std::any_of(file.notes.begin(), file.notes.end(),
+                       [](const ImportNote& note) { return note.affects_verdict; });
   });
 }
 
@@ -229,12 +230,15 @@ bool IsExportInput(const std::string& path, FileReader* files) {
   std::string bytes, error;
   DecodedText text;
   if (!files->Read(path, &bytes, &error)) return false;  // the JSON loader says why
-  if (!DecodeText(bytes, &text, &error)) return true;     // the importer names the encoding problem
+  if (!DecodeText(bytes, &text, &error)) return true;    // the importer names the encoding problem
   const std::string& utf8 = text.utf8;
   switch (FirstSignificant(utf8)) {
-    case '<': return true;
-    case '\0': return false;
-    case '[': return true;  // kst's own documents are objects; ConvertTo-Json writes arrays of cmdlet objects
+    case '<':
+      return true;
+    case '\0':
+      return false;
+    case '[':
+      return true;  // kst's own documents are objects; ConvertTo-Json writes arrays of cmdlet objects
     case '{':
       // kst's own documents name their format or their sections at the top
       // level; a cmdlet object from ConvertTo-Json names neither, whatever
@@ -243,7 +247,8 @@ bool IsExportInput(const std::string& path, FileReader* files) {
       if (std::optional<bool> kst = NamesKstFormat(utf8)) return !*kst;
       return utf8.find("\"kst-") == std::string::npos && utf8.find("\"lync\"") == std::string::npos &&
              utf8.find("\"exchange\"") == std::string::npos;
-    default: return true;  // Export-Csv output, or something to report as unknown
+    default:
+      return true;  // Export-Csv output, or something to report as unknown
   }
 }
 

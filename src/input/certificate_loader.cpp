@@ -62,8 +62,8 @@ void WarnCertificateNotChecked(const Certificate& certificate, Diagnostics* diag
   diagnostics->Warning("certificate-not-checked", certificate.location, certificate.pointer,
                        "certificate " + (certificate.subject_known ? "CN=" + certificate.subject_cn.name : "") +
                            (certificate.thumbprint.empty() ? "" : " (thumbprint " + certificate.thumbprint + ")") +
-                           (certificate.server_known ? " of " + certificate.server.name : "") + " is not checked: " +
-                           certificate.UnknownParts());
+                           (certificate.server_known ? " of " + certificate.server.name : "") +
+                           " is not checked: " + certificate.UnknownParts());
 }
 
 bool ReadCertificate(const JsonNode& node, const ModelCatalog& model, Diagnostics* diagnostics, Certificate* out) {

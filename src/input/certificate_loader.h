@@ -10,8 +10,8 @@
 
 #include "base/diagnostic.h"
 #include "input/json_document.h"
-#include "model/model_catalog.h"
 #include "model/certificate_names.h"
+#include "model/model_catalog.h"
 #include "model/topology.h"
 
 namespace kst {

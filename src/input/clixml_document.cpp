@@ -314,8 +314,7 @@ class CliXmlDocument::Reader {
         if (inserted) continue;
         diagnostics_->Error("clixml-invalid", value.location, value.path,
                             "property \"" + value.name + "\" is defined twice in one object (first at line " +
-                                std::to_string(it->second->location.line) +
-                                "; PowerShell property names ignore case)");
+                                std::to_string(it->second->location.line) + "; PowerShell property names ignore case)");
         ok_ = false;
       }
     }

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "base/diagnostic.h"
-#include "input/xml_document.h"
 #include "base/location.h"
+#include "input/xml_document.h"
 
 namespace kst {
 

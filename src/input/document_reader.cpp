@@ -23,9 +23,9 @@ ObjectReader::~ObjectReader() {
   if (!ok_ || InterruptRequested()) return;
   for (const JsonNode::Member& member : node_.members) {
     if (std::find(read_.begin(), read_.end(), member.key) != read_.end()) continue;
-    diagnostics_->Warning("unknown-field", member.key_location, member.value.pointer,
-                          "unknown field \"" + member.key + "\" in " + what_ +
-                              " is not understood; the verdict cannot rest on it");
+    diagnostics_->Warning(
+        "unknown-field", member.key_location, member.value.pointer,
+        "unknown field \"" + member.key + "\" in " + what_ + " is not understood; the verdict cannot rest on it");
   }
 }
 
@@ -82,13 +82,16 @@ bool ObjectReader::Number(std::string_view key, bool required, double limit, dou
   const JsonNode* value = Get(key, required);
   if (!value) return !required;
   double number = 0;
-  if (value->is_integer()) number = static_cast<double>(value->int_value);
-  else if (value->kind == JsonNode::Kind::kFloat) number = value->float_value;
-  else return TypeError(*value, "a number");
+  if (value->is_integer())
+    number = static_cast<double>(value->int_value);
+  else if (value->kind == JsonNode::Kind::kFloat)
+    number = value->float_value;
+  else
+    return TypeError(*value, "a number");
   if (!(number >= -limit && number <= limit)) {
-    diagnostics_->Error("wrong-value", value->location, value->pointer,
-                        "the value is out of range (at most " + std::to_string(static_cast<int64_t>(limit)) +
-                            " either way)");
+    diagnostics_->Error(
+        "wrong-value", value->location, value->pointer,
+        "the value is out of range (at most " + std::to_string(static_cast<int64_t>(limit)) + " either way)");
     return false;
   }
   *out = number;
@@ -182,8 +185,7 @@ bool ObjectReader::FqdnArray(std::string_view key, bool required, std::vector<Na
       continue;
     }
     if (listed.count(fqdn.name)) {
-      diagnostics_->Warning("duplicate-entry", item.location, item.pointer,
-                            "\"" + fqdn.name + "\" is listed twice");
+      diagnostics_->Warning("duplicate-entry", item.location, item.pointer, "\"" + fqdn.name + "\" is listed twice");
       continue;
     }
     out->push_back(std::move(fqdn));

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "input/json_document.h"
 #include "base/timestamp.h"
+#include "input/json_document.h"
 #include "model/topology.h"
 
 namespace kst {
@@ -71,6 +71,5 @@ bool ReadFqdnValue(const JsonNode& value, Diagnostics* diagnostics, NamedAt* out
 /// Sets every location of `locations` (and of `names`) to it.
 void ReadOrigin(ObjectReader& reader, Diagnostics* diagnostics, const std::vector<Location*>& locations,
                 std::vector<NamedAt>* names = nullptr);
-
 
 }  // namespace kst

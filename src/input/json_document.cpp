@@ -163,8 +163,8 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
 
   size_t TokenStart() {
     size_t at = scan_from_;
-    while (at < text_.size() && (std::isspace(static_cast<unsigned char>(text_[at])) || text_[at] == ',' ||
-                                 text_[at] == ':'))
+    while (at < text_.size() &&
+           (std::isspace(static_cast<unsigned char>(text_[at])) || text_[at] == ',' || text_[at] == ':'))
       ++at;
     scan_from_ = consumed;
     return at;
@@ -234,13 +234,20 @@ const JsonNode* JsonNode::Find(std::string_view key) const {
 
 const char* JsonNode::KindName() const {
   switch (kind) {
-    case Kind::kNull: return "null";
-    case Kind::kBool: return "boolean";
-    case Kind::kInteger: return "integer";
-    case Kind::kFloat: return "number";
-    case Kind::kString: return "string";
-    case Kind::kArray: return "array";
-    case Kind::kObject: return "object";
+    case Kind::kNull:
+      return "null";
+    case Kind::kBool:
+      return "boolean";
+    case Kind::kInteger:
+      return "integer";
+    case Kind::kFloat:
+      return "number";
+    case Kind::kString:
+      return "string";
+    case Kind::kArray:
+      return "array";
+    case Kind::kObject:
+      return "object";
   }
   return "value";
 }
@@ -272,15 +279,17 @@ std::string NextChildPointer(const JsonNode& parent, std::string_view key) {
 std::string EscapePointerToken(std::string_view key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
 
-bool ParseJsonDocument(const std::string& file_name, std::string_view text, JsonNode* root,
-                       Diagnostics* diagnostics) {
+bool ParseJsonDocument(const std::string& file_name, std::string_view text, JsonNode* root, Diagnostics* diagnostics) {
   TreeBuilder builder(file_name, text, diagnostics);
   CountingIterator first{text.data(), text.data(), &builder.consumed};
   CountingIterator last{text.data() + text.size(), text.data(), &builder.consumed};

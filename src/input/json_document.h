@@ -20,14 +20,14 @@ class JsonNode {
   struct Member;
 
   Kind kind = Kind::kNull;
-  Location location;        // where the value starts
-  std::string pointer;      // RFC 6901 JSON pointer, "" for the root
+  Location location;    // where the value starts
+  std::string pointer;  // RFC 6901 JSON pointer, "" for the root
   bool bool_value = false;
   int64_t int_value = 0;
   double float_value = 0;
   std::string string_value;
-  std::vector<JsonNode> items;     // kArray
-  std::vector<Member> members;     // kObject
+  std::vector<JsonNode> items;  // kArray
+  std::vector<Member> members;  // kObject
 
   bool is_object() const { return kind == Kind::kObject; }
   bool is_array() const { return kind == Kind::kArray; }
@@ -64,8 +64,7 @@ class KeyIndex {
 /// Parses `text` (read from `file_name`) into `*root`. Returns false and adds
 /// errors (syntax, duplicate keys) with their positions when it is not valid
 /// JSON; a duplicate key is an error even though the rest parses.
-bool ParseJsonDocument(const std::string& file_name, std::string_view text, JsonNode* root,
-                       Diagnostics* diagnostics);
+bool ParseJsonDocument(const std::string& file_name, std::string_view text, JsonNode* root, Diagnostics* diagnostics);
 
 /// The JSON pointer of the next child of `parent` (an array's next index, or
 /// an object's member `key`). Shared by the JSON and YAML tree builders.

@@ -45,7 +45,9 @@ std::string OnlyError(std::string_view text) {
   return parsed.diagnostics.all()[0].ToString();
 }
 
-std::string At(const Location& location) { return location.ToString(); }
+std::string At(const Location& location) {
+  return location.ToString();
+}
 
 TEST_CASE("values, keys and pointers are located") {
   SUBCASE("a scalar root") {
@@ -168,7 +170,9 @@ TEST_CASE("duplicate keys are errors at the second key") {
     CHECK(At(parsed.diagnostics.all()[1].location) == "topology.json:1:14");
   }
 
-  SUBCASE("the same key in sibling objects is fine") { AssertParse(R"([{"a":1},{"a":2}])"); }
+  SUBCASE("the same key in sibling objects is fine") {
+    AssertParse(R"([{"a":1},{"a":2}])");
+  }
 
   SUBCASE("among many keys, a repetition still names the first (keys are hashed, not scanned)") {
     std::string text = "{";
@@ -228,16 +232,18 @@ TEST_CASE("syntax errors name where the parser stopped") {
   }
 
   SUBCASE("a number too large for a double, without nlohmann's exception prefix") {
-    CHECK(OnlyError("[1e999]") == "topology.json:1:6: error[json-syntax]: malformed JSON: number overflow parsing "
-                                  "'1e999'");
+    CHECK(OnlyError("[1e999]") ==
+          "topology.json:1:6: error[json-syntax]: malformed JSON: number overflow parsing "
+          "'1e999'");
   }
 
   SUBCASE("nesting deeper than 256 levels is refused, not exhausted") {
     std::string deep = std::string(256, '[') + std::string(256, ']');
     AssertParse(deep);
     std::string deeper = "\n" + std::string(100000, '[') + std::string(100000, ']');
-    CHECK(OnlyError(deeper) == "topology.json:2:257: error[json-syntax]: malformed JSON: nested deeper than 256 "
-                               "levels");
+    CHECK(OnlyError(deeper) ==
+          "topology.json:2:257: error[json-syntax]: malformed JSON: nested deeper than 256 "
+          "levels");
   }
 }
 

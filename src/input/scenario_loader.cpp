@@ -1,10 +1,11 @@
+#include "input/scenario_loader.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
 #include "base/interrupt.h"
 #include "input/document_reader.h"
-#include "input/scenario_loader.h"
 #include "input/topology_loader.h"
 
 namespace kst {
@@ -84,13 +85,15 @@ class PlanReader {
   bool Dispatch(ObjectReader& reader, PlanStep* step) {
     const std::string& op = step->op;
     if (op == "add_trusted_application_pool") return AddTrustedApplicationPool(reader, step);
-    if (op == "remove_trusted_application_pool") return RemoveNamed(reader, step, &topology_.trusted_application_pools, "trusted application pool");
+    if (op == "remove_trusted_application_pool")
+      return RemoveNamed(reader, step, &topology_.trusted_application_pools, "trusted application pool");
     if (op == "add_pool") return AddPool(reader, step);
     if (op == "remove_pool") return RemoveNamed(reader, step, &topology_.pools, "pool");
     if (op == "add_computer" || op == "remove_computer") return ChangeComputer(reader, step, op == "add_computer");
     if (op == "set_pool_version") return SetPoolVersion(reader, step);
     if (op == "add_exchange_server") return AddExchangeServer(reader, step);
-    if (op == "remove_exchange_server") return RemoveNamed(reader, step, &topology_.exchange_servers, "Exchange server");
+    if (op == "remove_exchange_server")
+      return RemoveNamed(reader, step, &topology_.exchange_servers, "Exchange server");
     if (op == "add_dial_plan") return AddDialPlan(reader, step);
     if (op == "remove_dial_plan") return RemoveDialPlan(reader, step);
     if (op == "set_dial_plan") return SetDialPlan(reader, step);
@@ -138,7 +141,8 @@ class PlanReader {
     if (!node || !ReadLyncPool(*node, model_, diagnostics_, &pool)) return false;
     if (topology_.FindPool(pool.fqdn.name) || topology_.FindTrustedApplicationPool(pool.fqdn.name))
       return AlreadyThere(*node, "pool", pool.fqdn.name);
-    step->description = "add " + pool.role + " pool " + pool.fqdn.name + " (version " + std::to_string(pool.version) + ")";
+    step->description =
+        "add " + pool.role + " pool " + pool.fqdn.name + " (version " + std::to_string(pool.version) + ")";
     topology_.pools.push_back(std::move(pool));
     return true;
   }
@@ -181,8 +185,10 @@ class PlanReader {
     auto it = std::find(computers->begin(), computers->end(), computer);
     if (add && it != computers->end()) return AlreadyThere(*reader.node().Find("fqdn"), "computer", computer.name);
     if (!add && it == computers->end()) return NotFound(*reader.node().Find("fqdn"), "computer", computer.name);
-    if (add) computers->push_back(computer);
-    else computers->erase(it);
+    if (add)
+      computers->push_back(computer);
+    else
+      computers->erase(it);
     step->description = std::string(add ? "add computer " : "remove computer ") + computer.name +
                         (add ? " to pool " : " from pool ") + pool.name;
     return true;
@@ -453,7 +459,8 @@ bool ReadScenario(const JsonNode& root, const std::string& path, FileReader* fil
     std::string restarts = "planned";
     Location at;
     ok &= env.String("restarts", false, &restarts, &at);
-    if (restarts == "any") out->unplanned_restarts = true;
+    if (restarts == "any")
+      out->unplanned_restarts = true;
     else if (restarts != "planned") {
       diagnostics->Error("wrong-value", at, environment->pointer + "/restarts",
                          "restarts must be \"planned\" or \"any\", not \"" + restarts + "\"");
@@ -483,8 +490,10 @@ bool ReadScenario(const JsonNode& root, const std::string& path, FileReader* fil
   }
   if (const JsonNode* expect = reader.Get("expect", false)) {
     Expectation expectation;
-    if (ReadExpectation(*expect, diagnostics, &expectation)) out->expect = std::move(expectation);
-    else ok = false;
+    if (ReadExpectation(*expect, diagnostics, &expectation))
+      out->expect = std::move(expectation);
+    else
+      ok = false;
   }
   return ok && !diagnostics->has_errors();
 }

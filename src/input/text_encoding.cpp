@@ -37,7 +37,9 @@ bool DecodeUtf16(std::string_view bytes, bool little_endian, std::string* out, s
   return true;
 }
 
-bool StartsWith(std::string_view bytes, std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; }
+bool StartsWith(std::string_view bytes, std::string_view prefix) {
+  return bytes.substr(0, prefix.size()) == prefix;
+}
 
 }  // namespace
 

@@ -16,9 +16,9 @@ namespace {
 void WarnUnknownVersion(const ModelCatalog& model, int version, const Location& at, const std::string& field,
                         Diagnostics* diagnostics) {
   if (model.FindVersion(version)) return;
-  diagnostics->Warning("unknown-version", at, field,
-                       "version " + std::to_string(version) +
-                           " is not a known KST version; it is compared as a plain number");
+  diagnostics->Warning(
+      "unknown-version", at, field,
+      "version " + std::to_string(version) + " is not a known KST version; it is compared as a plain number");
 }
 
 }  // namespace
@@ -79,8 +79,8 @@ bool ReadExchangeServer(const JsonNode& node, const ModelCatalog& model, Diagnos
   ReadOrigin(reader, diagnostics, {&server->fqdn.location});
   if (version_read && node.Find("version") && !model.FindExchangeVersion(server->version)) {
     diagnostics->Error("unknown-exchange-version", version_at, node.pointer + "/version",
-                       "unknown Exchange version \"" + server->version +
-                           "\" of server \"" + server->fqdn.name + "\"; known: " + model.ExchangeVersionNames());
+                       "unknown Exchange version \"" + server->version + "\" of server \"" + server->fqdn.name +
+                           "\"; known: " + model.ExchangeVersionNames());
     ok = false;
   }
   return ok;
@@ -156,8 +156,7 @@ class TopologyReader {
         if (Stop(item)) break;
         const bool read = ReadCertificate(item, model_, diagnostics_, &certificate_);
         if (read && !certificate_.Checkable()) WarnCertificateNotChecked(certificate_, diagnostics_);
-        Keep(read, certificate_,
-             certificate_.Checkable() ? &out_->certificates : &out_->unchecked_certificates);
+        Keep(read, certificate_, certificate_.Checkable() ? &out_->certificates : &out_->unchecked_certificates);
       }
     if (const JsonNode* clocks = top.Array("clocks", false))
       for (const JsonNode& item : clocks->items) {

@@ -172,7 +172,7 @@ const BadTopology kBadTopologies[] = {
     {"wrong type: negative version", R"({"format": "kst-topology/1",
   "lync": {"pools": [{"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": -1}]}})",
      "topology.json:2:84: error[wrong-type]: expected a non-negative integer, found integer "
-      "(/lync/pools/0/version)"},
+     "(/lync/pools/0/version)"},
     {"wrong type: pool as a string", R"({"format": "kst-topology/1",
   "lync": {"pools": ["pool01.contoso.com"]}})",
      "topology.json:2:22: error[wrong-type]: pool must be an object, not string (/lync/pools/0)"},
@@ -183,65 +183,65 @@ const BadTopology kBadTopologies[] = {
     {"unknown role", R"({"format": "kst-topology/1",
   "lync": {"pools": [{"fqdn": "pool01.contoso.com", "role": "Frontend", "version": 6}]}})",
      "topology.json:2:61: error[unknown-role]: unknown role \"Frontend\"; known roles: FrontEnd, StandardEdition, "
-      "Director, Edge, Mediation, PstnGateway (/lync/pools/0/role)"},
+     "Director, Edge, Mediation, PstnGateway (/lync/pools/0/role)"},
     {"unknown uri_type", R"({"format": "kst-topology/1",
   "exchange": {"servers": [{"fqdn": "ex1.contoso.com"}],
     "um_dial_plans": [{"name": "Contoso SIP", "uri_type": "SIPName", "servers": ["ex1.contoso.com"]}]}})",
      "topology.json:3:59: error[unknown-uri-type]: unknown uri_type \"SIPName\"; known: SipName, TelExtn, E164 "
-      "(/exchange/um_dial_plans/0/uri_type)"},
+     "(/exchange/um_dial_plans/0/uri_type)"},
     {"dial plan names an unlisted Exchange server", R"({"format": "kst-topology/1",
   "exchange": {"servers": [{"fqdn": "ex1.contoso.com"}],
     "um_dial_plans": [{"name": "Contoso SIP", "uri_type": "SipName",
                        "servers": ["ex1.contoso.com", "ex2.contoso.com"]}]}})",
      "topology.json:4:55: error[unknown-exchange-server]: UM dial plan \"Contoso SIP\" names Exchange server "
-      "\"ex2.contoso.com\", which is not listed under exchange.servers"},
+     "\"ex2.contoso.com\", which is not listed under exchange.servers"},
     {"TAP registrar is no pool", R"({"format": "kst-topology/1",
   "lync": {"trusted_application_pools": [
     {"fqdn": "ex1.contoso.com", "version": 6, "registrar": "pool02.contoso.com"}]}})",
      "topology.json:3:60: error[unknown-registrar]: registrar \"pool02.contoso.com\" of trusted application pool "
-      "\"ex1.contoso.com\" is not a pool of the topology"},
+     "\"ex1.contoso.com\" is not a pool of the topology"},
     {"TAP registrar is an Edge pool", R"({"format": "kst-topology/1",
   "lync": {"pools": [{"fqdn": "edge.contoso.com", "role": "Edge", "version": 6}],
     "trusted_application_pools": [
     {"fqdn": "ex1.contoso.com", "version": 6, "registrar": "edge.contoso.com"}]}})",
      "topology.json:4:60: error[unknown-registrar]: registrar \"edge.contoso.com\" of trusted application pool "
-      "\"ex1.contoso.com\" is a pool of role Edge, which hosts no registrar"},
+     "\"ex1.contoso.com\" is a pool of role Edge, which hosts no registrar"},
     {"invalid FQDN, and references wait for a clean read", R"({"format": "kst-topology/1",
   "lync": {"pools": [{"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6,
                       "computers": ["fe01.contoso.com", "FE02"]}],
     "trusted_application_pools": [
     {"fqdn": "ex1.contoso.com", "version": 6, "registrar": "pool02.contoso.com"}]}})",
      "topology.json:3:57: error[invalid-fqdn]: \"FE02\" is not a valid FQDN: single-label (NetBIOS-style) name; "
-      "Lync needs the fully qualified name (/lync/pools/0/computers/1)"},
+     "Lync needs the fully qualified name (/lync/pools/0/computers/1)"},
     {"duplicate pool, across pools and TAPs", R"({"format": "kst-topology/1",
   "lync": {"pools": [{"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6}],
     "trusted_application_pools": [
     {"fqdn": "Pool01.contoso.com", "version": 6, "registrar": "pool01.contoso.com"}]}})",
      "topology.json:4:14: error[duplicate-definition]: pool \"pool01.contoso.com\" is defined twice (first at "
-      "topology.json:2:31)"},
+     "topology.json:2:31)"},
     {"wrong format", R"({
   "format": "kst-scenario/1",
   "lync": {}})",
      "topology.json:2:13: error[wrong-format]: format is \"kst-scenario/1\", expected \"kst-topology/1\" "
-      "(/format)"},
+     "(/format)"},
     {"every error in one run", R"({"format": "kst-topology/1",
   "lync": {"pools": [{"fqdn": "*.contoso.com", "role": "FrontEnd", "version": 6},
                      {"fqdn": "pool02.contoso.com", "role": "Mediaton", "version": 6}]}})",
      "topology.json:2:31: error[invalid-fqdn]: \"*.contoso.com\" is not a valid FQDN: a wildcard is not a server "
-      "name (/lync/pools/0/fqdn)\n"
-      "topology.json:3:61: error[unknown-role]: unknown role \"Mediaton\"; known roles: FrontEnd, StandardEdition, "
-      "Director, Edge, Mediation, PstnGateway (/lync/pools/1/role)"},
+     "name (/lync/pools/0/fqdn)\n"
+     "topology.json:3:61: error[unknown-role]: unknown role \"Mediaton\"; known roles: FrontEnd, StandardEdition, "
+     "Director, Edge, Mediation, PstnGateway (/lync/pools/1/role)"},
     {"Exchange version that is no Exchange version", R"({"format": "kst-topology/1",
   "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": "banana"}]}})",
      "topology.json:2:67: error[unknown-exchange-version]: unknown Exchange version \"banana\" of server "
-      "\"ex1.contoso.com\"; known: 2010, 2013, 2016, 2019, SE (/exchange/servers/0/version)"},
+     "\"ex1.contoso.com\"; known: 2010, 2013, 2016, 2019, SE (/exchange/servers/0/version)"},
     {"Exchange version written as a product name", R"({"format": "kst-topology/1",
   "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": "Exchange 2013"}]}})",
      "topology.json:2:67: error[unknown-exchange-version]: unknown Exchange version \"Exchange 2013\" of server "
-      "\"ex1.contoso.com\"; known: 2010, 2013, 2016, 2019, SE (/exchange/servers/0/version)"},
+     "\"ex1.contoso.com\"; known: 2010, 2013, 2016, 2019, SE (/exchange/servers/0/version)"},
     {"malformed JSON", "{\"format\": \"kst-topology/1\",\n  \"lync\": {\"pools\": [],}}",
      "topology.json:2:24: error[json-syntax]: malformed JSON: syntax error while parsing object key - unexpected "
-      "'}'; expected string literal"},
+     "'}'; expected string literal"},
 };
 
 TEST_CASE_FIXTURE(TopologyLoaderTest, "bad topologies: one diagnostic each, with id and location") {
@@ -259,7 +259,7 @@ TEST_CASE_FIXTURE(TopologyLoaderTest, "warnings still load the topology; an unre
   "lync": {"pools": [{"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6,
                       "sites": "Paris"}]}})") ==
           std::string("topology.json:3:23: warning[unknown-field]: unknown field \"sites\" in pool is "
-                                   "not understood; the verdict cannot rest on it (/lync/pools/0/sites)"));
+                      "not understood; the verdict cannot rest on it (/lync/pools/0/sites)"));
     CHECK(ok_);
     CHECK(topology_.pools.size() == 1);
   }
@@ -268,7 +268,7 @@ TEST_CASE_FIXTURE(TopologyLoaderTest, "warnings still load the topology; an unre
     CHECK(Load(R"({"format": "kst-topology/1",
   "lync": {"pools": [{"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 9}]}})") ==
           std::string("topology.json:2:84: warning[unknown-version]: version 9 is not a known KST "
-                                   "version; it is compared as a plain number (/lync/pools/0/version)"));
+                      "version; it is compared as a plain number (/lync/pools/0/version)"));
     CHECK(ok_);
     CHECK(topology_.pools[0].version == 9);
   }
@@ -291,8 +291,9 @@ TEST_CASE_FIXTURE(TopologyLoaderTest, "warnings still load the topology; an unre
       Topology topology;
       Diagnostics diagnostics;
       VirtualFileReader files;
-      files.Add(kPath, R"({"format": "kst-topology/1", "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": ")" +
-                           version.name + "\"}]}}");
+      files.Add(kPath,
+                R"({"format": "kst-topology/1", "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": ")" +
+                    version.name + "\"}]}}");
       CHECK(LoadTopologyFile(kPath, &files, ModelCatalog::Embedded(), &topology, &diagnostics));
       CHECK(diagnostics.all().empty());
     }

@@ -68,8 +68,10 @@ bool LoadWaiverFile(const std::string& path, FileReader* files, std::vector<Waiv
   if (!list) return false;
   for (const JsonNode& item : list->items) {
     Waiver waiver;
-    if (ReadWaiver(item, diagnostics, &waiver)) waivers->push_back(std::move(waiver));
-    else ok = false;
+    if (ReadWaiver(item, diagnostics, &waiver))
+      waivers->push_back(std::move(waiver));
+    else
+      ok = false;
   }
   return ok;
 }

@@ -11,7 +11,6 @@
 namespace kst {
 
 /// Loads a waiver file (JSON or YAML). Returns false on input errors.
-bool LoadWaiverFile(const std::string& path, FileReader* files, std::vector<Waiver>* waivers,
-                    Diagnostics* diagnostics);
+bool LoadWaiverFile(const std::string& path, FileReader* files, std::vector<Waiver>* waivers, Diagnostics* diagnostics);
 
 }  // namespace kst

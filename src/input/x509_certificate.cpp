@@ -15,6 +15,8 @@
 #include <ctime>
 #include <memory>
 
+#include "input/text_encoding.h"
+
 namespace kst {
 namespace {
 
@@ -100,6 +102,25 @@ bool DnsNames(X509* certificate, std::vector<std::string>* out, std::string* err
   return true;
 }
 
+/// Names from a certificate become the topology's text, which kst writes as
+/// JSON and compares as UTF-8. OpenSSL passes their bytes through: a
+/// UTF8String or a dNSName may hold any byte, and the RFC 2253 text keeps
+/// high bytes as they are. Such a name is not one kst can read.
+bool NamesAreUtf8(const X509Certificate& certificate, std::string* error) {
+  auto check = [&](const std::string& text, const std::string& what) {
+    const size_t bad = FindInvalidUtf8(text);
+    if (bad == std::string::npos) return true;
+    *error = what + " is not UTF-8 (byte " + HexByte(text[bad]) + " at offset " + std::to_string(bad) + ")";
+    return false;
+  };
+  if (!check(certificate.subject, "the subject name") || !check(certificate.issuer, "the issuer name") ||
+      !check(certificate.subject_cn, "the subject CN"))
+    return false;
+  for (const std::string& name : certificate.dns_names)
+    if (!check(name, "a subjectAltName DNS name")) return false;
+  return true;
+}
+
 }  // namespace
 
 bool DecodeX509Certificate(std::string_view der, X509Certificate* out, std::string* error) {
@@ -127,7 +148,7 @@ bool DecodeX509Certificate(std::string_view der, X509Certificate* out, std::stri
     *error = "an undecodable validity period: " + OpenSslReason();
     return false;
   }
-  if (!DnsNames(certificate.get(), &out->dns_names, error)) return false;
+  if (!DnsNames(certificate.get(), &out->dns_names, error) || !NamesAreUtf8(*out, error)) return false;
   const ASN1_INTEGER* serial = X509_get0_serialNumber(certificate.get());
   out->serial_number = Hex(ASN1_STRING_get0_data(serial), static_cast<size_t>(ASN1_STRING_length(serial)));
   unsigned char digest[EVP_MAX_MD_SIZE];

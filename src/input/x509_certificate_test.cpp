@@ -7,6 +7,11 @@
 
 #include <doctest/doctest.h>
 
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include <memory>
 #include <string>
 
 #include "input/clixml_document.h"
@@ -130,6 +135,55 @@ TEST_CASE("X.509: bytes that are not one certificate") {
   for (size_t cut = 0; cut < der.size(); cut += 37) {
     CHECK_FALSE(DecodeX509Certificate(der.substr(0, cut), &certificate, &error));
   }
+}
+
+/// A self-signed certificate whose subject CN and DNS name are `cn` and
+/// `dns`, as raw bytes (a UTF8String and an IA5String OpenSSL does not check).
+std::string CertificateNamed(const std::string& cn, const std::string& dns) {
+  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(EVP_EC_gen("P-256"), EVP_PKEY_free);
+  REQUIRE(key);
+  std::unique_ptr<X509, decltype(&X509_free)> certificate(X509_new(), X509_free);
+  X509_set_version(certificate.get(), 2);
+  ASN1_INTEGER_set(X509_get_serialNumber(certificate.get()), 7);
+  X509_gmtime_adj(X509_getm_notBefore(certificate.get()), 0);
+  X509_gmtime_adj(X509_getm_notAfter(certificate.get()), 86400);
+  X509_NAME* name = X509_get_subject_name(certificate.get());
+  REQUIRE(X509_NAME_add_entry_by_NID(name, NID_commonName, V_ASN1_UTF8STRING,
+                                     reinterpret_cast<const unsigned char*>(cn.data()), static_cast<int>(cn.size()),
+                                     -1, 0) == 1);
+  X509_set_issuer_name(certificate.get(), name);
+  GENERAL_NAMES* names = sk_GENERAL_NAME_new_null();
+  GENERAL_NAME* general = GENERAL_NAME_new();
+  ASN1_IA5STRING* text = ASN1_IA5STRING_new();
+  ASN1_STRING_set(text, dns.data(), static_cast<int>(dns.size()));
+  GENERAL_NAME_set0_value(general, GEN_DNS, text);
+  sk_GENERAL_NAME_push(names, general);
+  X509_add1_ext_i2d(certificate.get(), NID_subject_alt_name, names, 0, X509V3_ADD_DEFAULT);
+  GENERAL_NAMES_free(names);
+  X509_set_pubkey(certificate.get(), key.get());
+  REQUIRE(X509_sign(certificate.get(), key.get(), EVP_sha256()) > 0);
+  unsigned char* der = nullptr;
+  const int size = i2d_X509(certificate.get(), &der);
+  REQUIRE(size > 0);
+  std::string out(reinterpret_cast<char*>(der), static_cast<size_t>(size));
+  OPENSSL_free(der);
+  return out;
+}
+
+TEST_CASE("X.509: names that are not UTF-8 are refused, not passed on to the topology") {
+  // A fuzzed CliXml export (fuzz/regressions/export) carried such a name to
+  // kst import, whose JSON writer then failed with an internal error.
+  X509Certificate certificate;
+  std::string error;
+  CHECK(DecodeX509Certificate(CertificateNamed("ex1.contoso.com", "ex1.contoso.com"), &certificate, &error));
+  CHECK(certificate.subject_cn == "ex1.contoso.com");
+  CHECK(certificate.dns_names == std::vector<std::string>{"ex1.contoso.com"});
+  CHECK(DecodeX509Certificate(CertificateNamed("\xc3\xa9x1.contoso.com", "ex1.contoso.com"), &certificate, &error));
+  CHECK(certificate.subject_cn == "\xc3\xa9x1.contoso.com");
+  CHECK_FALSE(DecodeX509Certificate(CertificateNamed("ex\xff.contoso.com", "ex1.contoso.com"), &certificate, &error));
+  CHECK(error.find("is not UTF-8 (byte 0xff at offset ") != std::string::npos);
+  CHECK_FALSE(DecodeX509Certificate(CertificateNamed("ex1.contoso.com", "ex\xe9.contoso.com"), &certificate, &error));
+  CHECK(error == "a subjectAltName DNS name is not UTF-8 (byte 0xe9 at offset 2)");
 }
 
 }  // namespace

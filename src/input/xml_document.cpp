@@ -8,7 +8,9 @@
 namespace kst {
 namespace {
 
-bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool IsXmlSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // XML 1.0 production [2], Char.
 bool IsXmlChar(uint32_t c) {
@@ -74,8 +76,9 @@ class WellFormedness {
         if (Starts(i, "<!--")) {
           ok = Comment(&i);
         } else if (Starts(i, "<![CDATA[")) {
-          if (depth == 0) return Fail(i, std::string(root_seen ? "content after" : "content before") +
-                                             " the root element: a CDATA section");
+          if (depth == 0)
+            return Fail(
+                i, std::string(root_seen ? "content after" : "content before") + " the root element: a CDATA section");
           i = Past(text_.find("]]>", i + 9), 3);
         } else if (Starts(i, "<?")) {
           ok = Instruction(&i);
@@ -232,8 +235,9 @@ class WellFormedness {
       return Fail(at, "a bare '&' that starts no entity or character reference (write &amp;)");
     std::string_view name = text_.substr(at + 1, j - at - 1);
     if (name != "amp" && name != "lt" && name != "gt" && name != "quot" && name != "apos")
-      return Fail(at, "the entity &" + std::string(name) + "; is not defined (without a DTD, XML has only &amp; "
-                      "&lt; &gt; &quot; &apos;)");
+      return Fail(at, "the entity &" + std::string(name) +
+                          "; is not defined (without a DTD, XML has only &amp; "
+                          "&lt; &gt; &quot; &apos;)");
     *i = j + 1;
     return true;
   }
@@ -308,9 +312,9 @@ bool XmlDocument::RefuseNonCharacters(Diagnostics* diagnostics) {
   document_.traverse(walker);
   if (!walker.bad) return true;
   pugi::xml_node element = walker.bad.type() == pugi::node_element ? walker.bad : walker.bad.parent();
-  diagnostics->Error("text-encoding", LocationOf(element), "",
-                     "a character reference names no Unicode character (a surrogate, or past U+10FFFF) in " +
-                         ElementPath(element));
+  diagnostics->Error(
+      "text-encoding", LocationOf(element), "",
+      "a character reference names no Unicode character (a surrogate, or past U+10FFFF) in " + ElementPath(element));
   return false;
 }
 
@@ -333,8 +337,7 @@ std::string_view LocalName(pugi::xml_node node) {
 std::string NamespaceOf(pugi::xml_node node) {
   std::string_view name = node.name();
   size_t colon = name.find(':');
-  std::string attribute =
-      colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(name.substr(0, colon));
+  std::string attribute = colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(name.substr(0, colon));
   for (pugi::xml_node at = node; at && at.type() == pugi::node_element; at = at.parent()) {
     if (pugi::xml_attribute declared = at.attribute(attribute.c_str())) return declared.value();
   }

@@ -5,12 +5,11 @@
 // outright: kst never expands entities, so a DTD could only be an attack
 // (billion laughs, external entities) or something kst cannot honour.
 
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <pugixml.hpp>
 
 #include "base/diagnostic.h"
 #include "base/file_reader.h"

@@ -47,12 +47,12 @@ TEST_CASE("text decoding") {
   }
   SUBCASE("only well-formed UTF-8 passes: no overlong forms, surrogates, or code points past U+10FFFF") {
     CHECK(FindInvalidUtf8("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF") == std::string_view::npos);
-    CHECK(FindInvalidUtf8("a\xC0\x80") == 1);          // overlong NUL
+    CHECK(FindInvalidUtf8("a\xC0\x80") == 1);         // overlong NUL
     CHECK(FindInvalidUtf8("ab\xE0\x80\xAF") == 2);    // overlong '/'
     CHECK(FindInvalidUtf8("\xED\xA0\x80") == 0);      // U+D800
     CHECK(FindInvalidUtf8("\xF4\x90\x80\x80") == 0);  // U+110000
     CHECK(FindInvalidUtf8("\xF5\x80\x80\x80") == 0);
-    CHECK(FindInvalidUtf8("\xE2\x82") == 0);           // cut short
+    CHECK(FindInvalidUtf8("\xE2\x82") == 0);  // cut short
   }
 }
 
@@ -85,9 +85,8 @@ TEST_CASE("XML documents") {
                                &diagnostics));
     CHECK(diagnostics.all().back().id == "xml-doctype");
     CHECK(diagnostics.all().back().location.line == 2);
-    CHECK_FALSE(document.Parse("xxe.xml",
-                               "<!DOCTYPE foo [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]><foo>&xxe;</foo>",
-                               &diagnostics));
+    CHECK_FALSE(document.Parse(
+        "xxe.xml", "<!DOCTYPE foo [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]><foo>&xxe;</foo>", &diagnostics));
     CHECK(diagnostics.all().back().id == "xml-doctype");
   }
   SUBCASE("a character reference to no character is refused at its element") {
@@ -107,7 +106,8 @@ TEST_CASE("XML documents") {
     const Case cases[] = {
         {"<T>\n  <C Fqdn=\"a\" Fqdn=\"b\"/>\n</T>",
          "2:15: error[xml-syntax]: malformed XML: attribute Fqdn appears twice in <C> (first at line 2, column 6)"},
-        {"<T>\n  <C\n   Fqdn='a'\n   Fqdn = 'b'/>\n</T>", "4:4: error[xml-syntax]: malformed XML: attribute Fqdn appears twice"},
+        {"<T>\n  <C\n   Fqdn='a'\n   Fqdn = 'b'/>\n</T>",
+         "4:4: error[xml-syntax]: malformed XML: attribute Fqdn appears twice"},
         {"<T/>\n<T/>", "2:1: error[xml-syntax]: malformed XML: content after the root element: a second element <T>"},
         {"<T></T>\ntext", "2:1: error[xml-syntax]: malformed XML: content after the root element: text"},
         {"<T/><![CDATA[x]]>", "1:5: error[xml-syntax]: malformed XML: content after the root element: a CDATA section"},
@@ -119,7 +119,8 @@ TEST_CASE("XML documents") {
         {"<T a=\"<\"/>", "1:7: error[xml-syntax]: malformed XML: '<' in the value of attribute a"},
         {"<T>\x01</T>", "1:4: error[xml-syntax]: malformed XML: character U+0001 is not allowed in XML"},
         {"<T>\xEF\xBF\xBF</T>", "1:4: error[xml-syntax]: malformed XML: character U+FFFF is not allowed in XML"},
-        {"<T>&#x1;</T>", "1:4: error[xml-syntax]: malformed XML: the character reference &#x1; names U+0001, which XML does not allow"},
+        {"<T>&#x1;</T>",
+         "1:4: error[xml-syntax]: malformed XML: the character reference &#x1; names U+0001, which XML does not allow"},
         {"<T><!-- a -- b --></T>", "1:11: error[xml-syntax]: malformed XML: \"--\" inside a comment"},
         {"<T>]]></T>", "1:4: error[xml-syntax]: malformed XML: \"]]>\" in text"},
         {"<T/>\n<?xml version=\"1.0\"?>", "2:1: error[xml-syntax]: malformed XML: an XML declaration"},

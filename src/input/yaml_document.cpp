@@ -22,9 +22,6 @@
 
 #include "input/yaml_document.h"
 
-#include "base/interrupt.h"
-#include "input/text_encoding.h"
-
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -39,6 +36,9 @@
 #include <limits>
 #include <map>
 #include <streambuf>
+
+#include "base/interrupt.h"
+#include "input/text_encoding.h"
 
 namespace kst {
 namespace {
@@ -199,8 +199,10 @@ class TreeBuilder : public YAML::EventHandler {
     Poll(mark);
     if (ExpectingKey()) Fail(mark, "unsupported YAML: a mapping key must be a string, number or boolean");
     JsonNode node = Start(JsonNode::Kind::kNull, mark);
-    if (!IsExplicitNull(mark)) node.location = EmptyValueLocation(mark);
-    else if (open_.empty()) empty = false;
+    if (!IsExplicitNull(mark))
+      node.location = EmptyValueLocation(mark);
+    else if (open_.empty())
+      empty = false;
     Remember(anchor, node);
     Attach(std::move(node));
   }
@@ -215,8 +217,10 @@ class TreeBuilder : public YAML::EventHandler {
       Remember(anchor, node);
       return Key(mark, tag, value);
     }
-    if (tag == "?") ResolvePlain(value, &node);
-    else node.string_value = value;
+    if (tag == "?")
+      ResolvePlain(value, &node);
+    else
+      node.string_value = value;
     Remember(anchor, node);
     Attach(std::move(node));
   }

@@ -46,7 +46,9 @@ std::string OnlyError(std::string_view text) {
   return parsed.diagnostics.all()[0].ToString();
 }
 
-std::string At(const Location& location) { return location.ToString(); }
+std::string At(const Location& location) {
+  return location.ToString();
+}
 
 /// A null, boolean or number as a short text, for the scalar table.
 std::string Printed(const JsonNode& node) {
@@ -115,7 +117,9 @@ TEST_CASE("YAML values, keys and pointers are located") {
     CHECK(At(root.Find("a")->location) == "topology.yaml:1:1");
     CHECK(At(root.Find("c")->location) == "topology.yaml:5:4");  // a written null is where it is written
     CHECK(At(root.Find("d")->location) == "topology.yaml:6:1");
-    JsonNode bom = AssertParse("\xEF\xBB\xBF" "a: ~\r\nb:\r\n  -\r\n");  // columns as an editor shows them
+    JsonNode bom = AssertParse(
+        "\xEF\xBB\xBF"
+        "a: ~\r\nb:\r\n  -\r\n");  // columns as an editor shows them
     CHECK(At(bom.Find("a")->location) == "topology.yaml:1:4");
     CHECK(At(bom.Find("b")->items.at(0).location) == "topology.yaml:3:3");
     CHECK(At(root.Find("b")->items.at(0).location) == "topology.yaml:3:3");
@@ -131,15 +135,33 @@ TEST_CASE("plain scalars resolve by the YAML 1.2 core schema") {
   };
   using K = JsonNode::Kind;
   const Row rows[] = {
-      {"~", K::kNull, ""},          {"null", K::kNull, ""},         {"NULL", K::kNull, ""},
-      {"true", K::kBool, "1"},      {"False", K::kBool, "0"},       {"TRUE", K::kBool, "1"},
-      {"yes", K::kString, "yes"},   {"no", K::kString, "no"},       {"on", K::kString, "on"},
-      {"off", K::kString, "off"},   {"6", K::kInteger, "6"},        {"-12", K::kInteger, "-12"},
-      {"+7", K::kInteger, "7"},     {"007", K::kInteger, "7"},      {"0o17", K::kInteger, "15"},
-      {"0x1F", K::kInteger, "31"},  {"1.5", K::kFloat, "1.5"},      {"-2e3", K::kFloat, "-2000"},
-      {".5", K::kFloat, "0.5"},     {"1e999", K::kFloat, "inf"},    {"-.inf", K::kFloat, "-inf"},
-      {".NaN", K::kFloat, "nan"},   {"2013", K::kInteger, "2013"},  {"1.2.3", K::kString, "1.2.3"},
-      {"0x", K::kString, "0x"},     {"1_000", K::kString, "1_000"}, {"pool01.contoso.com", K::kString, ""},
+      {"~", K::kNull, ""},
+      {"null", K::kNull, ""},
+      {"NULL", K::kNull, ""},
+      {"true", K::kBool, "1"},
+      {"False", K::kBool, "0"},
+      {"TRUE", K::kBool, "1"},
+      {"yes", K::kString, "yes"},
+      {"no", K::kString, "no"},
+      {"on", K::kString, "on"},
+      {"off", K::kString, "off"},
+      {"6", K::kInteger, "6"},
+      {"-12", K::kInteger, "-12"},
+      {"+7", K::kInteger, "7"},
+      {"007", K::kInteger, "7"},
+      {"0o17", K::kInteger, "15"},
+      {"0x1F", K::kInteger, "31"},
+      {"1.5", K::kFloat, "1.5"},
+      {"-2e3", K::kFloat, "-2000"},
+      {".5", K::kFloat, "0.5"},
+      {"1e999", K::kFloat, "inf"},
+      {"-.inf", K::kFloat, "-inf"},
+      {".NaN", K::kFloat, "nan"},
+      {"2013", K::kInteger, "2013"},
+      {"1.2.3", K::kString, "1.2.3"},
+      {"0x", K::kString, "0x"},
+      {"1_000", K::kString, "1_000"},
+      {"pool01.contoso.com", K::kString, ""},
       {"9223372036854775807", K::kInteger, "9223372036854775807"},
       {"-9223372036854775808", K::kInteger, "-9223372036854775808"},
       {"9223372036854775808", K::kFloat, "9.22337e+18"},
@@ -253,8 +275,9 @@ TEST_CASE("YAML errors are located and refused") {
     CHECK(OnlyError("a: &b {x: 1}\nc:\n  <<: *b\n") ==
           "topology.yaml:3:3: error[yaml-syntax]: unsupported YAML: merge keys (<<) are not supported; write the "
           "fields out");
-    CHECK(OnlyError("a: !!int 3\n") == "topology.yaml:1:4: error[yaml-syntax]: unsupported YAML: tag !!int (kst "
-                                       "reads plain and quoted scalars, and !!str)");
+    CHECK(OnlyError("a: !!int 3\n") ==
+          "topology.yaml:1:4: error[yaml-syntax]: unsupported YAML: tag !!int (kst "
+          "reads plain and quoted scalars, and !!str)");
     CHECK(OnlyError("a: !pool {}\n").find("unsupported YAML: tag !pool") != std::string::npos);
   }
 
@@ -275,8 +298,8 @@ TEST_CASE("YAML errors are located and refused") {
     std::string deeper = "\n" + std::string(100000, '[') + std::string(100000, ']');
     CHECK(OnlyError(deeper) ==
           "topology.yaml:2:257: error[yaml-syntax]: malformed YAML: nested deeper than 256 levels");
-    CHECK(OnlyError("a: &a " + std::string(200, '[') + std::string(200, ']') + "\nb: " + std::string(100, '[') +
-                    "*a" + std::string(100, ']') + "\n") ==
+    CHECK(OnlyError("a: &a " + std::string(200, '[') + std::string(200, ']') + "\nb: " + std::string(100, '[') + "*a" +
+                    std::string(100, ']') + "\n") ==
           "topology.yaml:2:104: error[yaml-syntax]: malformed YAML: nested deeper than 256 levels");
   }
 }

@@ -27,8 +27,7 @@ std::set<std::string> ClaimIndex::AllFqdns() const {
 }
 
 bool ServerNeeds(const KstServer& server, const Requirement& requirement) {
-  return (requirement.um_host && server.runs_um_routing) ||
-         (requirement.trusted_application && server.hosts_registrar);
+  return (requirement.um_host && server.runs_um_routing) || (requirement.trusted_application && server.hosts_registrar);
 }
 
 std::string SummarizeServers(const std::vector<std::string>& affected, const std::vector<KstServer>& all) {
@@ -64,8 +63,7 @@ void CollectPool(const LyncPool& pool, const ModelCatalog& model, ClaimIndex* in
   auto collect = [&](const NamedAt& computer) {
     if (computer.name != pool.fqdn.name) AddTopologyClaim(index, computer, pool.version, "computer of " + kind);
     if (!role || !role->holds_kst) return;
-    index->servers.push_back(
-        {computer.name, pool.role, pool.fqdn.name, role->runs_um_routing, role->hosts_registrar});
+    index->servers.push_back({computer.name, pool.role, pool.fqdn.name, role->runs_um_routing, role->hosts_registrar});
   };
   // PoolServers(pool) without its copy: a pool with no computers is its own server.
   if (pool.computers.empty()) collect(pool.fqdn);
@@ -91,12 +89,13 @@ void CollectDialPlan(const ExchangeServerLookup& servers, const UmDialPlan& plan
   if (!uri_type || !uri_type->um_routing_adds) return;
   for (const NamedAt& server : plan.servers) {
     if (!ExchangeServerHostsUm(servers, model, server.name)) continue;  // the loader warned
-    index->um_routing[server.name].push_back(
-        {Producer::kUmRouting, 0, "Exchange server hosting SipName dial plan \"" + plan.name.name + "\"",
-         server.location});
+    index->um_routing[server.name].push_back({Producer::kUmRouting, 0,
+                                              "Exchange server hosting SipName dial plan \"" + plan.name.name + "\"",
+                                              server.location});
     Requirement& need = index->required[server.name];
     if (!need.um_host)
-      need.why += (need.why.empty() ? "" : " and ") + std::string("Exchange UM (SipName dial plan \"") + plan.name.name + "\")";
+      need.why +=
+          (need.why.empty() ? "" : " and ") + std::string("Exchange UM (SipName dial plan \"") + plan.name.name + "\")";
     need.um_host = true;
   }
 }

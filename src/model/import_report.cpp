@@ -6,9 +6,12 @@ namespace kst {
 
 const char* ImportStatusName(ImportStatus status) {
   switch (status) {
-    case ImportStatus::kPassed: return "PASSED";
-    case ImportStatus::kPartiallyUnrecognized: return "PARTIALLY_UNRECOGNIZED";
-    case ImportStatus::kFailed: return "FAILED";
+    case ImportStatus::kPassed:
+      return "PASSED";
+    case ImportStatus::kPartiallyUnrecognized:
+      return "PARTIALLY_UNRECOGNIZED";
+    case ImportStatus::kFailed:
+      return "FAILED";
   }
   return "FAILED";
 }
@@ -79,12 +82,9 @@ nlohmann::ordered_json ImportReportToJson(const FileImportReport& report) {
   }
   nlohmann::ordered_json contributed = nlohmann::ordered_json::object();
   for (const auto& [what, count] : report.contributed) contributed[what] = count;
-  return {{"file", report.file},
-          {"format", report.format.empty() ? "unknown" : report.format},
-          {"encoding", report.encoding},
-          {"status", ImportStatusName(report.status())},
-          {"contributed", contributed},
-          {"notes", notes}};
+  return {{"file", report.file},         {"format", report.format.empty() ? "unknown" : report.format},
+          {"encoding", report.encoding}, {"status", ImportStatusName(report.status())},
+          {"contributed", contributed},  {"notes", notes}};
 }
 
 }  // namespace kst

@@ -4,12 +4,11 @@
 // where it is and whether it could change a KST verdict. `kst import
 // --report` prints this; every check's JSON carries it.
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "base/diagnostic.h"
 #include "base/location.h"

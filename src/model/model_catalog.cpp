@@ -39,7 +39,8 @@ ModelCatalog ModelCatalog::Parse(std::string_view json_text) {
         {x.at("name"), number("major"), number("minor"), x.at("hosts_um"), x.at("evidence"), x.at("source")});
   }
   for (const auto& r : doc.at("roles"))
-    model.roles_.push_back({r.at("name"), r.at("hosts_registrar"), r.at("holds_kst"), r.at("runs_um_routing"), r.at("source")});
+    model.roles_.push_back(
+        {r.at("name"), r.at("hosts_registrar"), r.at("holds_kst"), r.at("runs_um_routing"), r.at("source")});
   for (const auto& u : doc.at("uri_types")) model.uri_types_.push_back({u.at("name"), u.at("um_routing_adds")});
   for (const auto& e : doc.at("events")) {
     int id = e.at("id");
@@ -62,9 +63,11 @@ ModelCatalog ModelCatalog::Parse(std::string_view json_text) {
   for (const auto& r : doc.at("topology_xml_roles").at("roles")) {
     TopologyXmlRole role{r.at("role_name"), r.at("pool_role").is_null() ? "" : r.at("pool_role").get<std::string>(),
                          r.at("precedence"), r.at("assumption")};
-    bool special = role.pool_role.empty() || role.pool_role == "registrar" || role.pool_role == "trusted_application_pool";
+    bool special =
+        role.pool_role.empty() || role.pool_role == "registrar" || role.pool_role == "trusted_application_pool";
     if (!special && !model.FindRole(role.pool_role))
-      throw std::runtime_error("model: topology_xml_roles maps " + role.role_name + " to unknown role " + role.pool_role);
+      throw std::runtime_error("model: topology_xml_roles maps " + role.role_name + " to unknown role " +
+                               role.pool_role);
     if (!model.FindAssumption(role.assumption))
       throw std::runtime_error("model: topology_xml_roles names unknown assumption " + role.assumption);
     model.topology_xml_roles_.push_back(std::move(role));
@@ -163,10 +166,20 @@ int64_t ModelCatalog::ParameterValue(std::string_view id) const {
   throw std::logic_error("model has no parameter " + std::string(id));
 }
 
-std::string ModelCatalog::RoleNames() const { return JoinNames(roles_); }
-std::string ModelCatalog::UriTypeNames() const { return JoinNames(uri_types_); }
-std::string ModelCatalog::ExchangeVersionNames() const { return JoinNames(exchange_versions_); }
-std::string ModelCatalog::SemanticsNames() const { return JoinNames(semantics_); }
-std::string ModelCatalog::CertificateServiceNames() const { return JoinNames(certificate_services_); }
+std::string ModelCatalog::RoleNames() const {
+  return JoinNames(roles_);
+}
+std::string ModelCatalog::UriTypeNames() const {
+  return JoinNames(uri_types_);
+}
+std::string ModelCatalog::ExchangeVersionNames() const {
+  return JoinNames(exchange_versions_);
+}
+std::string ModelCatalog::SemanticsNames() const {
+  return JoinNames(semantics_);
+}
+std::string ModelCatalog::CertificateServiceNames() const {
+  return JoinNames(certificate_services_);
+}
 
 }  // namespace kst

@@ -63,7 +63,7 @@ struct EventInfo {
   std::string key;  // "14563", or a name such as "um-runtime-add" when id is 0
   std::string source;
   std::string level;
-  std::string description;  // ours: the real text is not public
+  std::string description;   // ours: the real text is not public
   bool public_text = false;  // true only if the description is the server's own text
   std::string evidence;
 };
@@ -153,7 +153,7 @@ class ModelCatalog {
   const std::vector<Parameter>& parameters() const { return parameters_; }
   const std::vector<CertificateServiceInfo>& certificate_services() const { return certificate_services_; }
   const ImpactModel& impact() const { return impact_; }
-  std::string RoleNames() const;       // "FrontEnd, StandardEdition, ..." for messages
+  std::string RoleNames() const;  // "FrontEnd, StandardEdition, ..." for messages
   std::string UriTypeNames() const;
   std::string ExchangeVersionNames() const;  // "2010, 2013, ..."
   std::string SemanticsNames() const;

@@ -18,8 +18,8 @@ inline constexpr char kCertSubjectNotKnown[] = "cert/subject-not-known";
 inline constexpr char kCertValidity[] = "cert/validity";
 inline constexpr char kClockSkew[] = "clock/skew";
 
-inline constexpr const char* kAll[] = {kVersionConflict,     kUnknownServer,       kOrderDependent, kFlapping,
-                                       kWaiverExpired,       kWaiverStale,         kCertWildcardSubject,
-                                       kCertSubjectNotKnown, kCertValidity,        kClockSkew};
+inline constexpr const char* kAll[] = {kVersionConflict, kUnknownServer, kOrderDependent,      kFlapping,
+                                       kWaiverExpired,   kWaiverStale,   kCertWildcardSubject, kCertSubjectNotKnown,
+                                       kCertValidity,    kClockSkew};
 
 }  // namespace kst::rule

@@ -13,8 +13,12 @@ auto FindByName(Container& items, const Key& key, const std::string& name) -> de
 
 }  // namespace
 
-const LyncPool* Topology::FindPool(const std::string& fqdn) const { return FindByName(pools, &LyncPool::fqdn, fqdn); }
-LyncPool* Topology::FindPool(const std::string& fqdn) { return FindByName(pools, &LyncPool::fqdn, fqdn); }
+const LyncPool* Topology::FindPool(const std::string& fqdn) const {
+  return FindByName(pools, &LyncPool::fqdn, fqdn);
+}
+LyncPool* Topology::FindPool(const std::string& fqdn) {
+  return FindByName(pools, &LyncPool::fqdn, fqdn);
+}
 
 const TrustedApplicationPool* Topology::FindTrustedApplicationPool(const std::string& fqdn) const {
   return FindByName(trusted_application_pools, &TrustedApplicationPool::fqdn, fqdn);
@@ -50,15 +54,13 @@ std::string Certificate::UnknownParts() const {
   if (!services_known) parts.push_back("the services it is assigned to");
   if (!validity_known) parts.push_back("its validity");
   std::string text;
-  for (size_t i = 0; i < parts.size(); ++i)
-    text += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  for (size_t i = 0; i < parts.size(); ++i) text += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
   return text + (parts.size() == 1 ? " is unknown" : " are unknown");
 }
 
 size_t ItemCount(const Topology& topology) {
-  size_t items = topology.exchange_servers.size() + topology.um_ip_gateways.size() +
-                 topology.hosting_providers.size() + topology.certificates.size() +
-                 topology.unchecked_certificates.size() + topology.clocks.size();
+  size_t items = topology.exchange_servers.size() + topology.um_ip_gateways.size() + topology.hosting_providers.size() +
+                 topology.certificates.size() + topology.unchecked_certificates.size() + topology.clocks.size();
   for (const LyncPool& pool : topology.pools) items += 1 + pool.computers.size();
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools) items += 1 + tap.computers.size();
   for (const OtherCluster& other : topology.other_clusters) items += 1 + other.computers.size();

@@ -46,7 +46,7 @@ struct ExchangeServer {
 };
 
 struct UmDialPlan {
-  NamedAt name;  // dial plan names are compared as written
+  NamedAt name;          // dial plan names are compared as written
   std::string uri_type;  // SipName, TelExtn or E164
   Location uri_type_location;
   std::vector<NamedAt> servers;
@@ -65,7 +65,7 @@ struct OtherCluster {
 /// (exchucutil.ps1 creates one per pool).
 struct UmIpGateway {
   NamedAt name;
-  NamedAt address;  // the Lync pool's FQDN
+  NamedAt address;      // the Lync pool's FQDN
   std::string pointer;  // JSON pointer of the gateway object, for messages
 };
 

@@ -33,7 +33,9 @@ std::vector<TableChange> DiffTables(const ServerTables& before, const ServerTabl
   return changes;
 }
 
-std::string FindingKey(const Finding& f) { return f.rule + " " + f.fqdn + " " + SeverityName(f.severity); }
+std::string FindingKey(const Finding& f) {
+  return f.rule + " " + f.fqdn + " " + SeverityName(f.severity);
+}
 
 const char* ChangeKind(const TableChange& change) {
   if (!change.before.present) return "added";
@@ -41,24 +43,34 @@ const char* ChangeKind(const TableChange& change) {
   return "changed";
 }
 
-bool Contains(const std::set<std::string>& keys, const Finding& finding) { return keys.count(FindingKey(finding)) > 0; }
+bool Contains(const std::set<std::string>& keys, const Finding& finding) {
+  return keys.count(FindingKey(finding)) > 0;
+}
 
 void WriteDiffJson(const DiffResult& diff, std::ostream& out) {
   nlohmann::json table = nlohmann::json::array(), findings = nlohmann::json::array();
   for (const TableChange& c : diff.table_changes)
-    table.push_back({{"server", c.server}, {"fqdn", c.fqdn}, {"change", ChangeKind(c)},
-                     {"before", c.before.ToString()}, {"after", c.after.ToString()}});
+    table.push_back({{"server", c.server},
+                     {"fqdn", c.fqdn},
+                     {"change", ChangeKind(c)},
+                     {"before", c.before.ToString()},
+                     {"after", c.after.ToString()}});
   for (const Finding& f : diff.after->findings)
-    findings.push_back({{"rule", f.rule}, {"fqdn", f.fqdn}, {"severity", SeverityName(f.severity)},
+    findings.push_back({{"rule", f.rule},
+                        {"fqdn", f.fqdn},
+                        {"severity", SeverityName(f.severity)},
                         {"status", Contains(diff.before_keys, f) ? "unchanged" : "new"}});
   for (const Finding& f : diff.before->findings)
     if (!Contains(diff.after_keys, f))
-      findings.push_back({{"rule", f.rule}, {"fqdn", f.fqdn}, {"severity", SeverityName(f.severity)},
-                          {"status", "resolved"}});
-  out << nlohmann::json{{"format_version", "1"}, {"before", diff.before->input}, {"after", diff.after->input},
-                                {"table_changes", table}, {"findings", findings}}
-                     .dump(2)
-              << "\n";
+      findings.push_back(
+          {{"rule", f.rule}, {"fqdn", f.fqdn}, {"severity", SeverityName(f.severity)}, {"status", "resolved"}});
+  out << nlohmann::json{{"format_version", "1"},
+                        {"before", diff.before->input},
+                        {"after", diff.after->input},
+                        {"table_changes", table},
+                        {"findings", findings}}
+             .dump(2)
+      << "\n";
 }
 
 void WriteDiffText(const DiffResult& diff, std::ostream& out) {

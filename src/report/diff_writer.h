@@ -26,8 +26,8 @@ struct DiffResult {
   const Report* before = nullptr;
   const Report* after = nullptr;
   std::vector<TableChange> table_changes;
-  Report added;            // the after side's report, reduced to the findings that are new
-  bool adds_error = false;  // a new finding is an error
+  Report added;                                   // the after side's report, reduced to the findings that are new
+  bool adds_error = false;                        // a new finding is an error
   std::set<std::string> before_keys, after_keys;  // rule, FQDN and severity of each side's findings
 };
 

@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "report/graphviz.h"
 #include "base/timestamp.h"
+#include "report/graphviz.h"
 #include "report/text_escape.h"
 
 namespace kst {

@@ -8,9 +8,9 @@ namespace kst {
 namespace {
 
 nlohmann::json DiagnosticToJson(const Diagnostic& d) {
-  return {{"severity", SeverityName(d.severity)}, {"id", d.id},       {"file", d.location.file},
-          {"line", d.location.line},              {"column", d.location.column}, {"field", d.field},
-          {"message", d.message}};
+  return {
+      {"severity", SeverityName(d.severity)}, {"id", d.id},       {"file", d.location.file}, {"line", d.location.line},
+      {"column", d.location.column},          {"field", d.field}, {"message", d.message}};
 }
 
 nlohmann::json FeaturesToJson(const std::vector<FeatureImpact>& items) {
@@ -27,7 +27,8 @@ nlohmann::json FeaturesToJson(const std::vector<FeatureImpact>& items) {
 nlohmann::json ImpactToJson(const Finding& finding) {
   nlohmann::json symptoms = nlohmann::json::array(), observations = nlohmann::json::array(),
                  broken = nlohmann::json::array();
-  for (const Symptom& symptom : finding.impact.symptoms) symptoms.push_back({{"text", symptom.text}, {"from", symptom.from}});
+  for (const Symptom& symptom : finding.impact.symptoms)
+    symptoms.push_back({{"text", symptom.text}, {"from", symptom.from}});
   for (const PredictedObservation& p : finding.impact.observations)
     observations.push_back({{"party", p.observation.party},
                             {"servers", p.servers},
@@ -63,8 +64,7 @@ nlohmann::json FindingToJson(const Finding& finding) {
   nlohmann::json outcomes = nlohmann::json::array();
   for (const ServerOutcome& outcome : finding.outcomes) outcomes.push_back(OutcomeToJson(outcome));
   for (const TableLookup& l : finding.lookups)
-    lookups.push_back(
-        {{"looker", l.looker}, {"name", l.name}, {"found", l.found}, {"table_matches", l.table_matches}});
+    lookups.push_back({{"looker", l.looker}, {"name", l.name}, {"found", l.found}, {"table_matches", l.table_matches}});
   return {{"rule", finding.rule},
           {"severity", SeverityName(finding.severity)},
           {"fqdn", finding.fqdn},
@@ -102,14 +102,21 @@ class JsonWriter : public ReportWriter {
         {"diagnostics", diagnostics},
         {"notes", report.notes},
         {"statistics",
-         {{"servers", s.servers}, {"fqdns", s.fqdns}, {"cells", s.cells}, {"classes", s.classes},
-          {"states", s.states}, {"transitions", s.transitions}, {"depth", s.depth}, {"seconds", s.seconds},
+         {{"servers", s.servers},
+          {"fqdns", s.fqdns},
+          {"cells", s.cells},
+          {"classes", s.classes},
+          {"states", s.states},
+          {"transitions", s.transitions},
+          {"depth", s.depth},
+          {"seconds", s.seconds},
           {"peak_rss_kib", s.peak_rss_kib}}},
     };
     if (!report.description.empty()) doc["description"] = report.description;
     if (!report.imports.empty()) {
       nlohmann::json imports = nlohmann::json::array();
-      for (const FileImportReport& file : report.imports) imports.push_back(nlohmann::json::parse(ImportReportToJson(file).dump()));
+      for (const FileImportReport& file : report.imports)
+        imports.push_back(nlohmann::json::parse(ImportReportToJson(file).dump()));
       doc["imports"] = imports;
     }
     if (report.checked_at) doc["checked_at"] = FormatTimestamp(*report.checked_at);
@@ -123,8 +130,13 @@ class JsonWriter : public ReportWriter {
 
 nlohmann::json LogLineToJson(const LogLine& line) {
   const EventInfo& event = ModelCatalog::Embedded().Event(line.event_key);
-  return {{"id", event.id},       {"key", event.key},   {"source", event.source}, {"level", event.level},
-          {"text", line.text},    {"description", event.description}, {"text_is_ours", !event.public_text}};
+  return {{"id", event.id},
+          {"key", event.key},
+          {"source", event.source},
+          {"level", event.level},
+          {"text", line.text},
+          {"description", event.description},
+          {"text_is_ours", !event.public_text}};
 }
 
 nlohmann::json EntryToJson(const CellEntry& entry) {
@@ -151,6 +163,8 @@ nlohmann::json TraceToJson(const Trace& trace) {
           {"steps", steps}};
 }
 
-std::unique_ptr<ReportWriter> MakeJsonWriter(bool /*color*/) { return std::make_unique<JsonWriter>(); }
+std::unique_ptr<ReportWriter> MakeJsonWriter(bool /*color*/) {
+  return std::make_unique<JsonWriter>();
+}
 
 }  // namespace kst

@@ -15,14 +15,16 @@ std::string Ends(const ServerOutcome& outcome) {
 }
 
 std::string Window(const ServerOutcome& outcome) {
-  std::string from = outcome.window_from == 0 ? "absent from the start" : "absent after plan step " +
-                                                                              std::to_string(outcome.window_from);
-  std::string until = outcome.ends_absent    ? ""
-                      : outcome.window_to > 0 ? " until plan step " + std::to_string(outcome.window_to) + " at the latest"
-                                              : " until after the plan's last step";
+  std::string from = outcome.window_from == 0 ? "absent from the start"
+                                              : "absent after plan step " + std::to_string(outcome.window_from);
+  std::string until = outcome.ends_absent ? ""
+                      : outcome.window_to > 0
+                          ? " until plan step " + std::to_string(outcome.window_to) + " at the latest"
+                          : " until after the plan's last step";
   std::string events;
   if (!outcome.opened_by.empty()) events += "out by " + JoinStrings(outcome.opened_by, ", ");
-  if (!outcome.closed_by.empty()) events += (events.empty() ? "" : "; ") + std::string("back by ") + JoinStrings(outcome.closed_by, ", ");
+  if (!outcome.closed_by.empty())
+    events += (events.empty() ? "" : "; ") + std::string("back by ") + JoinStrings(outcome.closed_by, ", ");
   return from + until + (events.empty() ? "" : " (" + events + ")");
 }
 
@@ -43,8 +45,10 @@ std::string DescribeReadings(const std::vector<ReadingSeverity>& by_reading) {
   for (const ReadingSeverity& entry : by_reading) {
     const std::string severity = entry.severity ? SeverityName(*entry.severity) : "none";
     auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& group) { return group.first == severity; });
-    if (it == groups.end()) groups.push_back({severity, {entry.reading}});
-    else it->second.push_back(entry.reading);
+    if (it == groups.end())
+      groups.push_back({severity, {entry.reading}});
+    else
+      it->second.push_back(entry.reading);
   }
   std::vector<std::string> parts;
   for (const auto& [severity, readings] : groups) parts.push_back(severity + " under " + JoinStrings(readings, ", "));
@@ -55,11 +59,11 @@ nlohmann::json OutcomeToJson(const ServerOutcome& outcome) {
   nlohmann::json ends = nlohmann::json::array();
   for (const CellEntry& entry : outcome.ends) ends.push_back(entry.ToString());
   nlohmann::json json = {{"server", outcome.server},
-                         {"outcome", outcome.ends_absent ? "ends-absent"
-                                     : outcome.outage    ? "outage"
+                         {"outcome", outcome.ends_absent       ? "ends-absent"
+                                     : outcome.outage          ? "outage"
                                      : outcome.ends.size() > 1 ? "order-dependent"
-                                     : outcome.conflict  ? "conflict"
-                                                         : "ends-present"},
+                                     : outcome.conflict        ? "conflict"
+                                                               : "ends-present"},
                          {"conflict", outcome.conflict},
                          {"ends", ends},
                          {"text", DescribeOutcome(outcome)}};

@@ -10,8 +10,8 @@
 #include "check/analysis.h"
 #include "report/impact_view.h"
 #include "report/sequence_diagram.h"
-#include "test_world.h"
 #include "report/topology_graph.h"
+#include "test_world.h"
 
 namespace kst {
 namespace {

@@ -15,7 +15,7 @@ std::unique_ptr<ReportWriter> MakeGithubWriter(bool color);
 
 const std::vector<ReportFormat>& ReportFormats() {
   static const std::vector<ReportFormat> formats = {
-      {"text", ".txt", MakeTextWriter},    {"json", ".json", MakeJsonWriter},      {"sarif", ".sarif", MakeSarifWriter},
+      {"text", ".txt", MakeTextWriter},   {"json", ".json", MakeJsonWriter},    {"sarif", ".sarif", MakeSarifWriter},
       {"junit", ".xml", MakeJunitWriter}, {"github", ".log", MakeGithubWriter},
   };
   return formats;
@@ -41,7 +41,9 @@ std::vector<std::string> ReportFormatNames() {
   return names;
 }
 
-std::string ReportFormatList() { return JoinStrings(ReportFormatNames(), ", ", " or "); }
+std::string ReportFormatList() {
+  return JoinStrings(ReportFormatNames(), ", ", " or ");
+}
 
 std::unique_ptr<ReportWriter> MakeReportWriter(std::string_view format, bool color) {
   const ReportFormat* found = FindReportFormat(format);

@@ -23,8 +23,8 @@ class ReportWriter {
 /// the gate's --output and kst diff read. Adding a format is its writer, its
 /// test and one entry there.
 struct ReportFormat {
-  const char* name;       // --format NAME, --output NAME=FILE
-  const char* extension;  // the usual file extension, e.g. ".sarif"
+  const char* name;                                   // --format NAME, --output NAME=FILE
+  const char* extension;                              // the usual file extension, e.g. ".sarif"
   std::unique_ptr<ReportWriter> (*make)(bool color);  // `color`: ANSI colours, for a terminal (text only)
 };
 

@@ -28,11 +28,11 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/trace_narrator.h"
 #include "model/claims.h"
 #include "model/model_catalog.h"
 #include "report/impact_text.h"
 #include "report/report_writer.h"
-#include "engine/trace_narrator.h"
 
 namespace kst {
 namespace {
@@ -49,9 +49,12 @@ constexpr char kFingerprintKey[] = "kstFinding/v2";
 
 const char* Level(Severity severity) {
   switch (severity) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kNote: return "note";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
   }
   return "none";
 }
@@ -225,7 +228,8 @@ class SarifWriter : public ReportWriter {
     for (size_t i = 0; i < finding.evidence.size(); ++i) {
       const Evidence& evidence = finding.evidence[i];
       if (primary < 0 && i == 0) {
-        location = {{"physicalLocation", PhysicalLocation(evidence.location, input_)}, {"message", Message(evidence.what)}};
+        location = {{"physicalLocation", PhysicalLocation(evidence.location, input_)},
+                    {"message", Message(evidence.what)}};
         continue;
       }
       related.push_back({{"id", finding.claims.size() + i},
@@ -374,6 +378,8 @@ class SarifWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> MakeSarifWriter(bool /*color*/) { return std::make_unique<SarifWriter>(); }
+std::unique_ptr<ReportWriter> MakeSarifWriter(bool /*color*/) {
+  return std::make_unique<SarifWriter>();
+}
 
 }  // namespace kst

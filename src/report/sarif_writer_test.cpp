@@ -20,7 +20,9 @@ std::string WriteSarif(const Report& report) {
   return out.str();
 }
 
-json Run(const Report& report) { return json::parse(WriteSarif(report))["runs"][0]; }
+json Run(const Report& report) {
+  return json::parse(WriteSarif(report))["runs"][0];
+}
 
 Trace ConflictTrace() {
   Trace trace;

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "report/graphviz.h"
-#include "model/model_catalog.h"
-#include "report/impact_text.h"
 #include "engine/trace_narrator.h"
+#include "model/model_catalog.h"
+#include "report/graphviz.h"
+#include "report/impact_text.h"
 #include "report/text_escape.h"
 
 namespace kst {

@@ -15,7 +15,8 @@ std::string Producers(const ClaimIndex& claims, const std::string& fqdn, bool um
   std::string out;
   auto topology = claims.topology.find(fqdn);
   if (topology != claims.topology.end())
-    for (const Claim& claim : topology->second) out += (out.empty() ? "" : "; ") + claim.what + " v" + std::to_string(claim.version);
+    for (const Claim& claim : topology->second)
+      out += (out.empty() ? "" : "; ") + claim.what + " v" + std::to_string(claim.version);
   if (um_applies && claims.UmRoutingClaims(fqdn)) out += (out.empty() ? "" : "; ") + std::string("UM Routing v0");
   return out;
 }
@@ -28,7 +29,8 @@ void WriteStartLog(const std::vector<std::vector<LogLine>>& cell_lines, const st
                    std::ostream& out) {
   std::string listing, found;
   for (size_t f = 0; f < fqdns.size(); ++f) {
-    if (rebuilt[f].present) listing += (listing.empty() ? "" : ", ") + fqdns[f] + " (" + std::to_string(rebuilt[f].version) + ")";
+    if (rebuilt[f].present)
+      listing += (listing.empty() ? "" : ", ") + fqdns[f] + " (" + std::to_string(rebuilt[f].version) + ")";
     if (um_found[f]) found += (found.empty() ? "" : ", ") + fqdns[f];
   }
   out << "  predicted event log at RTCSRV start (texts are kst's):\n";

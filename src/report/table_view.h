@@ -12,7 +12,6 @@
 
 namespace kst {
 
-
 /// server FQDN -> (FQDN -> entry) after a fresh RTCSRV start with `topology`.
 /// Only FQDNs some producer claims for that server appear (absent ones too).
 using ServerTables = std::map<std::string, std::map<std::string, CellEntry>>;

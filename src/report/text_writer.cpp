@@ -52,9 +52,10 @@ class TextWriter : public ReportWriter {
       out << "note: event texts are kst's descriptions (the real texts are not public); ids and sources are the "
              "servers'.\n";
     const Statistics& s = report.statistics;
-    out << palette_.dim << "explored: " << s.servers << " servers x " << s.fqdns << " FQDNs = " << s.cells << " cells in " << s.classes
-        << " classes, " << s.states << " states, " << s.transitions << " transitions, depth " << s.depth << ", "
-        << s.seconds << " s, peak RSS " << s.peak_rss_kib / 1024 << " MiB" << palette_.reset << "\n";
+    out << palette_.dim << "explored: " << s.servers << " servers x " << s.fqdns << " FQDNs = " << s.cells
+        << " cells in " << s.classes << " classes, " << s.states << " states, " << s.transitions
+        << " transitions, depth " << s.depth << ", " << s.seconds << " s, peak RSS " << s.peak_rss_kib / 1024 << " MiB"
+        << palette_.reset << "\n";
     out << Summary(report) << "\n";
   }
 
@@ -63,17 +64,21 @@ class TextWriter : public ReportWriter {
   static std::string Summary(const Report& report) {
     int errors = 0, warnings = 0, waived = 0;
     for (const Finding& f : report.findings) {
-      if (f.waiver) waived++;
-      else if (f.severity == Severity::kError) errors++;
-      else if (f.severity == Severity::kWarning) warnings++;
+      if (f.waiver)
+        waived++;
+      else if (f.severity == Severity::kError)
+        errors++;
+      else if (f.severity == Severity::kWarning)
+        warnings++;
     }
     auto count = [](int n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
     return count(errors, "error") + ", " + count(warnings, "warning") + ", " + std::to_string(waived) + " waived";
   }
 
   void WriteFinding(const Finding& finding, std::ostream& out) const {
-    const char* color = finding.waiver ? palette_.dim
-                        : finding.severity == Severity::kError ? palette_.error : palette_.warning;
+    const char* color = finding.waiver                         ? palette_.dim
+                        : finding.severity == Severity::kError ? palette_.error
+                                                               : palette_.warning;
     out << "\n"
         << color << SeverityName(finding.severity) << palette_.reset << " " << palette_.bold << EscapeText(finding.rule)
         << ": " << EscapeText(finding.fqdn) << palette_.reset << (finding.waiver ? " (waived)" : "") << "\n";
@@ -109,8 +114,10 @@ class TextWriter : public ReportWriter {
     for (const ServerOutcome& outcome : finding.outcomes) {
       const std::string text = DescribeOutcome(outcome);
       auto it = std::find_if(lines.begin(), lines.end(), [&](const auto& line) { return line.first == text; });
-      if (it == lines.end()) lines.push_back({text, {outcome.server}});
-      else it->second.push_back(outcome.server);
+      if (it == lines.end())
+        lines.push_back({text, {outcome.server}});
+      else
+        it->second.push_back(outcome.server);
     }
     for (const auto& [text, servers] : lines) {
       out << "    ";
@@ -130,6 +137,8 @@ class TextWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> MakeTextWriter(bool color) { return std::make_unique<TextWriter>(color); }
+std::unique_ptr<ReportWriter> MakeTextWriter(bool color) {
+  return std::make_unique<TextWriter>(color);
+}
 
 }  // namespace kst

@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
-#include "report/graphviz.h"
 #include "base/timestamp.h"
+#include "report/graphviz.h"
 
 namespace kst {
 namespace {
@@ -107,8 +107,7 @@ class TopologyDot {
            << "];\n";
       Edge(id, tap.registrar.name, "registrar", "style=dashed");
       for (const NamedAt& computer : tap.computers) {
-        if (!exchange_servers.Find(computer.name))
-          Node(computer.name, "trusted application computer", "box", "  ");
+        if (!exchange_servers.Find(computer.name)) Node(computer.name, "trusted application computer", "box", "  ");
         out_ << "  " << DotQuote(id) << " -> " << DotQuote(computer.name) << " [arrowhead=none, style=dotted];\n";
       }
     }

@@ -17,16 +17,15 @@
 // refuses a file without them, or whose input or model is no longer the one
 // recorded: a gate must not accept traces it cannot tie to what they claim.
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "engine/cell_explorer.h"
 #include "base/diagnostic.h"
 #include "base/file_reader.h"
 #include "check/finding.h"
+#include "engine/cell_explorer.h"
 #include "model/model_catalog.h"
 
 namespace kst {
@@ -36,7 +35,8 @@ namespace kst {
 bool WriteTraceFile(const std::string& path, const Report& report, const std::string& input_digest, std::string* error);
 
 /// One trace of a trace file, as recorded, with the fields replay needs.
-struct RecordedTrace {  // NOLINT(bugprone-exception-escape): clang-tidy 14 flags the implicit members of any struct holding a json
+struct RecordedTrace {  // NOLINT(bugprone-exception-escape): clang-tidy 14 flags the implicit members of any struct
+                        // holding a json
   nlohmann::json json;
   std::string rule;      // a rule whose findings have traces (check/cell_rules.h)
   std::string severity;  // "error" / "warning", one the rule reports

@@ -21,11 +21,11 @@
 #include <set>
 #include <vector>
 
-#include "crosscheck.h"
 #include "base/file_reader.h"
-#include "model/model_catalog.h"
+#include "crosscheck.h"
 #include "engine/plan_compiler.h"
 #include "input/scenario_loader.h"
+#include "model/model_catalog.h"
 #include "model/scenario.h"
 #include "scenario_generator.h"
 
@@ -94,8 +94,9 @@ struct Tally {
 };
 
 int Usage() {
-  std::cerr << "usage: kst_spin_crosscheck KST SOURCE_DIR WORK_DIR (--shipped [K/N] | --generated N [--seed S] | --file "
-               "SCENARIO [--reading R])\n";
+  std::cerr
+      << "usage: kst_spin_crosscheck KST SOURCE_DIR WORK_DIR (--shipped [K/N] | --generated N [--seed S] | --file "
+         "SCENARIO [--reading R])\n";
   return 2;
 }
 

@@ -114,8 +114,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
 
 std::string ProcessResult::Summary() const {
   if (!failure.empty()) return failure;
-  std::string summary = term_signal ? "killed by signal " + std::to_string(term_signal)
-                                    : "exit code " + std::to_string(exit_code);
+  std::string summary =
+      term_signal ? "killed by signal " + std::to_string(term_signal) : "exit code " + std::to_string(exit_code);
   if (timed_out) summary += ", timed out";
   summary += ", " + std::to_string(output.size()) + " bytes of output";
   if (!output.empty()) summary += ", starting: " + output.substr(0, std::min<size_t>(output.size(), 300));

@@ -9,10 +9,10 @@
 #include "base/diagnostic.h"
 #include "base/file_reader.h"
 #include "input/json_document.h"
-#include "model/model_catalog.h"
 #include "input/scenario_loader.h"
-#include "model/scenario.h"
 #include "input/topology_loader.h"
+#include "model/model_catalog.h"
+#include "model/scenario.h"
 
 namespace kst {
 
