@@ -181,10 +181,8 @@ TEST_CASE("X.509: names that are not UTF-8 are refused, not passed on to the top
   CHECK(certificate.subject_cn == "\xc3\xa9x1.contoso.com");
   CHECK_FALSE(DecodeX509Certificate(CertificateNamed("ex\xff.contoso.com", "ex1.contoso.com"), &certificate, &error));
   CHECK(error.find("invalid utf8string") != std::string::npos);  // d2i_X509 itself refuses this one
-         error.find("is not UTF-8") != std::string::npos));
-         CHECK_FALSE(
-             DecodeX509Certificate(CertificateNamed("ex1.contoso.com", "ex\xe9.contoso.com"), &certificate, &error));
-         CHECK(error == "a subjectAltName DNS name is not UTF-8 (byte 0xe9 at offset 2)");
+  CHECK_FALSE(DecodeX509Certificate(CertificateNamed("ex1.contoso.com", "ex\xe9.contoso.com"), &certificate, &error));
+  CHECK(error == "a subjectAltName DNS name is not UTF-8 (byte 0xe9 at offset 2)");
 }
 
 }  // namespace
