@@ -1,5 +1,7 @@
 // kst check: load, analyse, waive, write the outputs, judge the gate.
 
+#include <cstdlib>
+
 #include "base/interrupt.h"
 #include "base/timestamp.h"
 #include "check/analysis.h"
@@ -49,7 +51,10 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
       return kExitOutputError;
     }
   }
-  bool color = streams.out_is_terminal && !options.no_color && options.format == "text";
+  // NO_COLOR (no-color.org): set to anything but the empty string, it turns colour off as --no-color does.
+  const char* no_color_env = std::getenv("NO_COLOR");
+  const bool no_color = options.no_color || (no_color_env != nullptr && *no_color_env != '\0');
+  bool color = streams.out_is_terminal && !no_color && options.format == "text";
   if (!WriteOutputs(report, options.format, color, options.outputs, streams.out, streams.err)) return kExitOutputError;
   GatePolicy policy;
   policy.fail_on = options.fail_on == "warning" ? Severity::kWarning : Severity::kError;

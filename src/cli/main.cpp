@@ -17,6 +17,8 @@
 #include "base/text_join.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
+#include "cli/fqdn_arguments.h"
+#include "input/input_digest.h"
 #include "model/model_catalog.h"
 #include "report/diff_writer.h"
 #include "report/report_writer.h"
@@ -31,6 +33,17 @@ struct Subcommand {
   std::function<void(CLI::App*, CommandOptions*)> add_options;
   int (*run)(const CommandOptions&, CommandStreams);
 };
+
+/// An option holding an FQDN, or RULE:FQDN, normalised as kst reads names from files.
+const CLI::Validator& FqdnArgument() {
+  static const CLI::Validator validator(NormalizeFqdnArgument, "FQDN", "FQDN");
+  return validator;
+}
+
+const CLI::Validator& FindingArgument() {
+  static const CLI::Validator validator(NormalizeFindingArgument, "RULE:FQDN", "RULE:FQDN");
+  return validator;
+}
 
 void AddSemantics(CLI::App* app, CommandOptions* o) {
   app->add_option(
@@ -164,7 +177,7 @@ const std::vector<Subcommand>& Subcommands() {
       {"show", "each server's Known Servers Table after RTCSRV start, with the start-up event log",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("FILE", o->files, "topology or scenario file (its base topology)")->required()->expected(1);
-         app->add_option("--server", o->server, "only this server");
+         app->add_option("--server", o->server, "only this server")->transform(FqdnArgument());
        },
        RunShowCommand},
       {"model",
@@ -184,7 +197,8 @@ const std::vector<Subcommand>& Subcommands() {
        "end, and each condition they need (ok, broken by which finding, or not checked)",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("FILE", o->files, "topology or scenario file")->required()->expected(1);
-         app->add_option("--fqdn", o->fqdn, "only this peer (an Exchange UM server, OWA IM server or hosted UM Edge)");
+         app->add_option("--fqdn", o->fqdn, "only this peer (an Exchange UM server, OWA IM server or hosted UM Edge)")
+             ->transform(FqdnArgument());
          app->add_option("--format", o->format, "text (default), json, dot or svg (through Graphviz)")
              ->check(CLI::IsMember({"text", "json", "dot", "svg"}));
          AddSemantics(app, o);
@@ -211,7 +225,9 @@ const std::vector<Subcommand>& Subcommands() {
        "certificate or clock finding breaks",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("FILE", o->input_file, "topology or scenario file")->required();
-         app->add_option("FINDING", o->finding, "RULE:FQDN, e.g. cert/wildcard-subject:ex1.contoso.com")->required();
+         app->add_option("FINDING", o->finding, "RULE:FQDN, e.g. cert/wildcard-subject:ex1.contoso.com")
+             ->required()
+             ->transform(FindingArgument());
          app->add_option("--format", o->format, "text (default), dot or svg (through Graphviz)")
              ->check(CLI::IsMember({"text", "dot", "svg"}));
          app->add_option("--trace", o->trace, "which trace of a KST finding (1 = the shortest)")
@@ -224,8 +240,8 @@ const std::vector<Subcommand>& Subcommands() {
       {"explore", "explore one (server, FQDN) cell and print its state graph",
        [](CLI::App* app, CommandOptions* o) {
          app->add_option("FILE", o->files, "topology or scenario file")->required()->expected(1);
-         app->add_option("--server", o->server, "server FQDN")->required();
-         app->add_option("--fqdn", o->fqdn, "FQDN of the cell")->required();
+         app->add_option("--server", o->server, "server FQDN")->required()->transform(FqdnArgument());
+         app->add_option("--fqdn", o->fqdn, "FQDN of the cell")->required()->transform(FqdnArgument());
          app->add_flag("--dot", o->dot, "print the state graph in Graphviz dot");
          AddSemantics(app, o);
        },
@@ -247,6 +263,25 @@ const std::vector<Subcommand>& Subcommands() {
   return table;
 }
 
+/// kst --version: what a change board needs to know which kst checked a change.
+std::string VersionText() {
+#ifndef KST_VERSION
+#define KST_VERSION "unknown"
+#endif
+#ifndef KST_BUILD_TYPE
+#define KST_BUILD_TYPE ""
+#endif
+  const std::string build_type = std::string(KST_BUILD_TYPE).empty() ? "default" : KST_BUILD_TYPE;
+  return std::string("kst ") + KST_VERSION + "\nmodel " + EmbeddedModelDigest() + " (model/kst-model.json)\nbuild " +
+         build_type + ", " +
+#if defined(__clang__)
+         "clang "
+#else
+         "g++ "
+#endif
+         + __VERSION__;
+}
+
 constexpr const char* kExitCodeHelp =
     "Exit codes: 0 pass, 1 findings at or above --fail-on (or a scenario's expectation not met, a replay "
     "diverged, a diff adding error findings), 2 usage error, 3 input error or output error (stdout or an output "
@@ -259,6 +294,7 @@ int Main(int argc, char** argv, std::ostream& out) {
       "Table (event 14563), leaves a peer's certificate subject unknown to Lync or a clock out of tolerance, "
       "and which Exchange UM and OWA IM features break then, in which direction."};
   app.footer(kExitCodeHelp);
+  app.set_version_flag("--version", VersionText, "print kst's version, the digest of its model and its build");
   app.require_subcommand(1);
   CommandOptions options;
   int (*chosen)(const CommandOptions&, CommandStreams) = nullptr;
@@ -266,6 +302,9 @@ int Main(int argc, char** argv, std::ostream& out) {
     CLI::App* command = app.add_subcommand(sub.name, sub.help);
     command->footer(kExitCodeHelp);
     sub.add_options(command, &options);
+    // Accepted by every command, so that scripts can pass it everywhere; only text on a terminal is coloured.
+    if (command->get_option_no_throw("--no-color") == nullptr)
+      command->add_flag("--no-color", options.no_color, "no ANSI colours in text output (the default off a terminal)");
     command->callback([&chosen, &sub] { chosen = sub.run; });
   }
   try {

@@ -87,4 +87,30 @@ expect_in "$work/o1-guided.pml" "proctype GuideMonitor()" "the guided export wat
 expect_exit 3 "export --guide under another reading" -- "$kst" export promela "$o1" --semantics forget --guide "$work/o1-traces.json"
 expect_in "$work/err" "error\[guide-trace\]: the traces were written under reading withdraw-remember" "a reading mismatch is named"
 
+
+# The command line is as forgiving as the files: FQDN arguments in any case, with a trailing dot.
+expect_exit 0 "explore, FQDNs as typed" -- "$kst" explore "$o1" --server fe01.contoso.com --fqdn ex1.contoso.com
+cp "$work/out" "$work/explore-lower"
+expect_exit 0 "explore, FQDNs in capitals with a trailing dot" -- "$kst" explore "$o1" --server FE01.Contoso.COM. --fqdn EX1.CONTOSO.COM.
+cmp -s "$work/out" "$work/explore-lower" || fail "explore: FE01.Contoso.COM. is not read as fe01.contoso.com"
+expect_exit 2 "explore --server with a wildcard" -- "$kst" explore "$o1" --server '*.contoso.com' --fqdn ex1.contoso.com
+expect_in "$work/err" "is not an FQDN" "a wildcard --server is a usage error that says why"
+expect_exit 0 "show --server in capitals" -- "$kst" show "$o1" --server FE02.CONTOSO.COM
+expect_in "$work/out" "fe02.contoso.com" "show --server FE02.CONTOSO.COM shows fe02"
+expect_exit 0 "explain RULE:FQDN in capitals" -- "$kst" explain "$o1" kst/version-conflict:EX1.Contoso.com.
+expect_in "$work/out" "ex1.contoso.com" "explain finds the finding named in capitals"
+expect_exit 0 "impact --fqdn in capitals" -- "$kst" impact "$o1" --fqdn EX1.CONTOSO.COM --no-color
+# --no-color is accepted by every command.
+for command in "show $o1" "model" "impact $o1" "graph $o1" "explore $o1 --server fe01.contoso.com --fqdn ex1.contoso.com" \
+  "test scenarios/o1-add-owa-tap-breaks-um.json"; do
+  # shellcheck disable=SC2086
+  "$kst" $command --no-color >"$work/out" 2>"$work/err"
+  [ $? -eq 2 ] && fail "kst $command --no-color: usage error: $(head -2 "$work/err")"
+done
+# kst --version: the version of the project, the model's digest, the build.
+expect_exit 0 "--version" -- "$kst" --version
+expect_in "$work/out" "^kst [0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*$" "--version prints the project version"
+expect_in "$work/out" "^model sha256:[0-9a-f]\{64\} " "--version prints the model digest"
+expect_in "$work/out" "^build " "--version prints the build"
+
 finish CLI
