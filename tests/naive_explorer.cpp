@@ -120,6 +120,8 @@ class World {
     return true;
   }
   CellEntry EntryOf(const State& state, size_t c) const { return models_[c].Entry(View(state, c)); }
+  size_t StepsDone(const State& state) const { return Step(state); }
+  const std::vector<bool>& NeededAfter(size_t c) const { return needed_[c]; }
 
   State Initial(std::vector<bool>* conflicts) const {
     if (1 + 3 * servers_.size() + cells() > kMaxStateBytes || scenario_.plan.size() > 250)
@@ -208,6 +210,12 @@ class World {
       }
       w.step.push_back(weight);
     }
+    std::vector<bool> needed;  // the requirement as each snapshot states it, read from the claims directly
+    for (const ClaimIndex& snapshot : snapshots) {
+      auto requirement = snapshot.required.find(fqdn);
+      needed.push_back(requirement != snapshot.required.end() && ServerNeeds(server, requirement->second));
+    }
+    needed_.push_back(std::move(needed));
     inputs_.push_back(std::move(input));
     weights_.push_back(std::move(w));
     models_.emplace_back(inputs_.back(), policy, fqdn);
@@ -258,6 +266,7 @@ class World {
   std::vector<int> published_upto_;  // publishes among the first k plan steps
   std::vector<CellInput> inputs_;
   std::vector<Weights> weights_;
+  std::vector<std::vector<bool>> needed_;  // per cell, per snapshot (k plan steps done)
   std::vector<CellModel> models_;
 };
 
@@ -345,6 +354,10 @@ Outcome ExploreNaively(const Scenario& scenario, const ModelCatalog& model, Star
   for (const KstServer& server : world.servers()) out.servers.push_back(server.fqdn);
   out.fqdns = world.fqdns();
   out.cells.resize(world.cells());
+  for (size_t c = 0; c < world.cells(); ++c) {
+    out.cells[c].absent_after.assign(scenario.plan.size() + 1, false);
+    out.cells[c].needed_after = world.NeededAfter(c);
+  }
   std::vector<bool> start_conflicts;
   std::vector<State> states = {world.Initial(&start_conflicts)};
   std::unordered_map<State, uint32_t, StateHash> index = {{states[0], 0}};
@@ -375,6 +388,7 @@ Outcome ExploreNaively(const Scenario& scenario, const ModelCatalog& model, Star
     for (size_t c = 0; c < world.cells(); ++c) {
       const CellEntry entry = world.EntryOf(state, c);
       out.cells[c].ever_absent |= !entry.present;
+      if (!entry.present) out.cells[c].absent_after[world.StepsDone(state)] = true;
       std::vector<CellEntry>& ends = out.cells[c].ends;
       if (end && std::find(ends.begin(), ends.end(), entry) == ends.end()) ends.push_back(entry);
     }

@@ -23,6 +23,8 @@ struct CellOutcome {
   std::vector<CellEntry> ends;         // distinct entries in global end states, sorted
   bool ever_absent = false;            // the FQDN is absent in some reachable state
   std::optional<int> absent_length;    // fewest cell events up to such a state
+  std::vector<bool> absent_after;      // [k]: the FQDN is absent in some reachable state with k plan steps done
+  std::vector<bool> needed_after;      // [k]: the topology after k plan steps requires the FQDN on this server
 };
 
 struct Outcome {

@@ -67,7 +67,7 @@ class Analyzer {
       stats_.depth = std::max(stats_.depth, verdict.depth);
       ClassResult result = Judge(cell_class.input, std::move(verdict));
       result.flapping = flapping;
-      FindOutageWindow(model, result.verdict, &result);
+      RecordAbsences(model, result.verdict, &result);
       result.verdict.edges = {};  // the graph was only needed for the cycle check and the outage window
       result.verdict.state_list = {};
       results_.push_back(std::move(result));
@@ -127,18 +127,17 @@ class Analyzer {
     for (const uint32_t index : group) servers.push_back(plan_.servers()[index].fqdn);
     const uint32_t class_index = plan_.ClassOf(s, f);
     const ClassResult& result = results_[class_index];
-    const CellInput& input = plan_.classes()[class_index].input;
+    // The cell's own input: its class's has the same shape but may name other plan steps.
+    const CellInput input = plan_.InputFor(s, f);
     Finding finding;
     finding.rule = rule;
     finding.fqdn = fqdn;
     finding.servers = servers;
     finding.servers_summary = SummarizeServers(servers, plan_.servers());
     finding.claims = plan_.ClaimsOn(fqdn);
-    for (const uint32_t index : group) {
-      ServerOutcome outcome = results_[plan_.ClassOf(index, f)].outcome;
-      outcome.server = plan_.servers()[index].fqdn;
-      finding.outcomes.push_back(std::move(outcome));
-    }
+    for (const uint32_t index : group)
+      finding.outcomes.push_back(
+          OutcomeOf(results_[plan_.ClassOf(index, f)], plan_.InputFor(index, f), plan_.servers()[index].fqdn));
     auto narrate = [&](const std::string& title, const EventPath& path) {
       Trace trace;
       trace.title = title;

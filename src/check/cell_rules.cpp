@@ -1,5 +1,7 @@
 #include "check/cell_rules.h"
 
+#include <algorithm>
+
 #include "model/rule_ids.h"
 
 namespace kst {
@@ -159,39 +161,75 @@ ClassResult Judge(const CellInput& input, CellVerdict verdict) {
   return result;
 }
 
-void FindOutageWindow(const CellModel& model, const CellVerdict& verdict, ClassResult* result) {
-  ServerOutcome& outcome = result->outcome;
+void RecordAbsences(const CellModel& model, const CellVerdict& verdict, ClassResult* result) {
   const CellInput& input = model.input();
-  for (const EndOutcome& end : verdict.ends) outcome.ends.push_back(end.entry);
-  outcome.ends_absent = result->end_absent;
-  outcome.conflict = result->conflict;
-  // A state without the FQDN counts when the FQDN is needed then: before the
-  // first admin step if needed at the start, after the last if needed at the
-  // end, in between if needed at either (kst/unknown-server's own test).
-  const size_t last = input.steps.size();
-  int first = -1, latest = -1;
+  result->absent_at_step.assign(input.steps.size() + 1, false);
   std::vector<bool> absent(verdict.state_list.size());
   for (size_t i = 0; i < verdict.state_list.size(); ++i) {
-    const CellState& state = verdict.state_list[i];
-    const bool needed = state.step == 0      ? input.needed_at_start
-                        : state.step == last ? input.needed_at_end
-                                             : input.needed_at_start || input.needed_at_end;
-    absent[i] = needed && !model.Entry(state).present;
-    if (!absent[i]) continue;
-    first = first < 0 ? state.step : std::min<int>(first, state.step);
-    latest = std::max<int>(latest, state.step);
+    absent[i] = !model.Entry(verdict.state_list[i]).present;
+    if (absent[i]) result->absent_at_step[verdict.state_list[i].step] = true;
   }
-  if (first < 0) return;
-  outcome.outage = true;
-  // Absent after admin step k (k steps done): the window opens after the
-  // plan step of the k-th admin step, and lasts at most until the next one.
-  outcome.window_from = first == 0 ? 0 : input.steps[static_cast<size_t>(first) - 1].plan_index + 1;
-  outcome.window_to = static_cast<size_t>(latest) < last ? input.steps[static_cast<size_t>(latest)].plan_index + 1 : 0;
   for (const StateEdge& edge : verdict.edges) {
-    if (absent[edge.from] == absent[edge.to]) continue;
-    const int step = verdict.state_list[edge.from].step;
-    AddOnce(absent[edge.to] ? &outcome.opened_by : &outcome.closed_by, EventLabel(input, edge.event, step));
+    if (!absent[edge.from] && !absent[edge.to]) continue;
+    const AbsenceEdge record{verdict.state_list[edge.from].step, verdict.state_list[edge.to].step, edge.event,
+                             absent[edge.from], absent[edge.to]};
+    if (std::find(result->absence_edges.begin(), result->absence_edges.end(), record) == result->absence_edges.end())
+      result->absence_edges.push_back(record);
   }
+}
+
+namespace {
+
+/// The plan steps done while a cell stays after `k` of its admin steps: from
+/// just after its k-th admin step to just before its next one (or the plan's end).
+std::pair<int, int> StepsDoneSpan(const CellInput& input, size_t k) {
+  const int from = k == 0 ? 0 : input.steps[k - 1].plan_index + 1;
+  const int to = k == input.steps.size() ? input.plan_steps : input.steps[k].plan_index;
+  return {from, to};
+}
+
+/// The first and last plan-step count in `span` at which the topology in force needs the FQDN; {-1, -1}: none.
+std::pair<int, int> NeededWithin(const CellInput& input, std::pair<int, int> span) {
+  int first = -1, last = -1;
+  for (int done = span.first; done <= span.second; ++done) {
+    if (!input.NeededAfter(done)) continue;
+    if (first < 0) first = done;
+    last = done;
+  }
+  return {first, last};
+}
+
+}  // namespace
+
+ServerOutcome OutcomeOf(const ClassResult& result, const CellInput& input, const std::string& server) {
+  ServerOutcome outcome;
+  outcome.server = server;
+  for (const EndOutcome& end : result.verdict.ends) outcome.ends.push_back(end.entry);
+  outcome.ends_absent = result.end_absent;
+  outcome.conflict = result.conflict;
+  // A state without the FQDN counts while the topology in force needs it:
+  // the state lasts over a span of plan steps (other steps leave the cell
+  // alone), and the window is where those spans meet the need.
+  std::vector<bool> needed_at_step(result.absent_at_step.size());
+  int first = -1, latest = -1;
+  for (size_t k = 0; k < result.absent_at_step.size(); ++k) {
+    const auto [need_from, need_to] = NeededWithin(input, StepsDoneSpan(input, k));
+    needed_at_step[k] = need_from >= 0;
+    if (!result.absent_at_step[k] || need_from < 0) continue;
+    first = first < 0 ? need_from : std::min(first, need_from);
+    latest = std::max(latest, need_to);
+  }
+  if (first < 0) return outcome;
+  outcome.outage = true;
+  outcome.window_from = first;
+  outcome.window_to = latest < input.plan_steps ? latest + 1 : 0;
+  for (const AbsenceEdge& edge : result.absence_edges) {
+    const bool from = edge.from_absent && needed_at_step[edge.from_step];
+    const bool to = edge.to_absent && needed_at_step[edge.to_step];
+    if (from != to)
+      AddOnce(to ? &outcome.opened_by : &outcome.closed_by, EventLabel(input, edge.event, edge.from_step));
+  }
+  return outcome;
 }
 
 const std::vector<CellRule>& CellRules() {

@@ -16,6 +16,14 @@
 
 namespace kst {
 
+/// A transition of a class's state graph with an end where the FQDN is absent.
+struct AbsenceEdge {
+  uint16_t from_step = 0, to_step = 0;  // admin steps done
+  CellEvent event = CellEvent::kAdminStep;
+  bool from_absent = false, to_absent = false;
+  bool operator==(const AbsenceEdge& other) const = default;
+};
+
 struct ClassResult {
   CellVerdict verdict;
   bool flapping = false;  // a cycle of states: producers undo each other forever
@@ -24,14 +32,23 @@ struct ClassResult {
   bool transient_absent = false;  // needed throughout, present at start and end, absent on the way
   bool order_dependent = false;
   EventPath absent_end_path;
-  ServerOutcome outcome;  // without the server's name: what every cell of the class sees
+  // Where the FQDN is absent, in the class's own terms (admin steps done, not
+  // plan step numbers, which differ between the cells of a class):
+  std::vector<bool> absent_at_step;        // [k]: a reachable state after k admin steps lacks the FQDN
+  std::vector<AbsenceEdge> absence_edges;  // the transitions into, out of and between such states
 };
 
-/// Fills `result->outcome` from the explored graph (`verdict.state_list` and
-/// `edges`, so the exploration must keep the graph): the end entries, and the
-/// plan steps between which the FQDN may be absent with the events that open
-/// and close that window. Call before the graph is dropped.
-void FindOutageWindow(const CellModel& model, const CellVerdict& verdict, ClassResult* result);
+/// Fills `absent_at_step` and `absence_edges` from the explored graph
+/// (`verdict.state_list` and `edges`, so the exploration must keep the
+/// graph). Call before the graph is dropped.
+void RecordAbsences(const CellModel& model, const CellVerdict& verdict, ClassResult* result);
+
+/// One cell's outcome, told with its own plan steps and requirement (`input`:
+/// the cell's own input, CompiledPlan::InputFor; its class has the same key):
+/// the end entries, and the plan steps between which the FQDN may be absent
+/// while the topology in force needs it, with the events that open and close
+/// that window.
+ServerOutcome OutcomeOf(const ClassResult& result, const CellInput& input, const std::string& server);
 
 /// Judges one explored class (flapping is set by the caller, which has the graph).
 ClassResult Judge(const CellInput& input, CellVerdict verdict);

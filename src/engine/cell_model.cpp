@@ -27,6 +27,15 @@ bool AddsVersion(const VersionSet& before, const VersionSet& after) {
 
 }  // namespace
 
+bool CellInput::NeededAfter(int steps_done) const {
+  bool needed = needed_at_start;
+  for (const int flip : need_flips) {
+    if (flip > steps_done) break;
+    needed = !needed;
+  }
+  return needed;
+}
+
 std::string CellInput::Key() const {
   std::string key;
   key.reserve(32 + steps.size() * 3 + topology.size() * 4);

@@ -43,6 +43,17 @@ struct CellInput {
   bool needed_at_start = false;      // the FQDN is required on this server before the plan
   bool needed_at_end = false;        // ... and after it
 
+  // Labels of this cell, outside the key (cells of one class may differ in
+  // them): where in the whole plan its admin steps are (AdminStep::plan_index),
+  // how long the plan is, and after how many plan steps the topology in force
+  // starts or stops requiring the FQDN on this server (needed_at_start before
+  // the first flip). The outage window (check/cell_rules.h) is told with them.
+  int plan_steps = 0;
+  std::vector<int> need_flips;
+
+  /// Whether the topology in force after `steps_done` plan steps requires the FQDN here.
+  bool NeededAfter(int steps_done) const;
+
   /// A canonical key: equal keys mean equal behaviour.
   std::string Key() const;
 };

@@ -99,8 +99,15 @@ CompiledPlan::FqdnSignature CompiledPlan::SignatureOf(const std::string& fqdn) c
   signature.end = RequirementOf(final_claims(), fqdn);
   VersionSet versions = signature.base_versions;
   bool listed = signature.base_listed;
+  Requirement required = signature.start;
   for (size_t i = 0; i < scenario_.plan.size(); ++i) {
     const ClaimIndex& after = snapshots_[snapshot_at_[i + 1]];
+    if (snapshot_at_[i + 1] != snapshot_at_[i]) {
+      Requirement now = RequirementOf(after, fqdn);
+      if (now.um_host != required.um_host || now.trusted_application != required.trusted_application)
+        signature.requirement_changes.emplace_back(static_cast<int>(i) + 1, now);
+      required = std::move(now);
+    }
     if (scenario_.plan[i].kind == PlanStep::Kind::kPublish) {
       VersionSet now = after.TopologyVersions(fqdn);
       if (now == versions) continue;
@@ -122,6 +129,13 @@ CellInput CompiledPlan::BuildInput(const KstServer& server, const FqdnSignature&
   input.unplanned_restart = scenario_.unplanned_restarts;
   input.needed_at_start = ServerNeeds(server, signature.start);
   input.needed_at_end = ServerNeeds(server, signature.end);
+  input.plan_steps = static_cast<int>(scenario_.plan.size());
+  bool needed = input.needed_at_start;
+  for (const auto& [steps_done, requirement] : signature.requirement_changes)
+    if (ServerNeeds(server, requirement) != needed) {
+      needed = !needed;
+      input.need_flips.push_back(steps_done);
+    }
   input.topology.push_back(signature.base_versions);
   input.ad_lists.push_back(signature.base_listed && server.runs_um_routing);
   size_t next_change = 0;

@@ -67,6 +67,8 @@ class CompiledPlan {
     VersionSet base_versions;
     bool base_listed = false;
     Requirement start, end;
+    /// (k, r): from k plan steps done on, the topology in force requires r.
+    std::vector<std::pair<int, Requirement>> requirement_changes;
   };
 
   FqdnSignature SignatureOf(const std::string& fqdn) const;

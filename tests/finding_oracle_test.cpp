@@ -1,0 +1,190 @@
+// What an administrator reads, checked against the whole system (issue:
+// findings that are right where an administrator reads them). kst's report
+// under each reading -- its findings, their servers, each server's outcome,
+// the severity and "holds" per reading -- must equal what finding_oracle.cpp
+// derives from naive whole-system runs, on every scenario of the tiny scope
+// and on seeded random scenarios of the larger one. Bugs planted in the
+// report (the merge of error and warning servers a release once shipped, an
+// outage window off by one, a reading's severity copied from another) must
+// each be caught wherever they change what the report says.
+
+#include "finding_oracle.h"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <functional>
+#include <random>
+
+#include "check/analysis.h"
+#include "model/rule_ids.h"
+#include "naive_explorer.h"
+#include "oracle_scenarios.h"
+
+namespace kst {
+namespace {
+
+using namespace oracle;
+
+// Under AddressSanitizer (KST_SANITIZE) the oracle is ~40x slower: fewer scenarios, same code.
+#ifdef __SANITIZE_ADDRESS__
+constexpr int kTinyPlanLength = 1, kRandomScenarios = 25;
+#else
+constexpr int kTinyPlanLength = 3, kRandomScenarios = 500;
+#endif
+
+const ModelCatalog& Model() {
+  return ModelCatalog::Embedded();
+}
+
+/// A bug planted in a report; returns whether it changed anything.
+using Mutation = std::function<bool(Report*)>;
+
+/// "" when kst's report agrees with the oracle under every reading, else the
+/// first difference. `mutation` (when set) is applied to each report first;
+/// `*mutated` says whether it changed one.
+std::string Disagreement(const Scenario& scenario, const Mutation& mutation = {}, bool* mutated = nullptr) {
+  std::map<std::string, std::vector<oracle::ExpectedFinding>> expected;
+  for (const Semantics& reading : Model().semantics()) {
+    const naive::Outcome outcome = naive::ExploreNaively(scenario, Model(), reading.startup_conflict);
+    if (!outcome.complete) return scenario.description + " -- the naive exploration ran out of states";
+    expected[reading.name] = ExpectedFindings(outcome, scenario.plan.size());
+  }
+  for (const Semantics& reading : Model().semantics()) {
+    AnalysisOptions options;
+    options.semantics = &reading;
+    Report report = Analyze(scenario, true, Model(), options, {});
+    if (mutation && mutation(&report) && mutated) *mutated = true;
+    const std::string difference = FindingDisagreement(report, reading.name, expected);
+    if (!difference.empty()) return "[" + reading.name + "] " + scenario.description + " -- " + difference;
+  }
+  return "";
+}
+
+struct Tally {
+  int scenarios = 0, disagreements = 0;
+  std::string first;
+
+  void Check(const Scenario& scenario) {
+    scenarios++;
+    const std::string difference = Disagreement(scenario);
+    if (!difference.empty() && disagreements++ == 0) first = difference;
+  }
+};
+
+void ForEachTinyScenario(int max_length, const std::function<void(const Scenario&)>& visit) {
+  for (int length = 0; length <= max_length; ++length)
+    for (int front_ends : {1, 2})
+      for (bool edge : {false, true})
+        for (bool tap_pools : {false, true})
+          for (bool listed : {true, false})
+            for (int tap_version : {0, 6, 5})
+              for (bool unplanned : {false, true}) {
+                const Shape shape{front_ends, edge, 1, tap_pools, {listed}, {tap_version}, unplanned};
+                ForEachPlan(ScenarioBuilder(shape), length, visit);
+              }
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+TEST_CASE("finding oracle: every scenario of the tiny scope reads as the whole system behaves") {
+  const auto start = std::chrono::steady_clock::now();
+  Tally tally;
+  ForEachTinyScenario(kTinyPlanLength, [&](const Scenario& scenario) { tally.Check(scenario); });
+  MESSAGE("finding oracle, tiny scope: " << tally.scenarios << " scenarios x " << Model().semantics().size()
+                                         << " readings, " << SecondsSince(start) << " s");
+  CHECK(tally.scenarios > (kTinyPlanLength == 3 ? 20000 : 100));
+  INFO("first disagreement: " << tally.first);
+  CHECK(tally.disagreements == 0);
+}
+
+TEST_CASE("finding oracle: seeded random scenarios read as the whole system behaves, every reading") {
+  const auto start = std::chrono::steady_clock::now();
+  const unsigned seed = OracleSeed();
+  std::mt19937 random(seed);
+  Tally tally;
+  for (int i = 0; i < kRandomScenarios; ++i) tally.Check(RandomScenario(random));
+  MESSAGE("finding oracle, random scope (seed " << seed << "): " << tally.scenarios << " scenarios x "
+                                                << Model().semantics().size() << " readings, " << SecondsSince(start)
+                                                << " s");
+  INFO("seed " << seed << " (rerun with KST_ORACLE_SEED=" << seed << "), first disagreement: " << tally.first);
+  CHECK(tally.disagreements == 0);
+}
+
+/// The aggregation bug of an earlier release: a kst/unknown-server error
+/// that also lists the servers where the FQDN is only absent on the way.
+bool MergeOutageServersIntoError(Report* report) {
+  bool changed = false;
+  for (Finding& error : report->findings) {
+    if (error.rule != rule::kUnknownServer || error.severity != Severity::kError) continue;
+    for (Finding& warning : report->findings) {
+      if (warning.rule != rule::kUnknownServer || warning.severity != Severity::kWarning ||
+          warning.fqdn != error.fqdn || warning.servers.empty())
+        continue;
+      error.servers.insert(error.servers.end(), warning.servers.begin(), warning.servers.end());
+      error.outcomes.insert(error.outcomes.end(), warning.outcomes.begin(), warning.outcomes.end());
+      warning.servers.clear();
+      warning.rule = "merged";  // gone from the report as far as KST rules go
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+bool WindowOffByOne(Report* report) {
+  bool changed = false;
+  for (Finding& finding : report->findings)
+    for (ServerOutcome& outcome : finding.outcomes)
+      if (outcome.outage && outcome.window_to > 0) {
+        outcome.window_to++;
+        changed = true;
+      }
+  return changed;
+}
+
+/// Every reading shown with the severity of the reading the report was made under.
+bool SeverityCopiedAcrossReadings(Report* report) {
+  bool changed = false;
+  for (Finding& finding : report->findings)
+    for (ReadingSeverity& entry : finding.by_reading)
+      if (entry.severity != finding.severity) {
+        entry.severity = finding.severity;
+        changed = true;
+      }
+  return changed;
+}
+
+TEST_CASE("finding oracle: bugs planted in the report are caught wherever they change it") {
+  // Given a bug planted in each report of the tiny scope, we should find it
+  // changes some reports, and every changed report disagrees with the oracle.
+  struct Planted {
+    const char* name;
+    Mutation mutation;
+  };
+  for (const Planted& planted : {Planted{"error lists outage-only servers", MergeOutageServersIntoError},
+                                 Planted{"outage window one step too long", WindowOffByOne},
+                                 Planted{"severity copied across readings", SeverityCopiedAcrossReadings}}) {
+    CAPTURE(planted.name);
+    int changed = 0, caught = 0;
+    std::string missed;
+    ForEachTinyScenario(kTinyPlanLength, [&](const Scenario& scenario) {
+      if (changed >= 40) return;  // enough evidence; keeps the test short
+      bool mutated = false;
+      const std::string difference = Disagreement(scenario, planted.mutation, &mutated);
+      if (!mutated) return;
+      changed++;
+      if (!difference.empty())
+        caught++;
+      else if (missed.empty())
+        missed = scenario.description;
+    });
+    CHECK(changed > 0);
+    INFO("not caught on: " << missed);
+    CHECK(caught == changed);
+  }
+}
+
+}  // namespace
+}  // namespace kst
