@@ -12,6 +12,11 @@ std::string Join(const std::set<std::string>& items) {
   return out.empty() ? "nothing" : out;
 }
 
+/// "fe01.contoso.com from step 1 to step 3" (to step 0: past the plan's end).
+std::string OutageText(const std::string& server, int from, int to) {
+  return server + " from step " + std::to_string(from) + " to step " + std::to_string(to);
+}
+
 /// The features and directions the findings of (rule, FQDN) break, against
 /// the expected ones when the expect block lists them.
 bool Matches(const ExpectedFinding& expected, const Finding& finding) {
@@ -20,12 +25,14 @@ bool Matches(const ExpectedFinding& expected, const Finding& finding) {
 }
 
 void CompareImpact(const ExpectedFinding& expected, const Report& report, ExpectationResult* result) {
-  std::set<std::string> features, directions, servers;
+  std::set<std::string> features, directions, servers, outages;
   bool found = false;
   for (const Finding& finding : report.findings) {
     if (!Matches(expected, finding)) continue;
     found = true;
     servers.insert(finding.servers.begin(), finding.servers.end());
+    for (const ServerOutcome& outcome : finding.outcomes)
+      if (outcome.outage) outages.insert(OutageText(outcome.server, outcome.window_from, outcome.window_to));
     for (const FeatureImpact& item : finding.impact.breaks) {
       features.insert(item.feature);
       directions.insert(item.direction);
@@ -41,6 +48,13 @@ void CompareImpact(const ExpectedFinding& expected, const Report& report, Expect
     std::set<std::string> wanted(expected.servers->begin(), expected.servers->end());
     if (wanted != servers)
       result->differences.push_back(where + " affects " + Join(servers) + "; expected " + Join(wanted));
+  }
+  if (expected.outages) {
+    std::set<std::string> wanted;
+    for (const ExpectedFinding::Outage& outage : *expected.outages)
+      wanted.insert(OutageText(outage.server, outage.from_step, outage.to_step));
+    if (wanted != outages)
+      result->differences.push_back(where + " has outage windows " + Join(outages) + "; expected " + Join(wanted));
   }
   if (expected.breaks) {
     std::set<std::string> wanted(expected.breaks->begin(), expected.breaks->end());

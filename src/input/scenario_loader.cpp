@@ -391,6 +391,20 @@ bool ReadExpectation(const JsonNode& node, Diagnostics* diagnostics, Expectation
         expected.servers.emplace();
         for (const NamedAt& server : servers) expected.servers->push_back(server.name);
       }
+      if (const JsonNode* outages = finding.Array("outages", false)) {
+        expected.outages.emplace();
+        for (const JsonNode& outage_node : outages->items) {
+          ObjectReader outage(outage_node, "expected outage", diagnostics);
+          NamedAt server;
+          ExpectedFinding::Outage window;
+          if (!outage.ok() || !outage.Fqdn("server", true, &server) ||
+              !outage.Integer("from_step", true, &window.from_step) ||
+              !outage.Integer("to_step", true, &window.to_step))
+            return false;
+          window.server = server.name;
+          expected.outages->push_back(std::move(window));
+        }
+      }
       out->findings->push_back(std::move(expected));
     }
   }

@@ -46,6 +46,14 @@ struct ExpectedFinding {
   /// every finding of (rule, FQDN) when no severity is given).
   std::optional<std::string> severity;
   std::optional<std::vector<std::string>> servers;
+  /// When given: exactly these servers have an outage window, each from and
+  /// to these plan steps (ServerOutcome::window_from / window_to).
+  struct Outage {
+    std::string server;
+    int from_step = 0;
+    int to_step = 0;
+  };
+  std::optional<std::vector<Outage>> outages;
 };
 
 struct Expectation {

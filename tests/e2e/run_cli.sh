@@ -113,4 +113,13 @@ expect_in "$work/out" "^kst [0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*$" "--version p
 expect_in "$work/out" "^model sha256:[0-9a-f]\{64\} " "--version prints the model digest"
 expect_in "$work/out" "^build " "--version prints the build"
 
+
+# An expect block pins outage windows per server: a wrong one fails kst test and says which.
+windows=scenarios/outage-window-each-pool-its-own-restart.json
+sed -e 's/"to_step": 4}/"to_step": 3}/' -e "s#\"topologies/#\"$PWD/scenarios/topologies/#" "$windows" >"$work/wrong-window.json"
+expect_exit 1 "kst test, a wrong outage window" -- "$kst" test "$work/wrong-window.json"
+expect_in "$work/out" "lon-fe03.fabrikam.com from step 1 to step 4; expected" "a wrong window is named with kst's"
+sed -e 's/"to_step": 4}/"to_step": "four"}/' -e "s#\"topologies/#\"$PWD/scenarios/topologies/#" "$windows" >"$work/bad-window.json"
+expect_exit 3 "kst check, an outage window that is not a number" -- "$kst" check "$work/bad-window.json"
+
 finish CLI
