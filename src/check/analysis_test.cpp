@@ -52,6 +52,26 @@ TEST_CASE("O1 as a scenario: conflict and permanent loss on both Front Ends, not
   CHECK(report.statistics.cells == report.statistics.servers * report.statistics.fqdns);
 }
 
+TEST_CASE(
+    "a conflict already in the base topology breaks only servers not restarted since; one a plan brings "
+    "breaks without condition") {
+  // Given ex1 hosting the SipName dial plan and a TAP ex1 in the base topology (O3's state), every start ends
+  // with the topology's entry: the impact must be stated under its condition, never as a live outage.
+  const std::string with_tap = Scenario1("", "planned",
+                                         R"(, "trusted_application_pools": [{"fqdn": "ex1.contoso.com", "version": 6,
+                                              "registrar": "pool01.contoso.com"}])");
+  Report base = Check(AssertScenario(with_tap));
+  const Finding* conflict = FindFinding(base, "kst/version-conflict", "ex1.contoso.com");
+  REQUIRE(conflict);
+  CHECK(conflict->impact_condition.find("has not restarted") != std::string::npos);
+  CHECK(conflict->message.find("broken now only on a server that has not") != std::string::npos);
+  // The same conflict brought by the plan (O1) breaks the servers the finding names, without condition.
+  Report planned = Check(AssertScenario(Scenario1(kAddTap)));
+  const Finding* o1 = FindFinding(planned, "kst/version-conflict", "ex1.contoso.com");
+  REQUIRE(o1);
+  CHECK(o1->impact_condition.empty());
+}
+
 TEST_CASE("the safe order: a TAP for an Exchange server without a SipName dial plan passes") {
   Report report =
       Check(AssertScenario(Scenario1(R"({"op": "add_exchange_server", "server": {"fqdn": "owa.contoso.com"}},

@@ -67,7 +67,20 @@ void DescribeConflict(const CellFindingContext& context, Finding* finding) {
   const std::string& fqdn = context.fqdn;
   finding->severity = Severity::kError;
   finding->assumptions = {"both-removed"};
-  if (result.verdict.initial_conflict) {
+  const bool ends_known = std::all_of(result.verdict.ends.begin(), result.verdict.ends.end(),
+                                      [](const EndOutcome& end) { return end.entry.present; });
+  if (result.verdict.initial_conflict && ends_known) {
+    // O3: a start after both claims exist logs 14563 and 44030, then 14493 adds the
+    // topology's entry. What is broken now depends on each server's last restart.
+    context.narrate("already at RTCSRV start with the base topology", {});
+    finding->message = fqdn +
+                       " is claimed with two different versions in the base topology itself: every RTCSRV start "
+                       "logs 14563 and 44030 for it, then 14493 adds the topology's entry, so the integration works "
+                       "on a server once RTCSRV has restarted after both claims appeared, and is broken now only on "
+                       "a server that has not (O1, O3); kst cannot tell which from a topology alone (it needs the "
+                       "servers' current state)";
+    finding->impact_condition = "only on a server whose RTCSRV has not restarted since both claims appeared";
+  } else if (result.verdict.initial_conflict) {
     context.narrate("already at RTCSRV start with the base topology", {});
     finding->message = fqdn +
                        " is claimed with two different versions in the base topology itself: every "

@@ -88,6 +88,10 @@ struct Finding {
   std::vector<TableLookup> lookups;     // certificate subject findings
   std::vector<BrokenCondition> broken;  // what the rule breaks (model impact.conditions)
   Impact impact;                        // features broken and still working, from the impact graph
+  /// When set, the impact holds only under this condition, which kst cannot
+  /// check from a topology alone (a conflict in the base topology breaks only
+  /// the servers that have not restarted RTCSRV since it appeared).
+  std::string impact_condition;
 };
 
 struct Statistics {

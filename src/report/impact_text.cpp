@@ -56,7 +56,9 @@ std::string ImpactSummary(const Finding& finding) {
     for (const std::string& line : lines) out += (out.empty() ? "" : " and ") + line;
     return out;
   };
-  std::string text = "breaks " + join(ImpactLines(finding.impact.breaks));
+  std::string text = "breaks " +
+                     (finding.impact_condition.empty() ? "" : "(" + EscapeText(finding.impact_condition) + ") ") +
+                     join(ImpactLines(finding.impact.breaks));
   if (!finding.impact.still_works.empty()) text += "; still works " + join(ImpactLines(finding.impact.still_works));
   return text;
 }
@@ -78,7 +80,9 @@ std::string LookupText(const TableLookup& lookup) {
 void WriteImpactText(const Finding& finding, const std::string& indent, std::ostream& out) {
   const Impact& impact = finding.impact;
   if (!impact.breaks.empty()) {
-    out << indent << (finding.severity == Severity::kError ? "breaks:\n" : "at risk:\n");
+    out << indent << (finding.severity == Severity::kError ? "breaks" : "at risk");
+    if (!finding.impact_condition.empty()) out << " (" << EscapeText(finding.impact_condition) << ")";
+    out << ":\n";
     for (const std::string& line : ImpactLines(impact.breaks)) out << indent << "  " << line << "\n";
   } else if (!finding.broken.empty()) {
     out << indent << "breaks: no integration feature kst models\n";
@@ -90,7 +94,9 @@ void WriteImpactText(const Finding& finding, const std::string& indent, std::ost
   if (!impact.symptoms.empty()) out << indent << "symptoms (from the sources):\n";
   for (const Symptom& symptom : impact.symptoms)
     out << indent << "  - " << EscapeText(symptom.text + " [" + symptom.from + "]") << "\n";
-  if (!impact.observations.empty()) out << indent << "predicted (from the sources; texts paraphrased):\n";
+  if (!impact.observations.empty())
+    out << indent << "predicted (from the sources; texts paraphrased"
+        << (finding.impact_condition.empty() ? "" : "; " + EscapeText(finding.impact_condition)) << "):\n";
   for (const PredictedObservation& o : impact.observations) out << indent << "  - " << ObservationText(o) << "\n";
   if (!finding.lookups.empty()) out << indent << "table lookups:\n";
   for (const TableLookup& lookup : finding.lookups) out << indent << "  " << LookupText(lookup) << "\n";

@@ -43,7 +43,9 @@ nlohmann::json ImpactToJson(const Finding& finding) {
           {"still_works", FeaturesToJson(finding.impact.still_works)},
           {"broken_conditions", broken},
           {"symptoms", symptoms},
-          {"observations", observations}};
+          {"observations", observations},
+          {"condition",
+           finding.impact_condition.empty() ? nlohmann::json(nullptr) : nlohmann::json(finding.impact_condition)}};
 }
 
 nlohmann::json FindingToJson(const Finding& finding) {
