@@ -82,19 +82,6 @@ struct Tally {
   }
 };
 
-void ForEachTinyScenario(int max_length, const std::function<void(const Scenario&)>& visit) {
-  for (int length = 0; length <= max_length; ++length)
-    for (int front_ends : {1, 2})
-      for (bool edge : {false, true})
-        for (bool tap_pools : {false, true})
-          for (bool listed : {true, false})
-            for (int tap_version : {0, 6, 5})
-              for (bool unplanned : {false, true}) {
-                const Shape shape{front_ends, edge, 1, tap_pools, {listed}, {tap_version}, unplanned};
-                ForEachPlan(ScenarioBuilder(shape), length, visit);
-              }
-}
-
 double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }

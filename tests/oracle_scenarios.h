@@ -160,6 +160,26 @@ inline void ForEachPlan(const ScenarioBuilder& builder, int length, const std::f
   }
 }
 
+/// Every scenario of the tiny scope with plans of up to `max_length` steps:
+/// 1-2 Front Ends, maybe an Edge, ex1 with or without a SipName dial plan and
+/// a TAP (v5/v6, named ex1 or a pool owa1), planned or any restarts.
+/// `skip_costliest` leaves out the plans of `max_length` steps on three
+/// servers with any restarts (the random scope covers that corner).
+inline void ForEachTinyScenario(int max_length, const std::function<void(const Scenario&)>& visit,
+                                bool skip_costliest = false) {
+  for (int length = 0; length <= max_length; ++length)
+    for (int front_ends : {1, 2})
+      for (bool edge : {false, true})
+        for (bool tap_pools : {false, true})
+          for (bool listed : {true, false})
+            for (int tap_version : {0, 6, 5})
+              for (bool unplanned : {false, true}) {
+                if (skip_costliest && front_ends == 2 && edge && unplanned && length == max_length) continue;
+                const Shape shape{front_ends, edge, 1, tap_pools, {listed}, {tap_version}, unplanned};
+                ForEachPlan(ScenarioBuilder(shape), length, visit);
+              }
+}
+
 /// One scenario of the random scope: 3 Lync servers, two Exchange servers
 /// with their TAP FQDNs, and a 5-step plan (pool version changes too).
 inline Scenario RandomScenario(std::mt19937& random) {
