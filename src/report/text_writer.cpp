@@ -4,6 +4,7 @@
 // terminal, the palette's colours.
 
 #include <algorithm>
+#include <sstream>
 
 #include "report/impact_text.h"
 #include "report/outcome_text.h"
@@ -44,7 +45,8 @@ class TextWriter : public ReportWriter {
     if (report.checked_at) out << "checked at: " << FormatTimestamp(*report.checked_at) << "\n";
     for (const std::string& reason : report.inconclusive_reasons)
       out << "  inconclusive: " << EscapeText(reason) << "\n";
-    for (const Finding& finding : report.findings) WriteFinding(finding, out);
+    for (size_t i = 0; i < report.findings.size(); ++i)
+      WriteFinding(report.findings[i], EarlierOnSameFqdn(report, i), out);
     if (report.expectation) WriteExpectation(*report.expectation, out);
     out << "\n";
     for (const std::string& note : report.notes) out << "note: " << EscapeText(note) << "\n";
@@ -75,7 +77,61 @@ class TextWriter : public ReportWriter {
     return count(errors, "error") + ", " + count(warnings, "warning") + ", " + std::to_string(waived) + " waived";
   }
 
-  void WriteFinding(const Finding& finding, std::ostream& out) const {
+  /// The last finding before `i` on the same FQDN: what it already printed is not printed again.
+  static const Finding* EarlierOnSameFqdn(const Report& report, size_t i) {
+    for (size_t j = i; j-- > 0;)
+      if (report.findings[j].fqdn == report.findings[i].fqdn) return &report.findings[j];
+    return nullptr;
+  }
+
+  template <typename Write>
+  static std::string Rendered(Write write) {
+    std::ostringstream text;
+    write(text);
+    return text.str();
+  }
+
+  static void WriteClaims(const Finding& finding, std::ostream& out) {
+    if (!finding.claims.empty()) out << "  claims:\n";
+    for (const ClaimRef& claim : finding.claims)
+      out << "    version " << claim.version << "  " << EscapeText(claim.producer) << ": " << EscapeText(claim.what)
+          << "  (" << EscapeText(claim.location.ToString()) << ")\n";
+  }
+
+  /// Breaks, symptoms, predicted lines, claims and traces, each once per FQDN:
+  /// a block equal to the one `earlier` printed is named, not repeated.
+  static void WriteEvidence(const Finding& finding, const Finding* earlier, std::ostream& out) {
+    const std::string as_above = earlier ? " as for " + EscapeText(earlier->rule) + " above\n" : "";
+    auto impact = [](const Finding& f) { return Rendered([&](std::ostream& o) { WriteImpactText(f, "  ", o); }); };
+    auto claims = [](const Finding& f) { return Rendered([&](std::ostream& o) { WriteClaims(f, o); }); };
+    const std::string own_impact = impact(finding), own_claims = claims(finding);
+    if (earlier && !own_impact.empty() && own_impact == impact(*earlier))
+      out << "  breaks, symptoms and predicted lines:" << as_above;
+    else
+      out << own_impact;
+    if (earlier && !own_claims.empty() && own_claims == claims(*earlier))
+      out << "  claims:" << as_above;
+    else
+      out << own_claims;
+    // Two traces are the same when their server, steps and lines are: the titles say why each was chosen.
+    auto steps = [](const Trace& trace) {
+      Trace untitled = trace;
+      untitled.title.clear();
+      return Rendered([&](std::ostream& o) { WriteTraceText(untitled, "  ", o); });
+    };
+    for (const Trace& trace : finding.traces) {
+      const std::string own = steps(trace);
+      const bool shown = earlier && std::any_of(earlier->traces.begin(), earlier->traces.end(),
+                                                [&](const Trace& other) { return steps(other) == own; });
+      if (shown)
+        out << "  trace (" << EscapeText(trace.title) << ") on " << EscapeText(trace.server) << ": the steps shown"
+            << as_above;
+      else
+        WriteTraceText(trace, "  ", out);
+    }
+  }
+
+  void WriteFinding(const Finding& finding, const Finding* earlier, std::ostream& out) const {
     const char* color = finding.waiver                         ? palette_.dim
                         : finding.severity == Severity::kError ? palette_.error
                                                                : palette_.warning;
@@ -93,12 +149,7 @@ class TextWriter : public ReportWriter {
     if (finding.servers.size() > 8) out << ", ... " << finding.servers.size() - 8 << " more";
     out << ")\n";
     WriteOutcomes(finding, out);
-    WriteImpactText(finding, "  ", out);
-    if (!finding.claims.empty()) out << "  claims:\n";
-    for (const ClaimRef& claim : finding.claims)
-      out << "    version " << claim.version << "  " << EscapeText(claim.producer) << ": " << EscapeText(claim.what)
-          << "  (" << EscapeText(claim.location.ToString()) << ")\n";
-    for (const Trace& trace : finding.traces) WriteTraceText(trace, "  ", out);
+    WriteEvidence(finding, earlier, out);
     out << "  rests on: ";
     for (size_t i = 0; i < finding.assumptions.size(); ++i)
       out << (i ? ", " : "") << EscapeText(finding.assumptions[i]);
