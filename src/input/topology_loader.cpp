@@ -7,6 +7,7 @@
 #include "base/interrupt.h"
 #include "input/certificate_loader.h"
 #include "input/document_reader.h"
+#include "input/text_encoding.h"
 #include "input/yaml_document.h"
 #include "model/claims.h"
 
@@ -358,6 +359,18 @@ bool ParseInputFile(const std::string& path, FileReader* files, JsonNode* root, 
   if (!files->Read(path, &text, &error)) {
     diagnostics->Error("unreadable-file", Location{path, 0, 0}, "", "cannot read file: " + error);
     return false;
+  }
+  // Windows PowerShell 5.1 writes UTF-16LE with a byte-order mark (`>`, Out-File, Set-Content -Encoding
+  // Unicode): such a file is decoded once, line breaks kept, so lines still match (columns count UTF-8 bytes).
+  const bool utf16 =
+      text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'));
+  if (utf16) {
+    DecodedText decoded;
+    if (!DecodeText(text, &decoded, &error)) {
+      diagnostics->Error("text-encoding", Location{path, 1, 1}, "", "not UTF-16 text: " + error);
+      return false;
+    }
+    text = std::move(decoded.utf8);
   }
   if (IsYamlPath(path)) return ParseYamlDocument(path, text, root, diagnostics);
   return ParseJsonDocument(path, text, root, diagnostics);

@@ -309,3 +309,46 @@ TEST_CASE_FIXTURE(TopologyLoaderTest, "warnings still load the topology; an unre
 
 }  // namespace
 }  // namespace kst
+
+namespace kst {
+namespace {
+
+/// `utf8` (ASCII here) as UTF-16 with a byte-order mark, as Windows PowerShell 5.1 writes it.
+std::string Utf16WithBom(const std::string& utf8, bool little_endian) {
+  std::string out = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+  for (const char c : utf8) {
+    out += little_endian ? std::string{c, '\0'} : std::string{'\0', c};
+  }
+  return out;
+}
+
+TEST_CASE_FIXTURE(TopologyLoaderTest, "a topology saved as UTF-16 by Windows PowerShell loads, lines kept") {
+  auto load = [](const std::string& bytes, Topology* topology) {
+    VirtualFileReader files;
+    Diagnostics diagnostics;
+    files.Add(kPath, bytes);
+    const bool ok = LoadTopologyFile(kPath, &files, ModelCatalog::Embedded(), topology, &diagnostics);
+    CHECK(diagnostics.all().empty());
+    return ok;
+  };
+  Topology utf8;
+  REQUIRE(load(kExample, &utf8));
+  for (const bool little_endian : {true, false}) {
+    CAPTURE(little_endian);
+    Topology utf16;
+    REQUIRE(load(Utf16WithBom(kExample, little_endian), &utf16));
+    REQUIRE(utf16.pools.size() == 1);
+    CHECK(utf16.pools[0].fqdn.location.line == utf8.pools[0].fqdn.location.line);
+    CHECK(utf16.pools[0].fqdn.location.line > 1);
+    CHECK(utf16.trusted_application_pools.size() == 1);
+  }
+  SUBCASE("an odd number of bytes after the BOM is an encoding error at the start") {
+    std::string odd = Utf16WithBom(kExample, true) + "x";
+    const std::string printed = Load(odd);
+    CHECK_FALSE(ok_);
+    CHECK(printed.find("topology.json:1:1: error[text-encoding]: not UTF-16 text") == 0);
+  }
+}
+
+}  // namespace
+}  // namespace kst
