@@ -5,6 +5,7 @@
 #include "base/interrupt.h"
 #include "base/timestamp.h"
 #include "check/analysis.h"
+#include "check/every_reading.h"
 #include "check/waivers.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
@@ -17,7 +18,13 @@ namespace kst {
 
 int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   InstallInterruptHandler();
-  if (!ChooseSemantics(options.semantics, streams.err)) return kExitUsage;
+  const bool every_reading = options.semantics == kEveryReading;
+  if (!every_reading && !ChooseSemantics(options.semantics, streams.err)) return kExitUsage;
+  if (every_reading && !options.trace_out.empty()) {
+    // A trace file replays under one reading; the merged report's traces come from several.
+    streams.err << "kst: fatal: --trace-out needs one reading; --semantics all analyses every reading\n";
+    return kExitUsage;
+  }
   if (!ValidOutputSpecs(options.outputs, streams.err)) return kExitUsage;
   int64_t today = TodayUtc();
   if (!options.today.empty()) {
@@ -39,10 +46,14 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   if (!options.trace_out.empty()) written.push_back({"--trace-out", options.trace_out});
   if (!OutputsSpareInputs(written, read, streams.err)) return kExitUsage;
   AnalysisOptions analysis;
-  if (!AnalysisOptionsFor(options, input.scenario, &analysis, streams.err)) return kExitUsage;
+  CommandOptions one_reading = options;
+  if (every_reading) one_reading.semantics.clear();
+  if (!AnalysisOptionsFor(one_reading, input.scenario, &analysis, streams.err)) return kExitUsage;
   ReportInputs inputs{input.imports, options.no_waivers ? nullptr : &waivers, today};
-  const Report report =
-      Analyze(input.scenario, input.is_scenario, ModelCatalog::Embedded(), analysis, input.diagnostics, inputs);
+  const Report report = every_reading ? AnalyzeEveryReading(input.scenario, input.is_scenario, ModelCatalog::Embedded(),
+                                                            analysis, input.diagnostics, inputs)
+                                      : Analyze(input.scenario, input.is_scenario, ModelCatalog::Embedded(), analysis,
+                                                input.diagnostics, inputs);
   // Files first, stdout last: a run that fails to write a file prints no report.
   if (!options.trace_out.empty()) {
     std::string error;

@@ -51,6 +51,14 @@ void AddSemantics(CLI::App* app, CommandOptions* o) {
       "reading of UM Routing's start-up conflict (see `kst model`): " + ModelCatalog::Embedded().SemanticsNames());
 }
 
+/// kst check also takes `all`: every reading, the worst judges (check/every_reading.h).
+void AddSemanticsOrAll(CLI::App* app, CommandOptions* o) {
+  app->add_option(
+      "--semantics", o->semantics,
+      "reading of UM Routing's start-up conflict (see `kst model`): " + ModelCatalog::Embedded().SemanticsNames() +
+          "; or all: every reading, the verdict is the worst of them");
+}
+
 /// kst diff prints its own formats (report/diff_writer.h); any other report
 /// format writes the findings the change adds.
 std::vector<std::string> DiffFormatNames() {
@@ -135,7 +143,7 @@ const std::vector<Subcommand>& Subcommands() {
              ->expected(1);
          AddReportOptions(app, o);
          AddGateOptions(app, o);
-         AddSemantics(app, o);
+         AddSemanticsOrAll(app, o);
          AddBudget(app, o);
          AddCheckTime(app, o);
          app->add_option("--trace-out", o->trace_out, "write every finding's traces as JSON (for kst replay)");

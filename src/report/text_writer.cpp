@@ -40,8 +40,9 @@ class TextWriter : public ReportWriter {
     const char* verdict_color = report.verdict == Verdict::kFail   ? palette_.error
                                 : report.verdict == Verdict::kPass ? palette_.bold
                                                                    : palette_.warning;
-    out << "verdict: " << verdict_color << VerdictName(report.verdict) << palette_.reset << " (reading "
-        << report.semantics << ")\n";
+    out << "verdict: " << verdict_color << VerdictName(report.verdict) << palette_.reset
+        << (report.semantics == "all" ? " (the worst of every reading)" : " (reading " + report.semantics + ")")
+        << "\n";
     if (report.checked_at) out << "checked at: " << FormatTimestamp(*report.checked_at) << "\n";
     for (const std::string& reason : report.inconclusive_reasons)
       out << "  inconclusive: " << EscapeText(reason) << "\n";

@@ -122,4 +122,14 @@ expect_in "$work/out" "lon-fe03.fabrikam.com from step 1 to step 4; expected" "a
 sed -e 's/"to_step": 4}/"to_step": "four"}/' -e "s#\"topologies/#\"$PWD/scenarios/topologies/#" "$windows" >"$work/bad-window.json"
 expect_exit 3 "kst check, an outage window that is not a number" -- "$kst" check "$work/bad-window.json"
 
+
+# --semantics all: every reading, the worst judges; one reading is needed for traces.
+expect_exit 1 "check --semantics all" -- "$kst" check --semantics all scenarios/remove-tap-after-restart.json
+expect_in "$work/out" "^verdict: fail (the worst of every reading)" "the verdict line names every reading"
+expect_in "$work/out" "withdraw-remember fail, retry-list fail, forget fail" "each reading's verdict is given"
+expect_exit 1 "check --semantics all --format json" -- "$kst" check --semantics all --format json "$o1"
+expect_in "$work/out" '"semantics": "all"' "JSON names the merged reading"
+expect_exit 2 "--semantics all with --trace-out" -- "$kst" check --semantics all --trace-out "$work/t.json" "$o1"
+expect_exit 2 "explain --semantics all" -- "$kst" explain "$o1" kst/version-conflict:ex1.contoso.com --semantics all
+
 finish CLI
