@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "exchange_fixtures.h"
+#include "shared_samples.h"
 
 namespace kst {
 namespace {
@@ -91,7 +92,7 @@ std::vector<std::string> Set(const std::string& folder, const std::string& exten
   return paths;
 }
 
-TEST_CASE("Exchange exports: the real CliXml captures") {
+TEST_CASE("Exchange exports: the real CliXml captures" * KST_NEEDS_SHARED_SAMPLES) {
   DiskFileReader files;
   SUBCASE("Get-ExchangeServer, Exchange 2016 and 2019: every property known, nothing to report") {
     Imported imported = Import({kExchangeSamples + "microsoft_CSS-Exchange__HealthChecker_E16_GetExchangeServer.xml",

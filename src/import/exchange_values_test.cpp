@@ -9,6 +9,7 @@
 
 #include "import/exchange_export.h"
 #include "input/clixml_document.h"
+#include "shared_samples.h"
 
 namespace kst {
 namespace {
@@ -32,6 +33,7 @@ std::string Names(const ExportValue& value, ListSeparators separators) {
 TEST_CASE("Exchange values: timestamps") {
   std::string utc = "unchanged";
   SUBCASE("the real capture's WhenChanged agrees with its own WhenChangedUTC") {
+    KST_SKIP_WITHOUT_SHARED_SAMPLES();
     DiskFileReader files;
     XmlDocument xml;
     std::string encoding;

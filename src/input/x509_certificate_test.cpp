@@ -14,6 +14,7 @@
 #include <string>
 
 #include "input/clixml_document.h"
+#include "shared_samples.h"
 
 namespace kst {
 namespace {
@@ -56,7 +57,7 @@ X509Certificate Decode(const std::string& der) {
   return certificate;
 }
 
-TEST_CASE("X.509: the real Exchange certificates") {
+TEST_CASE("X.509: the real Exchange certificates" * KST_NEEDS_SHARED_SAMPLES) {
   for (const char* name : {"microsoft_CSS-Exchange__HealthChecker_E16_GetExchangeCertificate.xml",
                            "microsoft_CSS-Exchange__HealthChecker_E19_GetExchangeCertificate.xml"}) {
     CAPTURE(name);

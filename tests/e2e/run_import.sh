@@ -16,9 +16,17 @@ cd "$repo" || exit 2
 samples=../shared/samples/topology
 
 # 1. Every sample and hand-built topology imports to its golden file.
-inputs=("$samples"/*.xml "$samples"/*.tbxml tests/import_inputs/lync/*.xml tests/import_inputs/lync/*.tbxml
-  scenarios/snapshots/*/)
-[ -e "${inputs[0]}" ] || fail "no samples under $samples (is ../shared beside the repository?)"
+# The real samples are third-party files beside the repository (in CI and here), not in it: a fresh clone
+# without them runs kst's own inputs, which cover the same readers, and says what it skipped.
+inputs=(tests/import_inputs/lync/*.xml tests/import_inputs/lync/*.tbxml scenarios/snapshots/*/)
+have_samples=false
+if [ -d "$samples" ]; then
+  have_samples=true
+  inputs=("$samples"/*.xml "$samples"/*.tbxml "${inputs[@]}")
+  [ -e "${inputs[0]}" ] || fail "no samples under $samples"
+else
+  echo "SKIP: $samples is not beside the repository: the real samples are not imported (kst's own inputs are)"
+fi
 for input in "${inputs[@]}"; do
   name=$(basename "$input")
   golden=tests/import_golden/${name%.*}.json
@@ -41,12 +49,17 @@ for input in "${inputs[@]}"; do
 done
 
 # 2. The template with unexpanded PowerShell variables: precise errors, exit 3.
+#    (A real sample; lync_topology_mapping_test.cpp covers the same errors on kst's own input.)
 template=$samples/alvinchen1_ExchangeSkypeMDTAutomate__USS-SKYPE-CONFIG-4.ps1@70d0cd3__TopoXML-herestring.xml.txt
-expect_exit 3 "template import" -- "$kst" import "$template"
-expect_in "$work/err" "$template:12:5: error\[invalid-fqdn\]: invalid FQDN \"\$SkypeFQDN\": it holds an unexpanded PowerShell variable" "template"
-expect_in "$work/err" "$template:14:7: error\[invalid-fqdn\]" "template machine"
-expect_exit 3 "template report" -- "$kst" import --report --format json "$template"
-expect_in "$work/out" '"status": "FAILED"' "template report status"
+if $have_samples; then
+  expect_exit 3 "template import" -- "$kst" import "$template"
+  expect_in "$work/err" "$template:12:5: error\[invalid-fqdn\]: invalid FQDN \"\$SkypeFQDN\": it holds an unexpanded PowerShell variable" "template"
+  expect_in "$work/err" "$template:14:7: error\[invalid-fqdn\]" "template machine"
+  expect_exit 3 "template report" -- "$kst" import --report --format json "$template"
+  expect_in "$work/out" '"status": "FAILED"' "template report status"
+else
+  echo "SKIP: the real template with unexpanded PowerShell variables (no $samples)"
+fi
 
 # 3. Encodings: UTF-16LE with BOM (Windows PowerShell's >) and UTF-8 without
 #    BOM give the same topology as the original.
