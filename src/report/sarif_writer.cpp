@@ -32,6 +32,7 @@
 #include "model/claims.h"
 #include "model/model_catalog.h"
 #include "report/impact_text.h"
+#include "report/outcome_text.h"
 #include "report/report_writer.h"
 
 namespace kst {
@@ -254,6 +255,16 @@ class SarifWriter : public ReportWriter {
         {"events", finding.events}, {"assumptions", finding.assumptions}, {"holdsUnder", finding.holds_under},
         {"fixes", finding.fixes}};
     result["properties"].update(ImpactProperties(finding));
+    // KST findings: each affected server's outcome and the severity per reading, as the JSON output has them.
+    if (!finding.outcomes.empty()) {
+      Json outcomes = Json::array();
+      for (const ServerOutcome& outcome : finding.outcomes)
+        outcomes.push_back(Json::parse(OutcomeToJson(outcome).dump()));
+      result["properties"]["outcomes"] = outcomes;
+    }
+    if (!finding.by_reading.empty())
+      result["properties"]["byReading"] = Json::parse(ReadingsToJson(finding.by_reading).dump());
+    if (!finding.impact_condition.empty()) result["properties"]["impactCondition"] = finding.impact_condition;
     return result;
   }
 
