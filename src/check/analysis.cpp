@@ -135,9 +135,12 @@ class Analyzer {
     finding.servers = servers;
     finding.servers_summary = SummarizeServers(servers, plan_.servers());
     finding.claims = plan_.ClaimsOn(fqdn);
-    for (const uint32_t index : group)
-      finding.outcomes.push_back(
-          OutcomeOf(results_[plan_.ClassOf(index, f)], plan_.InputFor(index, f), plan_.servers()[index].fqdn));
+    std::map<uint32_t, CellInput> inputs;  // by server signature: equal inputs, built once
+    for (const uint32_t index : group) {
+      auto [it, added] = inputs.try_emplace(plan_.ServerSignature(index));
+      if (added) it->second = plan_.InputFor(index, f);
+      finding.outcomes.push_back(OutcomeOf(results_[plan_.ClassOf(index, f)], it->second, plan_.servers()[index].fqdn));
+    }
     auto narrate = [&](const std::string& title, const EventPath& path) {
       Trace trace;
       trace.title = title;

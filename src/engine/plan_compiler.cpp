@@ -64,13 +64,16 @@ CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model) 
     for (const auto& entry : snapshot.required) add(entry.first);
   }
   std::sort(fqdns_.begin(), fqdns_.end());
+  const TouchedSnapshots touched = SnapshotsTouching();
+  const std::vector<uint32_t> untouched;
   signatures_.reserve(fqdns_.size());
   for (const std::string& fqdn : fqdns_) {
     if ((signatures_.size() & 0xFF) == 0 && InterruptRequested()) {
       Abandon();
       return;
     }
-    signatures_.push_back(SignatureOf(fqdn));
+    auto it = touched.find(fqdn);
+    signatures_.push_back(SignatureOf(fqdn, it == touched.end() ? untouched : it->second));
   }
   Classify();
   if (InterruptRequested()) Abandon();
@@ -86,12 +89,85 @@ void CompiledPlan::Abandon() {
   signatures_.clear();
   classes_.clear();
   class_of_.clear();
+  server_sig_.clear();
   snapshot_at_.assign(scenario_.plan.size() + 1, 0);
   AbandonedSnapshots().push_back(std::move(snapshots_));
   snapshots_.assign(1, ClaimIndex{});
 }
 
-CompiledPlan::FqdnSignature CompiledPlan::SignatureOf(const std::string& fqdn) const {
+namespace {
+
+bool SameTopologyClaims(const std::vector<Claim>& a, const std::vector<Claim>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const Claim& x, const Claim& y) { return x.version == y.version; });
+}
+
+bool SameRequirement(const Requirement& a, const Requirement& b) {
+  return a.um_host == b.um_host && a.trusted_application == b.trusted_application;
+}
+
+/// Calls `differs(fqdn)` for each key whose value differs between two sorted
+/// maps (a key in one map only counts as differing): one merge walk, no lookups.
+template <class Value, class Same, class Differs>
+void ForEachDifference(const std::map<std::string, Value>& before, const std::map<std::string, Value>& after,
+                       Same same, Differs differs) {
+  auto b = before.begin();
+  auto a = after.begin();
+  while (b != before.end() || a != after.end()) {
+    if (a == after.end() || (b != before.end() && b->first < a->first)) {
+      differs(b->first);
+      ++b;
+    } else if (b == before.end() || a->first < b->first) {
+      differs(a->first);
+      ++a;
+    } else {
+      if (!same(b->second, a->second)) differs(a->first);
+      ++b;
+      ++a;
+    }
+  }
+}
+
+}  // namespace
+
+CompiledPlan::TouchedSnapshots CompiledPlan::SnapshotsTouching() const {
+  // Which plan step made each snapshot, and whether it was a publish.
+  std::vector<uint32_t> made_by(snapshots_.size(), 0);
+  for (size_t i = 0; i < scenario_.plan.size(); ++i)
+    if (snapshot_at_[i + 1] != snapshot_at_[i]) made_by[snapshot_at_[i + 1]] = static_cast<uint32_t>(i);
+  auto is_publish = [&](uint32_t j) { return scenario_.plan[made_by[j]].kind == PlanStep::Kind::kPublish; };
+  // next_of_other_kind[j]: the first snapshot after j made by a step of the other kind (0: none).
+  std::vector<uint32_t> next_of_other_kind(snapshots_.size(), 0);
+  uint32_t next_publish = 0, next_ad = 0;
+  for (size_t j = snapshots_.size(); j-- > 1;) {
+    const uint32_t index = static_cast<uint32_t>(j);
+    next_of_other_kind[j] = is_publish(index) ? next_ad : next_publish;
+    (is_publish(index) ? next_publish : next_ad) = index;
+  }
+  TouchedSnapshots touched;
+  for (uint32_t j = 1; j < snapshots_.size(); ++j) {
+    auto mark = [&](const std::string& fqdn) {
+      std::vector<uint32_t>& at = touched[fqdn];
+      if (at.empty() || at.back() != j) at.push_back(j);
+    };
+    const ClaimIndex& before = snapshots_[j - 1];
+    const ClaimIndex& after = snapshots_[j];
+    ForEachDifference(before.topology, after.topology, SameTopologyClaims, mark);
+    ForEachDifference(before.um_routing, after.um_routing, [](const auto&, const auto&) { return true; }, mark);
+    ForEachDifference(before.required, after.required, SameRequirement, mark);
+  }
+  for (auto& [fqdn, at] : touched) {
+    const size_t direct = at.size();
+    for (size_t k = 0; k < direct; ++k)
+      if (next_of_other_kind[at[k]] != 0) at.push_back(next_of_other_kind[at[k]]);
+    std::sort(at.begin(), at.end());
+    at.erase(std::unique(at.begin(), at.end()), at.end());
+  }
+  return touched;
+}
+
+CompiledPlan::FqdnSignature CompiledPlan::SignatureOf(const std::string& fqdn,
+                                                      const std::vector<uint32_t>& touched) const {
   FqdnSignature signature;
   signature.base_versions = snapshots_.front().TopologyVersions(fqdn);
   signature.base_listed = snapshots_.front().UmRoutingClaims(fqdn);
@@ -100,24 +176,27 @@ CompiledPlan::FqdnSignature CompiledPlan::SignatureOf(const std::string& fqdn) c
   VersionSet versions = signature.base_versions;
   bool listed = signature.base_listed;
   Requirement required = signature.start;
-  for (size_t i = 0; i < scenario_.plan.size(); ++i) {
+  // Only the snapshots that touch the FQDN can change what it sees: at every
+  // other step its versions, listing and requirement are those of the step before.
+  size_t next = 0;
+  for (size_t i = 0; i < scenario_.plan.size() && next < touched.size(); ++i) {
+    if (snapshot_at_[i + 1] != touched[next] || snapshot_at_[i + 1] == snapshot_at_[i]) continue;
+    ++next;
     const ClaimIndex& after = snapshots_[snapshot_at_[i + 1]];
-    if (snapshot_at_[i + 1] != snapshot_at_[i]) {
-      Requirement now = RequirementOf(after, fqdn);
-      if (now.um_host != required.um_host || now.trusted_application != required.trusted_application)
-        signature.requirement_changes.emplace_back(static_cast<int>(i) + 1, now);
-      required = std::move(now);
-    }
+    Requirement now = RequirementOf(after, fqdn);
+    if (now.um_host != required.um_host || now.trusted_application != required.trusted_application)
+      signature.requirement_changes.emplace_back(static_cast<int>(i) + 1, now);
+    required = std::move(now);
     if (scenario_.plan[i].kind == PlanStep::Kind::kPublish) {
-      VersionSet now = after.TopologyVersions(fqdn);
-      if (now == versions) continue;
-      versions = now;
-      signature.changes.push_back({static_cast<int>(i), false, now, listed});
+      VersionSet now_versions = after.TopologyVersions(fqdn);
+      if (now_versions == versions) continue;
+      versions = now_versions;
+      signature.changes.push_back({static_cast<int>(i), false, now_versions, listed});
     } else if (scenario_.plan[i].kind == PlanStep::Kind::kAdChange) {
-      bool now = after.UmRoutingClaims(fqdn);
-      if (now == listed) continue;
-      listed = now;
-      signature.changes.push_back({static_cast<int>(i), true, versions, now});
+      bool now_listed = after.UmRoutingClaims(fqdn);
+      if (now_listed == listed) continue;
+      listed = now_listed;
+      signature.changes.push_back({static_cast<int>(i), true, versions, now_listed});
     }
   }
   return signature;
@@ -169,7 +248,8 @@ CellInput CompiledPlan::BuildInput(const KstServer& server, const FqdnSignature&
 void CompiledPlan::Classify() {
   // Server signature: role flags and which restarts include it.
   std::map<std::vector<int>, uint32_t> server_ids;
-  std::vector<uint32_t> server_sig(servers_.size());
+  std::vector<uint32_t>& server_sig = server_sig_;
+  server_sig.assign(servers_.size(), 0);
   for (size_t s = 0; s < servers_.size(); ++s) {
     std::vector<int> key = {servers_[s].runs_um_routing, servers_[s].hosts_registrar};
     for (size_t i = 0; i < scenario_.plan.size(); ++i) {

@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/cell_model.h"
@@ -43,6 +45,9 @@ class CompiledPlan {
   uint32_t ClassOf(size_t server, size_t fqdn) const { return class_of_[server * fqdns_.size() + fqdn]; }
   /// Builds the input of one cell (used by replay and by tests).
   CellInput InputFor(size_t server, size_t fqdn) const;
+  /// Servers with equal signatures (role flags, the plan steps that restart them) give equal cell inputs,
+  /// plan step numbers and requirement included, for every FQDN: one InputFor serves them all.
+  uint32_t ServerSignature(size_t server) const { return server_sig_[server]; }
   int ServerIndex(const std::string& fqdn) const;
   int FqdnIndex(const std::string& fqdn) const;
   /// Claims on `fqdn` in the base topology and after every plan step, deduplicated.
@@ -71,7 +76,13 @@ class CompiledPlan {
     std::vector<std::pair<int, Requirement>> requirement_changes;
   };
 
-  FqdnSignature SignatureOf(const std::string& fqdn) const;
+  /// Per FQDN, the snapshots (indices >= 1) at which SignatureOf must look: where
+  /// its claims or requirement differ from the snapshot before, and the next
+  /// snapshot of the other kind after each (a publish compares versions with the
+  /// last publish, an AD change its listing with the last AD change).
+  using TouchedSnapshots = std::unordered_map<std::string_view, std::vector<uint32_t>>;
+  TouchedSnapshots SnapshotsTouching() const;
+  FqdnSignature SignatureOf(const std::string& fqdn, const std::vector<uint32_t>& touched) const;
   void Abandon();
   CellInput BuildInput(const KstServer& server, const FqdnSignature& signature) const;
   void Classify();
@@ -85,6 +96,7 @@ class CompiledPlan {
   std::vector<FqdnSignature> signatures_;
   std::vector<CellClass> classes_;
   std::vector<uint32_t> class_of_;
+  std::vector<uint32_t> server_sig_;  // per server: its signature (Classify)
   bool interrupted_ = false;
 };
 
