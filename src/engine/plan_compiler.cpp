@@ -109,8 +109,8 @@ bool SameRequirement(const Requirement& a, const Requirement& b) {
 /// Calls `differs(fqdn)` for each key whose value differs between two sorted
 /// maps (a key in one map only counts as differing): one merge walk, no lookups.
 template <class Value, class Same, class Differs>
-void ForEachDifference(const std::map<std::string, Value>& before, const std::map<std::string, Value>& after,
-                       Same same, Differs differs) {
+void ForEachDifference(const std::map<std::string, Value>& before, const std::map<std::string, Value>& after, Same same,
+                       Differs differs) {
   auto b = before.begin();
   auto a = after.begin();
   while (b != before.end() || a != after.end()) {
@@ -153,7 +153,8 @@ CompiledPlan::TouchedSnapshots CompiledPlan::SnapshotsTouching() const {
     const ClaimIndex& before = snapshots_[j - 1];
     const ClaimIndex& after = snapshots_[j];
     ForEachDifference(before.topology, after.topology, SameTopologyClaims, mark);
-    ForEachDifference(before.um_routing, after.um_routing, [](const auto&, const auto&) { return true; }, mark);
+    ForEachDifference(
+        before.um_routing, after.um_routing, [](const auto&, const auto&) { return true; }, mark);
     ForEachDifference(before.required, after.required, SameRequirement, mark);
   }
   for (auto& [fqdn, at] : touched) {
