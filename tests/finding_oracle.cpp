@@ -15,8 +15,11 @@
 #include "finding_oracle.h"
 
 #include <algorithm>
+#include <memory>
+#include <set>
 #include <tuple>
 
+#include "check/impact_graph.h"
 #include "model/rule_ids.h"
 
 namespace kst::oracle {
@@ -172,6 +175,44 @@ std::string FindingDisagreement(const Report& report, const std::string& reading
     reported.erase(it);
   }
   if (!reported.empty()) return "kst reports " + Name(reported.begin()->first) + ", the oracle does not";
+  return "";
+}
+
+std::string ImpactDisagreement(const Report& report, const Scenario& scenario,
+                               const std::vector<ExpectedFinding>& expected, const ModelCatalog& model) {
+  using Broken = std::set<std::pair<std::string, std::string>>;    // (feature, peer)
+  std::map<const Topology*, std::unique_ptr<ImpactGraph>> graphs;  // one topology each
+  const int plan_steps = static_cast<int>(scenario.plan.size());
+  for (const ExpectedFinding& want : expected) {
+    std::set<const Topology*> in_force;
+    for (const ExpectedOutcome& outcome : want.servers) {
+      if (!outcome.outage) continue;
+      const int last = outcome.window_to ? outcome.window_to - 1 : plan_steps;
+      for (int done = outcome.window_from; done <= last; ++done)
+        in_force.insert(done == 0 ? &scenario.base : scenario.plan[done - 1].after.get());
+      if (outcome.ends_absent) in_force.insert(&scenario.final_topology());
+    }
+    if (in_force.empty()) continue;
+    auto got = std::find_if(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
+      return f.rule == want.rule && f.fqdn == want.fqdn && f.severity == want.severity;
+    });
+    if (got == report.findings.end()) continue;  // FindingDisagreement says so
+    Broken oracle, kst;
+    for (const Topology* topology : in_force) {
+      std::unique_ptr<ImpactGraph>& graph = graphs[topology];
+      if (!graph) graph = std::make_unique<ImpactGraph>(std::vector<const Topology*>{topology}, model);
+      for (const FeatureImpact& item : graph->Evaluate(got->broken).breaks) oracle.insert({item.feature, item.peer});
+    }
+    for (const FeatureImpact& item : got->impact.breaks) kst.insert({item.feature, item.peer});
+    if (oracle != kst) {
+      auto text = [](const Broken& broken) {
+        std::string out;
+        for (const auto& [feature, peer] : broken) out += (out.empty() ? "" : ", ") + feature + "@" + peer;
+        return "{" + out + "}";
+      };
+      return Name({want.rule, want.fqdn, want.severity}) + ": breaks, oracle " + text(oracle) + ", kst " + text(kst);
+    }
+  }
   return "";
 }
 

@@ -51,4 +51,13 @@ std::vector<ExpectedFinding> ExpectedFindings(const naive::Outcome& outcome, siz
 std::string FindingDisagreement(const Report& report, const std::string& reading,
                                 const std::map<std::string, std::vector<ExpectedFinding>>& by_reading);
 
+/// Compares the features each KST finding says it breaks, (feature, peer)
+/// pairs, with the union over the topologies in force while the oracle's
+/// windows last (each server's window, and the plan's end where a server ends
+/// absent) of what each of those topologies alone breaks: "" when they agree.
+/// Findings without a window are skipped (their impact is judged on the plan's
+/// two ends).
+std::string ImpactDisagreement(const Report& report, const Scenario& scenario,
+                               const std::vector<ExpectedFinding>& expected, const ModelCatalog& model);
+
 }  // namespace kst::oracle

@@ -15,8 +15,10 @@
 #include <chrono>
 #include <functional>
 #include <random>
+#include <set>
 
 #include "check/analysis.h"
+#include "check/impact_graph.h"
 #include "model/rule_ids.h"
 #include "naive_explorer.h"
 #include "oracle_scenarios.h"
@@ -40,7 +42,7 @@ const ModelCatalog& Model() {
 }
 
 /// A bug planted in a report; returns whether it changed anything.
-using Mutation = std::function<bool(Report*)>;
+using Mutation = std::function<bool(const Scenario&, Report*)>;
 
 /// "" when kst's report agrees with the oracle under every reading, else the
 /// first difference. `mutation` (when set) is applied to each report first;
@@ -53,7 +55,7 @@ std::string Disagreement(const Scenario& scenario, const Mutation& mutation = {}
     AnalysisOptions options;
     options.semantics = &reading;
     reports.push_back(Analyze(scenario, true, Model(), options, {}));
-    if (mutation) changed |= mutation(&reports.back());
+    if (mutation) changed |= mutation(scenario, &reports.back());
   }
   if (mutated) *mutated = changed;
   if (mutation && !changed) return "";
@@ -65,7 +67,8 @@ std::string Disagreement(const Scenario& scenario, const Mutation& mutation = {}
   }
   for (size_t r = 0; r < reports.size(); ++r) {
     const std::string& reading = Model().semantics()[r].name;
-    const std::string difference = FindingDisagreement(reports[r], reading, expected);
+    std::string difference = FindingDisagreement(reports[r], reading, expected);
+    if (difference.empty()) difference = ImpactDisagreement(reports[r], scenario, expected.at(reading), Model());
     if (!difference.empty()) return "[" + reading + "] " + scenario.description + " -- " + difference;
   }
   return "";
@@ -112,7 +115,7 @@ TEST_CASE("finding oracle: seeded random scenarios read as the whole system beha
 
 /// The aggregation bug of an earlier release: a kst/unknown-server error
 /// that also lists the servers where the FQDN is only absent on the way.
-bool MergeOutageServersIntoError(Report* report) {
+bool MergeOutageServersIntoError(const Scenario&, Report* report) {
   bool changed = false;
   for (Finding& error : report->findings) {
     if (error.rule != rule::kUnknownServer || error.severity != Severity::kError) continue;
@@ -130,7 +133,7 @@ bool MergeOutageServersIntoError(Report* report) {
   return changed;
 }
 
-bool WindowOffByOne(Report* report) {
+bool WindowOffByOne(const Scenario&, Report* report) {
   bool changed = false;
   for (Finding& finding : report->findings)
     for (ServerOutcome& outcome : finding.outcomes)
@@ -142,7 +145,7 @@ bool WindowOffByOne(Report* report) {
 }
 
 /// Every reading shown with the severity of the reading the report was made under.
-bool SeverityCopiedAcrossReadings(Report* report) {
+bool SeverityCopiedAcrossReadings(const Scenario&, Report* report) {
   bool changed = false;
   for (Finding& finding : report->findings)
     for (ReadingSeverity& entry : finding.by_reading)
@@ -150,6 +153,25 @@ bool SeverityCopiedAcrossReadings(Report* report) {
         entry.severity = finding.severity;
         changed = true;
       }
+  return changed;
+}
+
+/// Every finding's impact judged on the plan's two ends, as a release once did:
+/// a pool the plan adds and removes again was left out of O2's impact.
+bool ImpactOnThePlansEnds(const Scenario& scenario, Report* report) {
+  const ImpactGraph graph({&scenario.base, &scenario.final_topology()}, Model());
+  auto pairs = [](const Impact& impact) {
+    std::set<std::pair<std::string, std::string>> out;
+    for (const FeatureImpact& item : impact.breaks) out.insert({item.feature, item.peer});
+    return out;
+  };
+  bool changed = false;
+  for (Finding& finding : report->findings) {
+    Impact ends = graph.Evaluate(finding.broken);
+    if (pairs(ends) == pairs(finding.impact)) continue;
+    finding.impact = std::move(ends);
+    changed = true;
+  }
   return changed;
 }
 
@@ -162,7 +184,8 @@ TEST_CASE("finding oracle: bugs planted in the report are caught wherever they c
   };
   for (const Planted& planted : {Planted{"error lists outage-only servers", MergeOutageServersIntoError},
                                  Planted{"outage window one step too long", WindowOffByOne},
-                                 Planted{"severity copied across readings", SeverityCopiedAcrossReadings}}) {
+                                 Planted{"severity copied across readings", SeverityCopiedAcrossReadings},
+                                 Planted{"impact judged on the plan's ends", ImpactOnThePlansEnds}}) {
     CAPTURE(planted.name);
     int changed = 0, caught = 0;
     std::string missed;

@@ -24,6 +24,7 @@
 #include "check/certificate_checks.h"
 #include "check/expectation.h"
 #include "check/impact_graph.h"
+#include "check/impact_in_force.h"
 #include "check/static_rules.h"
 #include "check/waivers.h"
 #include "engine/plan_compiler.h"
@@ -285,11 +286,8 @@ void CheckBeyondTheTable(const Scenario& scenario, const CompiledPlan& plan, con
   const bool identity = !final_topology.certificates.empty() || !final_topology.unchecked_certificates.empty() ||
                         !final_topology.clocks.empty();
   if (!identity && report->findings.empty()) return;
-  std::vector<const Topology*> topologies = {&scenario.base};
-  if (!scenario.plan.empty()) topologies.push_back(&final_topology);
-  std::vector<const ClaimIndex*> claims = {&plan.base_claims()};
-  if (!scenario.plan.empty()) claims.push_back(&plan.final_claims());
-  ImpactGraph graph(topologies, model, claims);
+  ImpactGraphs graphs(scenario, plan, model);
+  const ImpactGraph& graph = graphs.Ends();
   const std::optional<UnixSeconds> at = options.at ? options.at : scenario.at;
   if (identity) {
     report->checked_at = at;
@@ -316,7 +314,10 @@ void CheckBeyondTheTable(const Scenario& scenario, const CompiledPlan& plan, con
     if (finding.broken.empty())
       if (const ConditionInfo* condition = model.impact().ConditionBrokenBy(finding.rule))
         finding.broken.push_back({condition->id, finding.fqdn, finding.servers, {}});
-    finding.impact = graph.Evaluate(finding.broken);
+    // A KST finding hurts while its windows last: its impact is that of the
+    // topologies in force then; the rules beyond the table judge the ends.
+    const std::vector<int> in_force = StepsInForce(finding, static_cast<int>(scenario.plan.size()));
+    finding.impact = (in_force.empty() ? graph : graphs.InForce(in_force)).Evaluate(finding.broken);
     for (const std::string& id : finding.impact.assumptions)
       if (std::find(finding.assumptions.begin(), finding.assumptions.end(), id) == finding.assumptions.end())
         finding.assumptions.push_back(id);

@@ -3,11 +3,14 @@
 // 0 when they drew (findings are shown, not judged), 2 on a bad argument, 3
 // on an input error or when Graphviz cannot render SVG.
 
+#include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "base/interrupt.h"
 #include "check/analysis.h"
 #include "check/impact_graph.h"
+#include "check/impact_in_force.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "cli/input_loading.h"
@@ -66,13 +69,28 @@ int RunImpactCommand(const CommandOptions& options, CommandStreams streams) {
   Report report;
   int status = kExitPass;
   if (!CheckInput(options, streams, &input, &report, &status)) return status;
+  // The estate after the plan, and the topologies in force while a finding
+  // hurts: a peer the plan has only in between is shown as such, and one the
+  // plan removes is not shown as working after it.
   const Scenario& scenario = input.scenario;
-  std::vector<const Topology*> topologies = {&scenario.base};
-  if (!scenario.plan.empty()) topologies.push_back(&scenario.final_topology());
-  ImpactGraph graph(topologies, ModelCatalog::Embedded());
+  std::vector<const Topology*> topologies = {&scenario.final_topology()};
+  for (const Finding& finding : report.findings)
+    for (const int done : StepsInForce(finding, static_cast<int>(scenario.plan.size()))) {
+      const Topology* topology = done == 0 ? &scenario.base : scenario.plan[done - 1].after.get();
+      if (std::find(topologies.begin(), topologies.end(), topology) == topologies.end()) topologies.push_back(topology);
+    }
+  const ImpactGraph graph(topologies, ModelCatalog::Embedded());
+  std::set<std::pair<std::string, std::string>> during_plan_only;  // (peer, channel id)
+  if (topologies.size() > 1) {
+    const ImpactGraph after({&scenario.final_topology()}, ModelCatalog::Embedded());
+    for (const ChannelInstance& instance : graph.channels())
+      during_plan_only.insert({instance.peer, instance.channel->id});
+    for (const ChannelInstance& instance : after.channels())
+      during_plan_only.erase({instance.peer, instance.channel->id});
+  }
   const std::string format = options.format == "svg" ? "dot" : options.format;
   std::ostringstream view;
-  if (!WriteImpactView(graph, scenario.final_topology(), report, options.fqdn, format, view)) {
+  if (!WriteImpactView(graph, scenario.final_topology(), report, options.fqdn, format, view, during_plan_only)) {
     streams.err << "kst: fatal: " << EscapeText(options.fqdn)
                 << " is not a peer of the impact graph (an Exchange UM server, an OWA IM server or an Edge to hosted "
                    "UM)\n";

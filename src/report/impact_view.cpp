@@ -1,5 +1,6 @@
 #include "report/impact_view.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -33,6 +34,7 @@ struct FeatureView {
 
 struct ChannelView {
   const ChannelInstance* instance = nullptr;
+  bool after_plan = true;  // false: the plan has this channel only while it runs
   const std::vector<std::string>* lync = nullptr;
   std::vector<FeatureView> features;
   std::vector<NeedView> needs;
@@ -41,23 +43,27 @@ struct ChannelView {
 struct PeerView {
   std::string peer;
   std::vector<std::string> why;
+  bool after_plan = true;  // false: a peer only while the plan runs
   std::vector<ChannelView> channels;
 };
 
 class ImpactViewBuilder {
  public:
-  ImpactViewBuilder(const ImpactGraph& graph, const Topology& topology, const Report& report)
-      : graph_(graph), topology_(topology), report_(report) {}
+  ImpactViewBuilder(const ImpactGraph& graph, const Topology& topology, const Report& report,
+                    const std::set<std::pair<std::string, std::string>>& during_plan_only)
+      : graph_(graph), topology_(topology), report_(report), during_plan_only_(during_plan_only) {}
 
   std::vector<PeerView> Build(const std::string& only) const {
     std::vector<PeerView> peers;
     for (const auto& [peer, why] : graph_.peers()) {
       if (!only.empty() && peer != only) continue;
-      PeerView view{peer, why, {}};
+      PeerView view{peer, why, false, {}};
       for (const DirectionInfo& direction : graph_.model().impact().directions())
         for (const ChannelInstance& instance : graph_.channels())
           if (instance.peer == peer && instance.channel->direction == direction.id)
             view.channels.push_back(Channel(instance));
+      view.after_plan = view.channels.empty() || std::any_of(view.channels.begin(), view.channels.end(),
+                                                             [](const ChannelView& c) { return c.after_plan; });
       peers.push_back(std::move(view));
     }
     return peers;
@@ -65,7 +71,8 @@ class ImpactViewBuilder {
 
  private:
   ChannelView Channel(const ChannelInstance& instance) const {
-    ChannelView view{&instance, &graph_.LyncServers(*instance.channel), {}, {}};
+    const bool after_plan = !during_plan_only_.count({instance.peer, instance.channel->id});
+    ChannelView view{&instance, after_plan, &graph_.LyncServers(*instance.channel), {}, {}};
     for (const FeatureInstance& feature : graph_.features()) {
       if (&graph_.channels()[feature.channel] != &instance) continue;
       FeatureView f{feature.feature, {}, {}};
@@ -80,11 +87,13 @@ class ImpactViewBuilder {
       f.rules.assign(rules.begin(), rules.end());
       view.features.push_back(std::move(f));
     }
-    for (const ChannelNeed& need : instance.channel->needs) view.needs.push_back(Need(instance, need, *view.lync));
+    for (const ChannelNeed& need : instance.channel->needs)
+      view.needs.push_back(Need(instance, need, *view.lync, after_plan));
     return view;
   }
 
-  NeedView Need(const ChannelInstance& instance, const ChannelNeed& need, const std::vector<std::string>& lync) const {
+  NeedView Need(const ChannelInstance& instance, const ChannelNeed& need, const std::vector<std::string>& lync,
+                bool after_plan) const {
     const ConditionInfo* condition = graph_.model().impact().FindCondition(need.condition);
     NeedView view{&need, condition ? condition->name : need.condition, "", "ok", ""};
     view.subject = need.subject == Side::kPeer ? instance.peer : "each Lync server";
@@ -102,6 +111,11 @@ class ImpactViewBuilder {
     if (!broken.empty()) {
       view.state = "broken";
       view.detail = Join(broken);
+      return view;
+    }
+    if (!after_plan) {
+      view.state = "not after the plan";
+      view.detail = "the plan has this channel only while it runs";
       return view;
     }
     std::vector<std::string> missing;
@@ -136,6 +150,7 @@ class ImpactViewBuilder {
   const ImpactGraph& graph_;
   const Topology& topology_;
   const Report& report_;
+  const std::set<std::pair<std::string, std::string>>& during_plan_only_;
 };
 
 std::string DirectionName(const ImpactGraph& graph, const std::string& id) {
@@ -148,11 +163,15 @@ void WriteText(const ImpactGraph& graph, const Report& report, const std::vector
   if (report.checked_at) out << "checked at: " << FormatTimestamp(*report.checked_at) << "\n";
   if (peers.empty()) out << "no peer: the topology has no Exchange UM server, OWA IM server or hosted UM Edge\n";
   for (const PeerView& peer : peers) {
-    out << "\n" << EscapeText(peer.peer + " -- " + Join(peer.why)) << "\n";
+    out << "\n"
+        << EscapeText(peer.peer + " -- " + Join(peer.why) +
+                      (peer.after_plan ? "" : " (only while the plan runs: not a peer after it)"))
+        << "\n";
     for (const ChannelView& channel : peer.channels) {
       out << "  "
           << EscapeText(DirectionName(graph, channel.instance->channel->direction) + ": " +
-                        channel.instance->channel->name + ", with " + Join(*channel.lync))
+                        channel.instance->channel->name + ", with " + Join(*channel.lync) +
+                        (channel.after_plan ? "" : " (only while the plan runs)"))
           << "\n";
       for (const FeatureView& feature : channel.features) {
         out << "    " << EscapeText(feature.feature->name) << ": ";
@@ -190,12 +209,13 @@ void WriteJson(const Report& report, const std::vector<PeerView>& peers, std::os
                          {"state", n.state},
                          {"detail", n.detail}});
       channels.push_back({{"channel", channel.instance->channel->id},
+                          {"after_plan", channel.after_plan},
                           {"direction", channel.instance->channel->direction},
                           {"lync_servers", *channel.lync},
                           {"features", features},
                           {"needs", needs}});
     }
-    list.push_back({{"peer", peer.peer}, {"why", peer.why}, {"channels", channels}});
+    list.push_back({{"peer", peer.peer}, {"why", peer.why}, {"after_plan", peer.after_plan}, {"channels", channels}});
   }
   nlohmann::json doc = {{"format_version", "1"}, {"input", report.input}, {"peers", list}};
   if (report.checked_at) doc["checked_at"] = FormatTimestamp(*report.checked_at);
@@ -204,7 +224,7 @@ void WriteJson(const Report& report, const std::vector<PeerView>& peers, std::os
 
 void WriteDot(const ImpactGraph& graph, const Report& report, const std::vector<PeerView>& peers, std::ostream& out) {
   auto fill = [](const std::string& state) {
-    return state == "broken" ? "#f5b7b1" : state == "not checked" ? "#eeeeee" : "#d5f5e3";
+    return state == "broken" ? "#f5b7b1" : state == "ok" ? "#d5f5e3" : "#eeeeee";
   };
   out << "digraph impact {\n"
       << "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, labelloc=t, label="
@@ -212,8 +232,9 @@ void WriteDot(const ImpactGraph& graph, const Report& report, const std::vector<
       << "  node [fontname=\"Helvetica\", fontsize=10, style=filled];\n";
   int id = 0;
   for (const PeerView& peer : peers) {
-    out << "  subgraph " << DotQuote("cluster_" + peer.peer)
-        << " {\n    label=" << DotQuote(peer.peer + "\n" + Join(peer.why)) << ";\n";
+    out << "  subgraph " << DotQuote("cluster_" + peer.peer) << " {\n    label="
+        << DotQuote(peer.peer + "\n" + Join(peer.why) + (peer.after_plan ? "" : "\n(only while the plan runs)"))
+        << ";\n";
     for (const ChannelView& channel : peer.channels) {
       const std::string c = "c" + std::to_string(id++);
       const std::string label = channel.instance->channel->name + "\n" +
@@ -244,9 +265,10 @@ void WriteDot(const ImpactGraph& graph, const Report& report, const std::vector<
 }  // namespace
 
 bool WriteImpactView(const ImpactGraph& graph, const Topology& topology, const Report& report, const std::string& fqdn,
-                     const std::string& format, std::ostream& out) {
+                     const std::string& format, std::ostream& out,
+                     const std::set<std::pair<std::string, std::string>>& during_plan_only) {
   if (!fqdn.empty() && !graph.peers().count(fqdn)) return false;
-  std::vector<PeerView> peers = ImpactViewBuilder(graph, topology, report).Build(fqdn);
+  std::vector<PeerView> peers = ImpactViewBuilder(graph, topology, report, during_plan_only).Build(fqdn);
   if (format == "json")
     WriteJson(report, peers, out);
   else if (format == "dot")

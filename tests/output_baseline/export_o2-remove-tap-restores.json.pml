@@ -3,7 +3,7 @@
  * from the plan `kst check` compiles; the two must agree.
  *
  * Scenario  scenarios/o2-remove-tap-restores.json
- *           O2: after O1 broke UM, remove the trusted application pool again; UM Routing's {ex1, 0} stands again
+ *           O2: after O1 broke UM, remove the trusted application pool again; UM Routing's {ex1, 0} stands again. OWA IM breaks too while the pool exists (the impact is that of the topology in force during the window, not of the plan's ends)
  * Reading   withdraw-remember (the default): At start-up conflict UM Routing logs 44030, withdraws its claim and keeps the FQDN as handled: it never re-adds it while AD lists it.
  * Restarts  planned: only the plan's restarts
  *

@@ -1,0 +1,46 @@
+#pragma once
+// Which topology a finding's impact is evaluated on: the revisions in force
+// while the finding hurts (each server's outage window, and the end where a
+// server ends without the FQDN), not the union of the plan's two ends. A pool
+// added and removed again by the plan exists only in between, and a server the
+// plan removes no longer serves anything after it.
+
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "check/finding.h"
+#include "check/impact_graph.h"
+#include "engine/plan_compiler.h"
+#include "model/model_catalog.h"
+#include "model/scenario.h"
+
+namespace kst {
+
+/// The numbers of plan steps done (0 .. plan_steps), sorted and distinct,
+/// during which the finding's servers lack its FQDN while it is needed. Empty
+/// when no outcome has a window (a conflict on an FQDN nothing needs, a
+/// finding beyond the table).
+std::vector<int> StepsInForce(const Finding& finding, int plan_steps);
+
+/// Impact graphs of a scenario's topology revisions, each distinct set of
+/// revisions built once (findings on one plan mostly share a window).
+class ImpactGraphs {
+ public:
+  ImpactGraphs(const Scenario& scenario, const CompiledPlan& plan, const ModelCatalog& model);
+  /// The graph of the topologies in force after each of `steps_done` plan steps.
+  const ImpactGraph& InForce(const std::vector<int>& steps_done);
+  /// The graph of the base and the final topology (findings with no window,
+  /// and the rules beyond the table).
+  const ImpactGraph& Ends();
+
+ private:
+  const ImpactGraph& Of(std::vector<int> steps_done);
+
+  const Scenario& scenario_;
+  const CompiledPlan& plan_;
+  const ModelCatalog& model_;
+  std::map<std::vector<const Topology*>, std::unique_ptr<ImpactGraph>> graphs_;
+};
+
+}  // namespace kst
