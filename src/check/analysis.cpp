@@ -277,9 +277,9 @@ class Analyzer {
   bool incomplete_ = false;
 };
 
-/// The certificate and clock rules on the scenario's final topology, then
-/// every finding's impact. The graph is built only when there is something
-/// to place in it.
+/// The certificate and clock rules on the scenario's final topology (its
+/// impact graph alone), then every finding's impact (check/impact_in_force). The graph is built only when there is
+/// something to place in it.
 void CheckBeyondTheTable(const Scenario& scenario, const CompiledPlan& plan, const ModelCatalog& model,
                          const AnalysisOptions& options, Report* report) {
   const Topology& final_topology = scenario.final_topology();
@@ -287,7 +287,7 @@ void CheckBeyondTheTable(const Scenario& scenario, const CompiledPlan& plan, con
                         !final_topology.clocks.empty();
   if (!identity && report->findings.empty()) return;
   ImpactGraphs graphs(scenario, plan, model);
-  const ImpactGraph& graph = graphs.Ends();
+  const ImpactGraph& graph = graphs.Final();
   const std::optional<UnixSeconds> at = options.at ? options.at : scenario.at;
   if (identity) {
     report->checked_at = at;
@@ -317,7 +317,10 @@ void CheckBeyondTheTable(const Scenario& scenario, const CompiledPlan& plan, con
     // A KST finding hurts while its windows last: its impact is that of the
     // topologies in force then; the rules beyond the table judge the ends.
     const std::vector<int> in_force = StepsInForce(finding, static_cast<int>(scenario.plan.size()));
-    finding.impact = (in_force.empty() ? graph : graphs.InForce(in_force)).Evaluate(finding.broken);
+    const ImpactGraph& judged = !in_force.empty()          ? graphs.InForce(in_force)
+                                : finding.outcomes.empty() ? graph
+                                                           : graphs.Ends();
+    finding.impact = judged.Evaluate(finding.broken);
     for (const std::string& id : finding.impact.assumptions)
       if (std::find(finding.assumptions.begin(), finding.assumptions.end(), id) == finding.assumptions.end())
         finding.assumptions.push_back(id);

@@ -127,6 +127,10 @@ void ImpactGraph::Instantiate(const Topology& topology, const ClaimIndex& claims
     for (const NamedAt& computer : tap.computers)
       if (exchange_servers.Find(computer.name))
         add_peer("owa-im-server", computer.name, "OWA IM server (trusted application pool " + tap.fqdn.name + ")");
+  for (const auto& [server, why] : OwaImServers(topology))
+    if (const std::vector<std::string>& owa = peers_by_kind_["owa-im-server"];
+        !std::binary_search(owa.begin(), owa.end(), server))  // sorted (AddSorted)
+      add_peer("owa-im-server", server, "OWA IM server (" + why + ")");
   for (const HostingProvider& provider : topology.hosting_providers)
     if (const LyncPool* edge = topology.FindPool(provider.edge_pool.name))
       for (const NamedAt& server : PoolServers(*edge))

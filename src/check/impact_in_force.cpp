@@ -29,6 +29,10 @@ const ImpactGraph& ImpactGraphs::Ends() {
   return Of({0, static_cast<int>(scenario_.plan.size())});
 }
 
+const ImpactGraph& ImpactGraphs::Final() {
+  return Of({static_cast<int>(scenario_.plan.size())});
+}
+
 const ImpactGraph& ImpactGraphs::Of(std::vector<int> steps_done) {
   // Restarts and waits share the topology before them: revisions are told
   // apart by the topology they point at, so a window of many steps is one graph.

@@ -30,9 +30,11 @@ class ImpactGraphs {
   ImpactGraphs(const Scenario& scenario, const CompiledPlan& plan, const ModelCatalog& model);
   /// The graph of the topologies in force after each of `steps_done` plan steps.
   const ImpactGraph& InForce(const std::vector<int>& steps_done);
-  /// The graph of the base and the final topology (findings with no window,
-  /// and the rules beyond the table).
+  /// The graph of the base and the final topology (KST findings with no window).
   const ImpactGraph& Ends();
+  /// The graph of the final topology (the rules beyond the table, which judge
+  /// it: a server the plan takes out of a dial plan is no UM peer there).
+  const ImpactGraph& Final();
 
  private:
   const ImpactGraph& Of(std::vector<int> steps_done);

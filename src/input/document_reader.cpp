@@ -78,6 +78,15 @@ bool ObjectReader::Integer(std::string_view key, bool required, int* out, Locati
   return true;
 }
 
+bool ObjectReader::Boolean(std::string_view key, bool required, bool* out, Location* at) {
+  const JsonNode* value = Get(key, required);
+  if (!value) return !required;
+  if (value->kind != JsonNode::Kind::kBool) return TypeError(*value, "true or false");
+  *out = value->bool_value;
+  if (at) *at = value->location;
+  return true;
+}
+
 bool ObjectReader::Number(std::string_view key, bool required, double limit, double* out, Location* at) {
   const JsonNode* value = Get(key, required);
   if (!value) return !required;

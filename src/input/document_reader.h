@@ -34,6 +34,7 @@ class ObjectReader {
 
   bool String(std::string_view key, bool required, std::string* out, Location* at = nullptr);
   bool Integer(std::string_view key, bool required, int* out, Location* at = nullptr);
+  bool Boolean(std::string_view key, bool required, bool* out, Location* at = nullptr);
   /// Any JSON number, negative and fractional ones included, within ±`limit`.
   bool Number(std::string_view key, bool required, double limit, double* out, Location* at = nullptr);
   /// An ISO 8601 date or date-time (timestamp.h); "invalid-time" otherwise.

@@ -75,6 +75,7 @@ bool ReadExchangeServer(const JsonNode& node, const ModelCatalog& model, Diagnos
   Location version_at;
   bool version_read = reader.String("version", false, &server->version, &version_at);
   ok &= version_read;
+  ok &= reader.Boolean("owa_im", false, &server->owa_im, &server->owa_im_location);
   reader.Accept("roles");
   reader.Accept("description");
   ReadOrigin(reader, diagnostics, {&server->fqdn.location});

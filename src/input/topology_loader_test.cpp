@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "input/topology_writer.h"
+
 namespace kst {
 namespace {
 
@@ -158,6 +160,10 @@ struct BadTopology {
 
 // Each entry starts from a small contoso topology and breaks one thing.
 const BadTopology kBadTopologies[] = {
+    {"wrong type: owa_im as a string", R"({"format": "kst-topology/1",
+  "exchange": {"servers": [
+    {"fqdn": "ex1.contoso.com", "owa_im": "yes"}]}})",
+     "topology.json:3:43: error[wrong-type]: expected true or false, found string (/exchange/servers/0/owa_im)"},
     {"missing field", R"({"format": "kst-topology/1",
   "lync": {"pools": [
     {"fqdn": "pool01.contoso.com", "version": 6}]}})",
@@ -348,6 +354,28 @@ TEST_CASE_FIXTURE(TopologyLoaderTest, "a topology saved as UTF-16 by Windows Pow
     CHECK_FALSE(ok_);
     CHECK(printed.find("topology.json:1:1: error[text-encoding]: not UTF-16 text") == 0);
   }
+}
+
+}  // namespace
+}  // namespace kst
+
+namespace kst {
+namespace {
+
+TEST_CASE_FIXTURE(TopologyLoaderTest, "owa_im survives writing the topology out and reading it back") {
+  AssertLoad(R"({"format": "kst-topology/1", "exchange": {"servers": [
+    {"fqdn": "ex1.contoso.com", "version": "2013", "owa_im": true}, {"fqdn": "ex2.contoso.com"}]}})");
+  REQUIRE(topology_.exchange_servers.size() == 2);
+  CHECK(topology_.exchange_servers[0].owa_im);
+  CHECK(topology_.exchange_servers[0].owa_im_location.line == 2);
+  CHECK_FALSE(topology_.exchange_servers[1].owa_im);
+  const std::string written = TopologyToJson(topology_, "round trip").dump(2);
+  topology_ = Topology{};
+  diagnostics_ = Diagnostics{};
+  AssertLoad(written);
+  REQUIRE(topology_.exchange_servers.size() == 2);
+  CHECK(topology_.exchange_servers[0].owa_im);
+  CHECK_FALSE(topology_.exchange_servers[1].owa_im);
 }
 
 }  // namespace

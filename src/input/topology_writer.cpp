@@ -72,6 +72,7 @@ nlohmann::ordered_json TopologyToJson(const Topology& topology, const std::strin
   for (const ExchangeServer& server : topology.exchange_servers) {
     Json item = {{"fqdn", server.fqdn.name}};
     if (!server.version.empty()) item["version"] = server.version;
+    if (server.owa_im) item["owa_im"] = true;
     AddOrigin(server.fqdn.location, &item);
     servers.push_back(std::move(item));
   }

@@ -1,6 +1,7 @@
 #include "model/claims.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace kst {
 
@@ -102,6 +103,21 @@ void CollectDialPlan(const ExchangeServerLookup& servers, const UmDialPlan& plan
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> OwaImServers(const Topology& topology) {
+  std::unordered_set<std::string> with_certificate;
+  for (const Certificate& certificate : topology.certificates)
+    if (certificate.HasService("OWAIM")) with_certificate.insert(certificate.server.name);
+  std::vector<std::pair<std::string, std::string>> servers;
+  for (const ExchangeServer& server : topology.exchange_servers) {
+    const std::string& fqdn = server.fqdn.name;
+    if (server.owa_im)
+      servers.emplace_back(fqdn, "Exchange server " + fqdn + " serves it: owa_im");
+    else if (with_certificate.count(fqdn))
+      servers.emplace_back(fqdn, "Exchange server " + fqdn + " has a certificate for OWAIM");
+  }
+  return servers;
+}
+
 bool ExchangeVersionHostsUm(const ModelCatalog& model, std::string_view version) {
   const ExchangeVersionInfo* info = model.FindExchangeVersion(version);
   return !info || info->hosts_um;
@@ -118,6 +134,12 @@ ClaimIndex CollectClaims(const Topology& topology, const ModelCatalog& model) {
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
     CollectTrustedApplicationPool(tap, &index);
   const ExchangeServerLookup servers(topology);
+  for (const auto& [server, why] : OwaImServers(topology)) {
+    Requirement& need = index.required[server];
+    if (need.trusted_application) continue;  // a trusted application pool already names it
+    need.trusted_application = true;
+    need.why += std::string(need.why.empty() ? "" : " and ") + "OWA IM (" + why + ")";
+  }
   for (const UmDialPlan& plan : topology.dial_plans) CollectDialPlan(servers, plan, model, &index);
   std::sort(index.servers.begin(), index.servers.end(),
             [](const KstServer& a, const KstServer& b) { return a.fqdn < b.fqdn; });

@@ -76,6 +76,13 @@ bool ExchangeVersionHostsUm(const ModelCatalog& model, std::string_view version)
 /// whatever dial plan lists it, and nothing needs it in a table for UM.
 bool ExchangeServerHostsUm(const ExchangeServerLookup& servers, const ModelCatalog& model, std::string_view fqdn);
 
+/// The Exchange servers the input says serve OWA IM on their own (an "owa_im"
+/// field, or a certificate assigned to OWAIM), each with why, in the order of
+/// exchange.servers. A computer of a trusted application pool serves OWA IM
+/// through the pool; these keep serving it when the pool goes (seed 004,
+/// option 1: UM Routing's version-0 entry then carries it). Linear in the input.
+std::vector<std::pair<std::string, std::string>> OwaImServers(const Topology& topology);
+
 ClaimIndex CollectClaims(const Topology& topology, const ModelCatalog& model);
 
 /// "2 of 2 FrontEnd servers, 1 of 1 Edge servers": the affected servers by

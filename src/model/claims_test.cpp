@@ -89,5 +89,34 @@ TEST_CASE("two definitions of one FQDN with different versions give two topology
   CHECK(claims.TopologyVersions("med01.contoso.com") == std::vector<int>{5, 6});
 }
 
+TEST_CASE("an Exchange server that serves OWA IM on its own is needed on the registrars (seed 004, option 1)") {
+  // Given ex1 with "owa_im" and ex2 with a certificate assigned to OWAIM, neither named by a pool,
+  // both are OWA IM servers: needed on every registrar, whatever claims them.
+  Topology topology = AssertTopology(R"({"format": "kst-topology/1", "lync": {"pools": [
+      {"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6, "computers": ["fe01.contoso.com"]}]},
+    "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": "2013", "owa_im": true},
+                             {"fqdn": "ex2.contoso.com", "version": "2013"},
+                             {"fqdn": "ex3.contoso.com", "version": "2013", "owa_im": false}]},
+    "certificates": [{"server": "ex2.contoso.com", "subject_cn": "ex2.contoso.com", "services": ["OWAIM"],
+                      "not_before": "2025-01-01", "not_after": "2027-01-01"}]})");
+  const auto servers = OwaImServers(topology);
+  REQUIRE(servers.size() == 2);
+  CHECK(servers[0].first == "ex1.contoso.com");
+  CHECK(servers[0].second.find("owa_im") != std::string::npos);
+  CHECK(servers[1].first == "ex2.contoso.com");
+  CHECK(servers[1].second.find("OWAIM") != std::string::npos);
+  const ClaimIndex claims = CollectClaims(topology, ModelCatalog::Embedded());
+  for (const char* fqdn : {"ex1.contoso.com", "ex2.contoso.com"}) {
+    CAPTURE(fqdn);
+    const Requirement& need = claims.required.at(fqdn);
+    CHECK(need.trusted_application);
+    CHECK_FALSE(need.um_host);
+    CHECK(need.why.find("OWA IM") != std::string::npos);
+    CHECK(ServerNeeds(claims.servers[0], need));
+    CHECK_FALSE(claims.topology.count(fqdn));  // needed, yet nothing claims it: kst/unknown-server
+  }
+  CHECK_FALSE(claims.required.count("ex3.contoso.com"));
+}
+
 }  // namespace
 }  // namespace kst

@@ -43,6 +43,11 @@ struct TrustedApplicationPool {
 struct ExchangeServer {
   NamedAt fqdn;
   std::string version;  // product as written, e.g. "2013"
+  /// The input says its Outlook Web App signs users in to Lync for IM
+  /// (kst-topology/1 "owa_im": true): the server must then be in the registrars'
+  /// tables, through a trusted application pool or UM Routing's entry (seed 004).
+  bool owa_im = false;
+  Location owa_im_location;
 };
 
 struct UmDialPlan {
