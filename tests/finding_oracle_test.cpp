@@ -19,6 +19,7 @@
 
 #include "check/analysis.h"
 #include "check/impact_graph.h"
+#include "check/plan_fixes.h"
 #include "model/rule_ids.h"
 #include "naive_explorer.h"
 #include "oracle_scenarios.h"
@@ -54,6 +55,7 @@ std::string Disagreement(const Scenario& scenario, const Mutation& mutation = {}
   for (const Semantics& reading : Model().semantics()) {
     AnalysisOptions options;
     options.semantics = &reading;
+    options.recheck_fixes = false;  // the fixes have their own oracle test below
     reports.push_back(Analyze(scenario, true, Model(), options, {}));
     if (mutation) changed |= mutation(scenario, &reports.back());
   }
@@ -204,6 +206,57 @@ TEST_CASE("finding oracle: bugs planted in the report are caught wherever they c
     INFO("not caught on: " << missed);
     CHECK(caught == changed);
   }
+}
+
+/// Whether the whole system, explored naively on the edited plan, confirms a
+/// fix: no finding of the fixed (rule, FQDN) at its severity or worse, and
+/// nothing on the FQDN worse than the original report had. "" when it does.
+std::string FixRefuted(const Report& original, const Finding& finding, const CandidateFix& fix,
+                       const Semantics& reading) {
+  const naive::Outcome outcome = naive::ExploreNaively(fix.edited, Model(), reading.startup_conflict);
+  if (!outcome.complete) return "the naive exploration of the edited plan ran out of states";
+  for (const oracle::ExpectedFinding& expected : ExpectedFindings(outcome, fix.edited.plan.size())) {
+    if (expected.fqdn != finding.fqdn) continue;
+    const bool as_bad_before = std::any_of(original.findings.begin(), original.findings.end(), [&](const Finding& f) {
+      return f.rule == expected.rule && f.fqdn == expected.fqdn && f.severity >= expected.severity;
+    });
+    const bool is_the_finding = expected.rule == finding.rule && expected.severity >= finding.severity;
+    if (is_the_finding || !as_bad_before)
+      return "the whole system still has " + expected.rule + " (" + SeverityName(expected.severity) + ") on " +
+             expected.fqdn;
+  }
+  return "";
+}
+
+TEST_CASE("finding oracle: every fix kst prints for a plan is confirmed by the whole system") {
+  // Given each scenario of the tiny scope, every reading, we should find that
+  // each fix kst printed (explored by kst on the edited plan) also holds when the naive whole-system
+  // explorer runs the edited plan: the finding is gone and nothing worse appears on its FQDN.
+  int fixes = 0, refuted = 0;
+  std::string first;
+  ForEachTinyScenario(kTinyPlanLength, [&](const Scenario& scenario) {
+    for (const Semantics& reading : Model().semantics()) {
+      AnalysisOptions options;
+      options.semantics = &reading;
+      const Report report = Analyze(scenario, true, Model(), options, {});
+      for (const Finding& finding : report.findings)
+        for (const CheckedFix& printed : finding.checked_fixes) {
+          fixes++;
+          const std::vector<CandidateFix> candidates = CandidateFixes(scenario, finding, Model());
+          auto fix = std::find_if(candidates.begin(), candidates.end(),
+                                  [&](const CandidateFix& c) { return c.text == printed.fix; });
+          std::string why = fix == candidates.end() ? "the printed fix is not a candidate"
+                                                    : FixRefuted(report, finding, *fix, reading);
+          if (!why.empty() && refuted++ == 0)
+            first = "[" + reading.name + "] " + scenario.description + " -- " + finding.rule + ":" + finding.fqdn +
+                    ", fix \"" + printed.fix + "\": " + why;
+        }
+    }
+  });
+  MESSAGE("fixes confirmed by the whole system: " << fixes - refuted << " of " << fixes);
+  CHECK(fixes > 0);
+  INFO("first refuted: " << first);
+  CHECK(refuted == 0);
 }
 
 }  // namespace

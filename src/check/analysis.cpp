@@ -25,6 +25,7 @@
 #include "check/expectation.h"
 #include "check/impact_graph.h"
 #include "check/impact_in_force.h"
+#include "check/plan_fixes.h"
 #include "check/static_rules.h"
 #include "check/waivers.h"
 #include "engine/plan_compiler.h"
@@ -386,6 +387,7 @@ Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& m
   }
   Analyzer(scenario, plan, model, options, &report).Run();
   CheckBeyondTheTable(scenario, plan, model, options, &report);
+  if (options.recheck_fixes && !report.interrupted) AddCheckedFixes(scenario, model, options, &report);
   for (const Diagnostic& d : load_diagnostics.all())
     if (AffectsVerdict(d)) report.inconclusive_reasons.push_back(d.location.ToString() + ": " + d.message);
   report.verdict = VerdictOf(report);

@@ -18,6 +18,7 @@ struct AnalysisOptions {
   const Semantics* semantics = nullptr;  // null: the model's default reading
   uint64_t max_states = 50'000'000;      // over all explored classes
   bool compare_readings = true;          // say under which readings each finding holds
+  bool recheck_fixes = true;             // make plan fixes and explore each before printing it (check/plan_fixes)
   /// The check time for certificates and clocks (--at); the scenario's "at"
   /// when absent. Analyze never reads the clock: without either, validity
   /// is not checked and a note says so.

@@ -61,6 +61,14 @@ struct ServerOutcome {
   std::vector<std::string> closed_by;  // events that bring it back
 };
 
+/// A fix made for the plan at hand that kst explored before printing it: the
+/// edited plan no longer has the finding (check/plan_fixes).
+struct CheckedFix {
+  std::string fix;      // what to do, for people
+  std::string result;   // what the edited plan still has on the finding's FQDN, in one line
+  std::string verdict;  // the edited plan's verdict: pass, fail or inconclusive
+};
+
 /// The severity a finding's rule has on its servers under one reading.
 struct ReadingSeverity {
   std::string reading;
@@ -81,7 +89,8 @@ struct Finding {
   std::vector<std::string> holds_under;     // readings under which it appears
   std::vector<ReadingSeverity> by_reading;  // KST findings: the severity under each reading of the model
   std::vector<ServerOutcome> outcomes;      // KST findings: each affected server's outcome
-  std::vector<std::string> fixes;
+  std::vector<std::string> fixes;           // general advice of the rule (model help)
+  std::vector<CheckedFix> checked_fixes;    // fixes for this plan, re-checked by kst
   std::vector<Trace> traces;
   std::optional<WaiverRef> waiver;
   std::vector<Evidence> evidence;       // certificate and clock findings

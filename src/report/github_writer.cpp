@@ -83,6 +83,8 @@ std::string FindingMessage(const Finding& finding, const std::string& input) {
     out << "\nclaim: version " << claim.version << " by " << EscapeText(claim.producer) << ": "
         << EscapeText(claim.what) << " (" << EscapeText(claim.location.ToString()) << ")";
   for (const std::string& event : finding.events) out << "\npredicted: " << EscapeText(event);
+  for (const CheckedFix& fix : finding.checked_fixes)
+    out << "\nfix for this plan (re-checked): " << EscapeText(fix.fix) << " -> " << EscapeText(fix.result);
   for (const std::string& fix : finding.fixes) out << "\nfix: " << EscapeText(fix);
   if (!finding.traces.empty()) out << "\ntrace, step by step: kst check " << EscapeText(input);
   return out.str();

@@ -80,6 +80,7 @@ nlohmann::json FindingToJson(const Finding& finding) {
           {"by_reading", ReadingsToJson(finding.by_reading)},
           {"outcomes", outcomes},
           {"fixes", finding.fixes},
+          {"checked_fixes", CheckedFixesToJson(finding.checked_fixes)},
           {"impact", ImpactToJson(finding)},
           {"evidence", evidence},
           {"lookups", lookups},

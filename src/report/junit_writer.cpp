@@ -134,6 +134,9 @@ std::string ExplainFinding(const Finding& finding) {
   out << "rests on: " << Join(finding.assumptions);
   if (!finding.holds_under.empty()) out << "; holds under reading(s): " << Join(finding.holds_under);
   out << "\n";
+  for (const CheckedFix& fix : finding.checked_fixes)
+    out << "fix for this plan (kst explored the edited plan): " << EscapeText(fix.fix) << "\n  -> "
+        << EscapeText(fix.result) << "\n";
   if (!finding.fixes.empty()) out << "fix options:\n";
   for (const std::string& fix : finding.fixes) out << "  - " << EscapeText(fix) << "\n";
   if (finding.waiver)

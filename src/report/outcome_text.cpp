@@ -82,4 +82,11 @@ nlohmann::json ReadingsToJson(const std::vector<ReadingSeverity>& by_reading) {
   return out;
 }
 
+nlohmann::json CheckedFixesToJson(const std::vector<CheckedFix>& fixes) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const CheckedFix& fix : fixes)
+    list.push_back({{"fix", fix.fix}, {"result", fix.result}, {"edited_plan_verdict", fix.verdict}});
+  return list;
+}
+
 }  // namespace kst

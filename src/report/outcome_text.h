@@ -18,5 +18,7 @@ std::string DescribeReadings(const std::vector<ReadingSeverity>& by_reading);
 
 nlohmann::json OutcomeToJson(const ServerOutcome& outcome);
 nlohmann::json ReadingsToJson(const std::vector<ReadingSeverity>& by_reading);
+/// [{"fix", "result", "edited_plan_verdict"}]: the fixes for the plan kst explored before printing.
+nlohmann::json CheckedFixesToJson(const std::vector<CheckedFix>& fixes);
 
 }  // namespace kst

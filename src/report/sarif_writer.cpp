@@ -254,6 +254,8 @@ class SarifWriter : public ReportWriter {
         {"fqdn", finding.fqdn},     {"servers", finding.servers},         {"serversSummary", finding.servers_summary},
         {"events", finding.events}, {"assumptions", finding.assumptions}, {"holdsUnder", finding.holds_under},
         {"fixes", finding.fixes}};
+    if (!finding.checked_fixes.empty())
+      result["properties"]["checkedFixes"] = Json::parse(CheckedFixesToJson(finding.checked_fixes).dump());
     result["properties"].update(ImpactProperties(finding));
     // KST findings: each affected server's outcome and the severity per reading, as the JSON output has them.
     if (!finding.outcomes.empty()) {

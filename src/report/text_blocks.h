@@ -14,7 +14,9 @@ namespace kst {
 
 /// A trace for people: a title line, the steady start, then each step with
 /// its log lines and the entry after it, every line prefixed by `indent`.
-void WriteTraceText(const Trace& trace, const std::string& indent, std::ostream& out);
+/// `name_routine_start`: a start that logs information lines only is named
+/// by its event ids on step 0's line (the terminal report); else every line.
+void WriteTraceText(const Trace& trace, const std::string& indent, std::ostream& out, bool name_routine_start = false);
 
 /// One block per file: "file: format (encoding) STATUS", then each note.
 void WriteImportReportText(const std::vector<FileImportReport>& reports, std::ostream& out);

@@ -48,8 +48,11 @@ class TextWriter : public ReportWriter {
       out << "  inconclusive: " << EscapeText(reason) << "\n";
     for (size_t i = 0; i < report.findings.size(); ++i)
       WriteFinding(report.findings[i], EarlierOnSameFqdn(report, i), out);
-    if (report.expectation) WriteExpectation(*report.expectation, out);
-    out << "\n";
+    if (report.expectation)
+      WriteExpectation(*report.expectation,
+                       out);  // its blank line before it separates it and the notes from the findings
+    else
+      out << "\n";
     for (const std::string& note : report.notes) out << "note: " << EscapeText(note) << "\n";
     if (!report.findings.empty())
       out << "note: event texts are kst's descriptions (the real texts are not public); ids and sources are the "
@@ -106,6 +109,22 @@ class TextWriter : public ReportWriter {
     auto impact = [](const Finding& f) { return Rendered([&](std::ostream& o) { WriteImpactText(f, "  ", o); }); };
     auto claims = [](const Finding& f) { return Rendered([&](std::ostream& o) { WriteClaims(f, o); }); };
     const std::string own_impact = impact(finding), own_claims = claims(finding);
+    // Two traces are the same when their server, steps and lines are: the titles say why each was chosen.
+    auto steps = [](const Trace& trace) {
+      Trace untitled = trace;
+      untitled.title.clear();
+      return Rendered([&](std::ostream& o) { WriteTraceText(untitled, "  ", o, true); });
+    };
+    auto shown_above = [&](const Trace& trace) {
+      const std::string own = steps(trace);
+      return earlier && std::any_of(earlier->traces.begin(), earlier->traces.end(),
+                                    [&](const Trace& other) { return steps(other) == own; });
+    };
+    if (earlier && !own_impact.empty() && own_impact == impact(*earlier) && own_claims == claims(*earlier) &&
+        !finding.traces.empty() && std::all_of(finding.traces.begin(), finding.traces.end(), shown_above)) {
+      out << "  breaks, symptoms, predicted lines, claims and trace:" << as_above;
+      return;
+    }
     if (earlier && !own_impact.empty() && own_impact == impact(*earlier))
       out << "  breaks, symptoms and predicted lines:" << as_above;
     else
@@ -114,21 +133,12 @@ class TextWriter : public ReportWriter {
       out << "  claims:" << as_above;
     else
       out << own_claims;
-    // Two traces are the same when their server, steps and lines are: the titles say why each was chosen.
-    auto steps = [](const Trace& trace) {
-      Trace untitled = trace;
-      untitled.title.clear();
-      return Rendered([&](std::ostream& o) { WriteTraceText(untitled, "  ", o); });
-    };
     for (const Trace& trace : finding.traces) {
-      const std::string own = steps(trace);
-      const bool shown = earlier && std::any_of(earlier->traces.begin(), earlier->traces.end(),
-                                                [&](const Trace& other) { return steps(other) == own; });
-      if (shown)
+      if (shown_above(trace))
         out << "  trace (" << EscapeText(trace.title) << ") on " << EscapeText(trace.server) << ": the steps shown"
             << as_above;
       else
-        WriteTraceText(trace, "  ", out);
+        WriteTraceText(trace, "  ", out, true);
     }
   }
 
@@ -148,21 +158,46 @@ class TextWriter : public ReportWriter {
     for (size_t i = 0; i < finding.servers.size() && i < 8; ++i)
       out << (i ? ", " : "") << EscapeText(finding.servers[i]);
     if (finding.servers.size() > 8) out << ", ... " << finding.servers.size() - 8 << " more";
-    out << ")\n";
-    WriteOutcomes(finding, out);
+    out << ")";
+    // Every server with one outcome: said on the servers' line.
+    const auto outcomes = OutcomeLines(finding);
+    if (outcomes.size() == 1 && outcomes.front().second.size() == finding.servers.size()) {
+      out << ": " << EscapeText(outcomes.front().first) << "\n";
+    } else {
+      out << "\n";
+      WriteOutcomes(outcomes, out);
+    }
     WriteEvidence(finding, earlier, out);
     out << "  rests on: ";
     for (size_t i = 0; i < finding.assumptions.size(); ++i)
       out << (i ? ", " : "") << EscapeText(finding.assumptions[i]);
     if (!finding.by_reading.empty()) out << "; by reading: " << EscapeText(DescribeReadings(finding.by_reading));
     out << "\n";
-    if (!finding.fixes.empty()) out << "  fix options:\n";
+    WriteFixes(finding, earlier, out);
+  }
+
+  /// The fixes kst made for this plan and explored, one line each (the same
+  /// fix as the finding above on the FQDN is named); the rule's general advice
+  /// only where kst has no checked fix, and labelled as not checked.
+  static void WriteFixes(const Finding& finding, const Finding* earlier, std::ostream& out) {
+    for (const CheckedFix& fix : finding.checked_fixes) {
+      const bool same = earlier && std::any_of(earlier->checked_fixes.begin(), earlier->checked_fixes.end(),
+                                               [&](const CheckedFix& other) { return other.fix == fix.fix; });
+      if (same)
+        out << "  fix for this plan: as for " << EscapeText(earlier->rule) << " above\n";
+      else
+        out << "  fix for this plan, re-checked (" << EscapeText(fix.result) << "): " << EscapeText(fix.fix) << "\n";
+    }
+    if (!finding.checked_fixes.empty() || finding.fixes.empty()) return;
+    out << "  fix options (the rule's general advice, not re-checked for this plan):\n";
     for (const std::string& fix : finding.fixes) out << "    - " << EscapeText(fix) << "\n";
   }
 
-  /// Each server's outcome, servers with the same outcome on one line.
-  static void WriteOutcomes(const Finding& finding, std::ostream& out) {
-    std::vector<std::pair<std::string, std::vector<std::string>>> lines;  // outcome -> servers
+  using OutcomeLine = std::pair<std::string, std::vector<std::string>>;  // outcome -> servers
+
+  /// Each distinct server outcome with its servers, in the finding's order.
+  static std::vector<OutcomeLine> OutcomeLines(const Finding& finding) {
+    std::vector<OutcomeLine> lines;
     for (const ServerOutcome& outcome : finding.outcomes) {
       const std::string text = DescribeOutcome(outcome);
       auto it = std::find_if(lines.begin(), lines.end(), [&](const auto& line) { return line.first == text; });
@@ -171,11 +206,16 @@ class TextWriter : public ReportWriter {
       else
         it->second.push_back(outcome.server);
     }
+    return lines;
+  }
+
+  /// Each server's outcome, servers with the same outcome on one line.
+  static void WriteOutcomes(const std::vector<OutcomeLine>& lines, std::ostream& out) {
     for (const auto& [text, servers] : lines) {
       out << "    ";
-      for (size_t i = 0; i < servers.size() && i < 4; ++i) out << (i ? ", " : "") << servers[i];
+      for (size_t i = 0; i < servers.size() && i < 4; ++i) out << (i ? ", " : "") << EscapeText(servers[i]);
       if (servers.size() > 4) out << " and " << servers.size() - 4 << " more";
-      out << ": " << text << "\n";
+      out << ": " << EscapeText(text) << "\n";
     }
   }
 

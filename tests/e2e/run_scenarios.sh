@@ -38,6 +38,9 @@ golden=tests/golden/o1-add-owa-tap-breaks-um.txt
 if ! diff -u "$golden" /tmp/kst-e2e-o1.$$; then
   fail "seed case report differs from $golden (regenerate: see tests/golden/README.md)"
 fi
+# Issue 15: the seed case's text report fits a terminal screen of 40 lines (the timing line included).
+lines=$("$kst" check scenarios/o1-add-owa-tap-breaks-um.json 2>/dev/null | wc -l)
+[ "$lines" -le 40 ] || fail "the seed case's text report has $lines lines, more than a 40-line screen"
 rm -f /tmp/kst-e2e-o1.$$ /tmp/kst-e2e-stderr.$$
 
 if [ "$failures" -gt 0 ]; then

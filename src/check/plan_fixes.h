@@ -1,0 +1,40 @@
+#pragma once
+// Fixes made for the plan at hand and checked before they are printed: each
+// candidate is an edit of the scenario (a restart inserted after the step that
+// opens the window, a step left out, a trusted application pool added where a
+// SipName dial plan leaves an OWA IM server), explored again with the same
+// reading; only a fix whose edited plan no longer has the finding is shown,
+// with what the edited plan still has on the FQDN and its verdict.
+
+#include <string>
+#include <vector>
+
+#include "check/analysis.h"
+#include "check/finding.h"
+#include "model/model_catalog.h"
+#include "model/scenario.h"
+
+namespace kst {
+
+/// One fix as an edit of the plan: what to tell people, and the scenario with
+/// the edit applied (no expect block; plan steps that change the topology
+/// after the edit carry it too).
+struct CandidateFix {
+  std::string text;
+  Scenario edited;
+};
+
+/// The candidate fixes of a KST finding, most specific first.
+std::vector<CandidateFix> CandidateFixes(const Scenario& scenario, const Finding& finding, const ModelCatalog& model);
+
+/// Re-checks each KST finding's candidate fixes (Analyze on the edited plan,
+/// same reading, no fixes of its own) and keeps in Finding::checked_fixes the
+/// ones that remove it. Bounded: above kMaxCellsForRechecks cells or after
+/// kMaxRechecks explorations it stops and says so in a note.
+void AddCheckedFixes(const Scenario& scenario, const ModelCatalog& model, const AnalysisOptions& options,
+                     Report* report);
+
+inline constexpr uint64_t kMaxCellsForRechecks = 200'000;
+inline constexpr int kMaxRechecks = 16;
+
+}  // namespace kst
