@@ -175,9 +175,10 @@ void WithoutThePoolFixes(const Scenario& scenario, const Finding& finding, const
     const PlanStep& step = scenario.plan[i];
     if (step.op != "add_trusted_application_pool") continue;
     const Topology& before = i == 0 ? scenario.base : *scenario.plan[i - 1].after;
-    const bool adds = std::any_of(
-        step.after->trusted_application_pools.begin(), step.after->trusted_application_pools.end(),
-        [&](const TrustedApplicationPool& tap) { return TapNames(tap, fqdn) && !before.FindTrustedApplicationPool(tap.fqdn.name); });
+    const bool adds = std::any_of(step.after->trusted_application_pools.begin(),
+                                  step.after->trusted_application_pools.end(), [&](const TrustedApplicationPool& tap) {
+                                    return TapNames(tap, fqdn) && !before.FindTrustedApplicationPool(tap.fqdn.name);
+                                  });
     if (!adds) continue;
     CandidateFix fix;
     fix.text = "Leave out plan step " + std::to_string(i + 1) + " (" + step.description + ")" + caveat;
@@ -241,8 +242,8 @@ void AddThePoolFixes(const Scenario& scenario, const Finding& finding, std::vect
   CandidateFix fix;
   fix.text = AfterStep(opened_at) + ", restart RTCSRV on " + Join(servers) +
              " one server at a time (UM Routing then drops " + fqdn +
-             " at once, not at its next poll), then add a trusted application pool for " + fqdn + " (computer " +
-             fqdn + ", version " + std::to_string(tap.version) + ", registrar " + tap.registrar.name +
+             " at once, not at its next poll), then add a trusted application pool for " + fqdn + " (computer " + fqdn +
+             ", version " + std::to_string(tap.version) + ", registrar " + tap.registrar.name +
              ") and wait for replication: OWA IM needs the pool once UM Routing's entry is gone (seed 004), and is "
              "down from the restarts until the pool has replicated";
   fix.edited = Edit(scenario, opened_at, {{Restart(servers), {}}, {add, change}, {Wait(), {}}}, -1, {});
@@ -278,9 +279,8 @@ std::string ResultLine(const Report& edited, const std::string& fqdn) {
 /// as badly (a fix must not trade one error for another).
 bool Improves(const Report& original, const Finding& finding, const Report& edited) {
   auto as_bad = [](const Report& report, const std::string& rule, const std::string& fqdn, Severity severity) {
-    return std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
-      return f.rule == rule && f.fqdn == fqdn && f.severity >= severity;
-    });
+    return std::any_of(report.findings.begin(), report.findings.end(),
+                       [&](const Finding& f) { return f.rule == rule && f.fqdn == fqdn && f.severity >= severity; });
   };
   if (as_bad(edited, finding.rule, finding.fqdn, finding.severity)) return false;
   return std::all_of(edited.findings.begin(), edited.findings.end(), [&](const Finding& f) {

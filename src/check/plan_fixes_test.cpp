@@ -73,8 +73,8 @@ TEST_CASE("seed 004's caveat: the pool added back after the dial plan moves is t
       Plan(R"({"op": "set_dial_plan", "name": "Contoso SIP", "servers": ["ex2.contoso.com"]})", topology)));
   const Finding& unknown = Find(report, "kst/unknown-server", Severity::kError);
   REQUIRE(unknown.checked_fixes.size() == 1);
-  CHECK(unknown.checked_fixes[0].fix.rfind("After plan step 1, restart RTCSRV on fe01.contoso.com, fe02.contoso.com", 0) ==
-        0);
+  CHECK(unknown.checked_fixes[0].fix.rfind("After plan step 1, restart RTCSRV on fe01.contoso.com, fe02.contoso.com",
+                                           0) == 0);
   CHECK(unknown.checked_fixes[0].fix.find("then add a trusted application pool for ex1.contoso.com") !=
         std::string::npos);
   // The outage it costs stays, as a warning; no 14563 (the pool never meets UM Routing's entry).
