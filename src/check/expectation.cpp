@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "base/text_join.h"
+
 namespace kst {
 namespace {
 
@@ -26,10 +28,12 @@ bool Matches(const ExpectedFinding& expected, const Finding& finding) {
 
 void CompareImpact(const ExpectedFinding& expected, const Report& report, ExpectationResult* result) {
   std::set<std::string> features, directions, servers, outages;
+  std::vector<const CheckedFix*> fixes;
   bool found = false;
   for (const Finding& finding : report.findings) {
     if (!Matches(expected, finding)) continue;
     found = true;
+    for (const CheckedFix& fix : finding.checked_fixes) fixes.push_back(&fix);
     servers.insert(finding.servers.begin(), finding.servers.end());
     for (const ServerOutcome& outcome : finding.outcomes)
       if (outcome.outage) outages.insert(OutageText(outcome.server, outcome.window_from, outcome.window_to));
@@ -55,6 +59,20 @@ void CompareImpact(const ExpectedFinding& expected, const Report& report, Expect
       wanted.insert(OutageText(outage.server, outage.from_step, outage.to_step));
     if (wanted != outages)
       result->differences.push_back(where + " has outage windows " + Join(outages) + "; expected " + Join(wanted));
+  }
+  if (expected.fixes) {
+    bool same = fixes.size() == expected.fixes->size();
+    for (size_t i = 0; same && i < fixes.size(); ++i) {
+      const ExpectedFinding::Fix& want = (*expected.fixes)[i];
+      same = fixes[i]->fix.rfind(want.starts_with, 0) == 0 &&
+             (!want.edited_plan_verdict || *want.edited_plan_verdict == fixes[i]->verdict);
+    }
+    if (!same) {
+      std::vector<std::string> got;
+      for (const CheckedFix* fix : fixes) got.push_back("\"" + fix->fix + "\" (edited plan: " + fix->verdict + ")");
+      result->differences.push_back(where + " has the re-checked fixes [" + JoinStrings(got) + "]; expected " +
+                                    std::to_string(expected.fixes->size()) + " starting as the expect block says");
+    }
   }
   if (expected.breaks) {
     std::set<std::string> wanted(expected.breaks->begin(), expected.breaks->end());

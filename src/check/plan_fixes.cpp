@@ -4,10 +4,13 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "base/interrupt.h"
+#include "base/text_join.h"
 #include "model/claims.h"
+#include "model/rule_ids.h"
 
 namespace kst {
 namespace {
@@ -42,10 +45,13 @@ Scenario Edit(const Scenario& scenario, size_t done, std::vector<Inserted> inser
               const TopologyChange& later) {
   Scenario out = EmptyCopy(scenario);
   out.plan.assign(scenario.plan.begin(), scenario.plan.begin() + static_cast<std::ptrdiff_t>(done));
+  if (done == 0 && later) later(&out.base);  // an edit from the start holds before the plan too
   std::shared_ptr<const Topology> current =
-      done == 0 ? std::make_shared<const Topology>(scenario.base) : scenario.plan[done - 1].after;
+      done == 0 ? std::make_shared<const Topology>(out.base) : scenario.plan[done - 1].after;
   std::vector<TopologyChange> changes;
-  if (later) {
+  if (later && done == 0) {
+    changes.push_back(later);
+  } else if (later) {
     auto copy = std::make_shared<Topology>(*current);
     later(copy.get());
     current = std::move(copy);
@@ -94,12 +100,6 @@ PlanStep Restart(const std::vector<std::string>& servers) {
   return step;
 }
 
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
-
 std::string AfterStep(size_t done) {
   return done == 0 ? "Before the plan's first step" : "After plan step " + std::to_string(done);
 }
@@ -110,7 +110,7 @@ std::vector<std::string> ServersLeftOpen(const Finding& finding, size_t* opened_
   std::vector<std::string> servers;
   *opened_at = 0;
   for (const ServerOutcome& outcome : finding.outcomes)
-    if (outcome.ends_absent || (outcome.outage && outcome.window_to == 0)) {
+    if (outcome.ends_absent || (outcome.outage && outcome.window_to == 0) || outcome.ends.size() > 1) {
       servers.push_back(outcome.server);
       *opened_at = std::max(*opened_at, static_cast<size_t>(outcome.window_from));
     }
@@ -127,7 +127,7 @@ void RestartFixes(const Scenario& scenario, const Finding& finding, std::vector<
   std::set<size_t> places = {opened_at, scenario.plan.size()};
   for (const size_t done : places) {
     CandidateFix fix;
-    fix.text = AfterStep(done) + ", wait for replication, then restart RTCSRV on " + Join(servers) +
+    fix.text = AfterStep(done) + ", wait for replication, then restart RTCSRV on " + JoinStrings(servers) +
                ", one server at a time (a Front End pool keeps its quorum): each start reads the topology and "
                "UM Routing's hosts afresh and adds " +
                finding.fqdn + " with one version";
@@ -240,13 +240,56 @@ void AddThePoolFixes(const Scenario& scenario, const Finding& finding, std::vect
     if (!topology->FindTrustedApplicationPool(tap.fqdn.name)) topology->trusted_application_pools.push_back(tap);
   };
   CandidateFix fix;
-  fix.text = AfterStep(opened_at) + ", restart RTCSRV on " + Join(servers) +
+  fix.text = AfterStep(opened_at) + ", restart RTCSRV on " + JoinStrings(servers) +
              " one server at a time (UM Routing then drops " + fqdn +
              " at once, not at its next poll), then add a trusted application pool for " + fqdn + " (computer " + fqdn +
              ", version " + std::to_string(tap.version) + ", registrar " + tap.registrar.name +
              ") and wait for replication: OWA IM needs the pool once UM Routing's entry is gone (seed 004), and is "
              "down from the restarts until the pool has replicated";
   fix.edited = Edit(scenario, opened_at, {{Restart(servers), {}}, {add, change}, {Wait(), {}}}, -1, {});
+  out->push_back(std::move(fix));
+}
+
+/// The certificate and clock rules' own fix, as an edit of the input from the
+/// start: the certificate given its server's name as subject (and among its
+/// names), renewed around the check time, or the clock set right. The rule's
+/// advice is the text; it is printed as checked only if the edited input
+/// passes that rule.
+void InputFixes(const Scenario& scenario, const Finding& finding, std::optional<UnixSeconds> at,
+                std::vector<CandidateFix>* out) {
+  if (finding.fixes.empty()) return;
+  const std::string server = finding.fqdn, subject = finding.subject, rule = finding.rule;
+  TopologyChange change;
+  if (rule == rule::kCertWildcardSubject || rule == rule::kCertSubjectNotKnown) {
+    change = [server, subject](Topology* topology) {
+      for (Certificate& certificate : topology->certificates)
+        if (certificate.server.name == server && certificate.subject_cn.name == subject) {
+          certificate.subject_cn.name = server;
+          if (std::none_of(certificate.sans.begin(), certificate.sans.end(),
+                           [&](const NamedAt& san) { return san.name == server; }))
+            certificate.sans.push_back(NamedAt{server, {}});
+        }
+    };
+  } else if (rule == rule::kCertValidity && at) {
+    const UnixSeconds now = *at;
+    change = [server, subject, now](Topology* topology) {
+      for (Certificate& certificate : topology->certificates)
+        if (certificate.server.name == server && certificate.subject_cn.name == subject) {
+          certificate.not_before = now - 86400;
+          certificate.not_after = now + 2 * 365 * 86400;
+        }
+    };
+  } else if (rule == rule::kClockSkew) {
+    change = [server](Topology* topology) {
+      for (ClockReading& clock : topology->clocks)
+        if (clock.server.name == server) clock.offset_seconds = 0;
+    };
+  } else {
+    return;
+  }
+  CandidateFix fix;
+  fix.text = finding.fixes.front();
+  fix.edited = Edit(scenario, 0, {}, -1, change);
   out->push_back(std::move(fix));
 }
 
@@ -265,10 +308,10 @@ std::string ResultLine(const Report& edited, const std::string& fqdn) {
       if (outcome.outage)
         windows.push_back(outcome.server + " from step " + std::to_string(outcome.window_from) +
                           (outcome.window_to ? " to step " + std::to_string(outcome.window_to) : " on"));
-    if (!windows.empty()) item += " (outage " + Join(windows) + ")";
+    if (!windows.empty()) item += " (outage " + JoinStrings(windows) + ")";
     left.push_back(item);
   }
-  std::string line = left.empty() ? "nothing left on " + fqdn : "left on " + fqdn + ": " + Join(left);
+  std::string line = left.empty() ? "nothing left on " + fqdn : "left on " + fqdn + ": " + JoinStrings(left);
   line += "; the edited plan: " + std::string(VerdictName(edited.verdict));
   if (elsewhere) line += " (" + std::to_string(elsewhere) + " error(s) on other FQDNs)";
   return line;
@@ -294,11 +337,15 @@ bool IsKstFinding(const Finding& finding) {
 
 }  // namespace
 
-std::vector<CandidateFix> CandidateFixes(const Scenario& scenario, const Finding& finding, const ModelCatalog& model) {
+std::vector<CandidateFix> CandidateFixes(const Scenario& scenario, const Finding& finding, const ModelCatalog& model,
+                                         std::optional<UnixSeconds> at) {
   std::vector<CandidateFix> fixes;
-  if (!IsKstFinding(finding)) return fixes;
-  if (finding.rule == "kst/version-conflict") WithoutThePoolFixes(scenario, finding, model, &fixes);
-  if (finding.rule == "kst/unknown-server") {
+  if (!IsKstFinding(finding)) {
+    InputFixes(scenario, finding, at, &fixes);
+    return fixes;
+  }
+  if (finding.rule == rule::kVersionConflict) WithoutThePoolFixes(scenario, finding, model, &fixes);
+  if (finding.rule == rule::kUnknownServer) {
     WithoutThePoolFixes(scenario, finding, model, &fixes);  // the conflict that took the entry out
     AddThePoolFixes(scenario, finding, &fixes);
   }
@@ -321,7 +368,7 @@ void AddCheckedFixes(const Scenario& scenario, const ModelCatalog& model, const 
   std::map<std::string, Report> explored;  // by fix text: one exploration serves every finding it fixes
   bool budget_hit = false;
   for (Finding& finding : report->findings) {
-    for (CandidateFix& candidate : CandidateFixes(scenario, finding, model)) {
+    for (CandidateFix& candidate : CandidateFixes(scenario, finding, model, report->checked_at)) {
       if (InterruptRequested()) return;
       auto it = explored.find(candidate.text);
       if (it == explored.end()) {

@@ -6,6 +6,7 @@
 // reading; only a fix whose edited plan no longer has the finding is shown,
 // with what the edited plan still has on the FQDN and its verdict.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,8 +25,11 @@ struct CandidateFix {
   Scenario edited;
 };
 
-/// The candidate fixes of a KST finding, most specific first.
-std::vector<CandidateFix> CandidateFixes(const Scenario& scenario, const Finding& finding, const ModelCatalog& model);
+/// The candidate fixes of a finding, most specific first: plan edits for the
+/// KST rules; for the certificate and clock rules, their own advice as an edit
+/// of the input (`at`: the check time, for a renewed certificate's dates).
+std::vector<CandidateFix> CandidateFixes(const Scenario& scenario, const Finding& finding, const ModelCatalog& model,
+                                         std::optional<UnixSeconds> at = std::nullopt);
 
 /// Re-checks each KST finding's candidate fixes (Analyze on the edited plan,
 /// same reading, no fixes of its own) and keeps in Finding::checked_fixes the

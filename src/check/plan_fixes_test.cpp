@@ -104,6 +104,27 @@ TEST_CASE("an edit carries into every later step: the pool left out stays out, o
   CHECK_FALSE(edited.expect);
 }
 
+TEST_CASE("a certificate or clock rule's own advice is applied to the input and printed only if it works") {
+  // Given a wildcard UM certificate (seed 002) and an Edge clock five hours off (seed 000) at the check time,
+  // we should find each rule's advice re-checked: the edited input no longer has the finding.
+  const std::string topology = R"({"format": "kst-topology/1", "lync": {"pools": [
+      {"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6, "computers": ["fe01.contoso.com"]},
+      {"fqdn": "edgepool.contoso.com", "role": "Edge", "version": 6, "computers": ["edge01.contoso.com"]}]},
+    "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": "2013"}],
+                 "um_dial_plans": [{"name": "Contoso SIP", "uri_type": "SipName", "servers": ["ex1.contoso.com"]}]},
+    "certificates": [{"server": "ex1.contoso.com", "subject_cn": "*.contoso.com", "san": ["*.contoso.com"],
+                      "services": ["UM"], "not_before": "2025-01-01", "not_after": "2027-01-01"}]})";
+  const Report report = Analyze(AssertScenario(R"({"format": "kst-scenario/1", "at": "2026-01-01T00:00:00Z",
+      "topology": )" + topology + R"(, "plan": []})"),
+                                true, ModelCatalog::Embedded(), {}, {});
+  auto wildcard = std::find_if(report.findings.begin(), report.findings.end(),
+                               [](const Finding& f) { return f.rule == "cert/wildcard-subject"; });
+  REQUIRE(wildcard != report.findings.end());
+  REQUIRE(wildcard->checked_fixes.size() == 1);
+  CHECK(wildcard->checked_fixes[0].fix == wildcard->fixes.front());
+  CHECK(wildcard->checked_fixes[0].result == "nothing left on ex1.contoso.com; the edited plan: pass");
+}
+
 TEST_CASE("fixes are not re-checked past the cell budget, and a note says so") {
   Report report;
   report.findings.push_back(Finding{});

@@ -405,6 +405,26 @@ bool ReadExpectation(const JsonNode& node, Diagnostics* diagnostics, Expectation
           expected.outages->push_back(std::move(window));
         }
       }
+      if (const JsonNode* fixes = finding.Array("fixes", false)) {
+        expected.fixes.emplace();
+        for (const JsonNode& fix_node : fixes->items) {
+          ObjectReader fix(fix_node, "expected fix", diagnostics);
+          ExpectedFinding::Fix wanted;
+          if (!fix.ok() || !fix.String("starts_with", true, &wanted.starts_with)) return false;
+          if (fix_node.Find("edited_plan_verdict")) {
+            std::string verdict;
+            Location verdict_at;
+            if (!fix.String("edited_plan_verdict", false, &verdict, &verdict_at)) return false;
+            if (verdict != "pass" && verdict != "fail" && verdict != "inconclusive") {
+              diagnostics->Error("wrong-value", verdict_at, fix_node.pointer + "/edited_plan_verdict",
+                                 "expected verdict \"" + verdict + "\" is not pass, fail or inconclusive");
+              return false;
+            }
+            wanted.edited_plan_verdict = verdict;
+          }
+          expected.fixes->push_back(std::move(wanted));
+        }
+      }
       out->findings->push_back(std::move(expected));
     }
   }

@@ -54,6 +54,14 @@ struct ExpectedFinding {
     int to_step = 0;
   };
   std::optional<std::vector<Outage>> outages;
+  /// When given: exactly these fixes for the plan, re-checked by kst
+  /// (Finding::checked_fixes, in order), each starting with `starts_with`
+  /// and, when given, with the edited plan's verdict.
+  struct Fix {
+    std::string starts_with;
+    std::optional<std::string> edited_plan_verdict;
+  };
+  std::optional<std::vector<Fix>> fixes;
 };
 
 struct Expectation {
