@@ -362,6 +362,8 @@ void AddCheckedFixes(const Scenario& scenario, const ModelCatalog& model, const 
                             " kst re-explores per fix; the rules' general fix options stand");
     return;
   }
+  const size_t max_rechecks = static_cast<size_t>(
+      std::min<uint64_t>(kMaxRechecks, kRecheckCells / std::max<uint64_t>(1, report->statistics.cells)));
   AnalysisOptions again = options;
   again.recheck_fixes = false;
   again.progress = nullptr;
@@ -372,7 +374,7 @@ void AddCheckedFixes(const Scenario& scenario, const ModelCatalog& model, const 
       if (InterruptRequested()) return;
       auto it = explored.find(candidate.text);
       if (it == explored.end()) {
-        if (static_cast<int>(explored.size()) == kMaxRechecks) {
+        if (explored.size() >= max_rechecks) {
           budget_hit = true;
           break;
         }
@@ -386,9 +388,10 @@ void AddCheckedFixes(const Scenario& scenario, const ModelCatalog& model, const 
     }
   }
   if (budget_hit)
-    report->notes.push_back("fixes for this plan: re-checked " + std::to_string(kMaxRechecks) +
-                            " edited plans, the most kst explores per run; later findings show only the rules' "
-                            "general fix options");
+    report->notes.push_back("fixes for this plan: re-checked " + std::to_string(max_rechecks) +
+                            " edited plan(s), the most kst explores per run at " +
+                            std::to_string(report->statistics.cells) +
+                            " cells; later findings show only the rules' general fix options");
 }
 
 }  // namespace kst

@@ -6,6 +6,7 @@
 // reading; only a fix whose edited plan no longer has the finding is shown,
 // with what the edited plan still has on the FQDN and its verdict.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,12 +34,14 @@ std::vector<CandidateFix> CandidateFixes(const Scenario& scenario, const Finding
 
 /// Re-checks each KST finding's candidate fixes (Analyze on the edited plan,
 /// same reading, no fixes of its own) and keeps in Finding::checked_fixes the
-/// ones that remove it. Bounded: above kMaxCellsForRechecks cells or after
-/// kMaxRechecks explorations it stops and says so in a note.
+/// ones that remove it. Bounded, so that fixes cost at most about as much as
+/// kRecheckCells cells explored: min(kMaxRechecks, kRecheckCells / cells)
+/// explorations (none above kMaxCellsForRechecks cells), then a note says so.
 void AddCheckedFixes(const Scenario& scenario, const ModelCatalog& model, const AnalysisOptions& options,
                      Report* report);
 
 inline constexpr uint64_t kMaxCellsForRechecks = 200'000;
+inline constexpr uint64_t kRecheckCells = 1'000'000;
 inline constexpr int kMaxRechecks = 16;
 
 }  // namespace kst
