@@ -11,6 +11,7 @@
 #include "cli/exit_status.h"
 #include "cli/gate.h"
 #include "cli/input_loading.h"
+#include "report/report_caps.h"
 #include "report/text_escape.h"
 #include "report/trace_file.h"
 
@@ -50,10 +51,10 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   if (every_reading) one_reading.semantics.clear();
   if (!AnalysisOptionsFor(one_reading, input.scenario, &analysis, streams.err)) return kExitUsage;
   ReportInputs inputs{input.imports, options.no_waivers ? nullptr : &waivers, today};
-  const Report report = every_reading ? AnalyzeEveryReading(input.scenario, input.is_scenario, ModelCatalog::Embedded(),
-                                                            analysis, input.diagnostics, inputs)
-                                      : Analyze(input.scenario, input.is_scenario, ModelCatalog::Embedded(), analysis,
-                                                input.diagnostics, inputs);
+  Report report = every_reading ? AnalyzeEveryReading(input.scenario, input.is_scenario, ModelCatalog::Embedded(),
+                                                      analysis, input.diagnostics, inputs)
+                                : Analyze(input.scenario, input.is_scenario, ModelCatalog::Embedded(), analysis,
+                                          input.diagnostics, inputs);
   // Files first, stdout last: a run that fails to write a file prints no report.
   if (!options.trace_out.empty()) {
     std::string error;
@@ -62,6 +63,7 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
       return kExitOutputError;
     }
   }
+  CapReportDetail(&report);  // after --trace-out, which keeps every trace
   // NO_COLOR (no-color.org): set to anything but the empty string, it turns colour off as --no-color does.
   const char* no_color_env = std::getenv("NO_COLOR");
   const bool no_color = options.no_color || (no_color_env != nullptr && *no_color_env != '\0');

@@ -324,4 +324,24 @@ expect_in "$work/hostile.out" 'SIP \\x1b\[31mred\\x1b\[0m\\n::warning::x \\u009b
 "$kst" check "$s" --format github >"$work/hostile.out" 2>&1
 expect_in "$work/hostile.out" '^::error file=.*SipName dial plan "SIP \\x1b\[31mred' "a GitHub annotation shows the name escaped"
 
+# A run with hundreds of findings: the printed report keeps the traces of the first 100 (errors first)
+# and says so; --trace-out still has every trace.
+python3 - "$work/many-findings.json" <<'PY'
+import json, sys
+n = 300
+servers = [{"fqdn": "ex%d.contoso.com" % i, "version": "2013"} for i in range(n)]
+plan = [{"op": "add_trusted_application_pool",
+         "pool": {"fqdn": "ex%d.contoso.com" % i, "version": 6, "registrar": "pool01.contoso.com"}} for i in range(n)]
+json.dump({"format": "kst-scenario/1", "topology": {"format": "kst-topology/1",
+           "lync": {"pools": [{"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6,
+                               "computers": ["fe01.contoso.com", "fe02.contoso.com"]}]},
+           "exchange": {"servers": servers, "um_dial_plans": [
+               {"name": "Contoso SIP", "uri_type": "SipName", "servers": [s["fqdn"] for s in servers]}]}},
+           "plan": plan, "environment": {"restarts": "planned"}}, open(sys.argv[1], "w"))
+PY
+expect_exit 1 "many findings" -- "$kst" check "$work/many-findings.json" --trace-out "$work/many.traces.json"
+expect_in "$work/out" "the traces of 500 finding(s) after the first 100 (errors first) are left out" "the cap is said"
+[ "$(grep -c 'trace (' "$work/out")" -le 100 ] || fail "many findings: more than 100 traces printed"
+[ "$(grep -o '"title"' "$work/many.traces.json" | wc -l)" -ge 600 ] || fail "many findings: --trace-out lost traces"
+
 finish "output integrity"
