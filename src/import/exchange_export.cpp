@@ -153,7 +153,9 @@ bool ReadExchangeExport(const std::string& path, FileReader* files, ExchangeExpo
   }
   DecodedText decoded;
   if (!DecodeText(bytes, &decoded, &error)) {
-    diagnostics->Error("text-encoding", Location{path, 0, 0}, "", error);
+    Location at{path, 0, 0};
+    ByteLocation(bytes, decoded.error_offset, &at.line, &at.column);
+    diagnostics->Error("text-encoding", at, "", error);
     return Fail(report);
   }
   report->encoding = decoded.encoding;

@@ -337,7 +337,7 @@ TEST_CASE("Exchange exports: malformed files fail with located errors") {
       {"malformed/unterminated.csv", "malformed/unterminated.csv:4:2: error[csv-syntax]", 1},
       {"malformed/ragged.csv", "malformed/ragged.csv:4:1: error[csv-syntax]", 2},
       {"malformed/empty.json", "malformed/empty.json:1:1: error[exchange-unknown-format]", 1},
-      {"malformed/odd_utf16.json", "malformed/odd_utf16.json: error[text-encoding]", 1},
+      {"malformed/odd_utf16.json", "malformed/odd_utf16.json:1:2: error[text-encoding]", 1},
       {"malformed/missing.json", "malformed/missing.json: error[unreadable-file]", 1},
   };
   for (const Case& c : cases) {

@@ -109,7 +109,9 @@ class SnapshotImporter {
       diagnostics_->Error("unreadable-file", Location{path, 0, 0}, "", "cannot read file: " + error);
       report.failed = true;
     } else if (!DecodeText(bytes, &text, &error)) {
-      diagnostics_->Error("text-encoding", Location{path, 0, 0}, "", error);
+      Location at{path, 0, 0};
+      ByteLocation(bytes, text.error_offset, &at.line, &at.column);
+      diagnostics_->Error("text-encoding", at, "", error);
       report.failed = true;
     } else {
       report.encoding = text.encoding;

@@ -6,9 +6,10 @@
 namespace kst {
 namespace {
 
-bool DecodeUtf16(std::string_view bytes, bool little_endian, std::string* out, std::string* error) {
+bool DecodeUtf16(std::string_view bytes, bool little_endian, std::string* out, std::string* error, size_t* error_at) {
   if (bytes.size() % 2 != 0) {
     *error = "UTF-16 text with an odd number of bytes (truncated file?)";
+    *error_at = bytes.size() - 1;
     return false;
   }
   out->reserve(bytes.size() / 2);
@@ -23,12 +24,14 @@ bool DecodeUtf16(std::string_view bytes, bool little_endian, std::string* out, s
       uint32_t low = i + 3 < bytes.size() ? unit_at(i + 2) : 0;
       if (low < 0xDC00 || low > 0xDFFF) {
         *error = "unpaired UTF-16 surrogate at byte " + std::to_string(i);
+        *error_at = i;
         return false;
       }
       AppendUtf8CodePoint(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), out);
       i += 2;
     } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
       *error = "unpaired UTF-16 surrogate at byte " + std::to_string(i);
+      *error_at = i;
       return false;
     } else {
       AppendUtf8CodePoint(unit, out);
@@ -107,16 +110,20 @@ bool DecodeText(std::string_view bytes, DecodedText* out, std::string* error) {
   out->utf8.clear();
   if (StartsWith(bytes, "\xFF\xFE")) {
     out->encoding = "utf-16le with BOM";
-    return DecodeUtf16(bytes.substr(2), true, &out->utf8, error);
+    const bool ok = DecodeUtf16(bytes.substr(2), true, &out->utf8, error, &out->error_offset);
+    out->error_offset += 2;
+    return ok;
   }
   if (StartsWith(bytes, "\xFE\xFF")) {
     out->encoding = "utf-16be with BOM";
-    return DecodeUtf16(bytes.substr(2), false, &out->utf8, error);
+    const bool ok = DecodeUtf16(bytes.substr(2), false, &out->utf8, error, &out->error_offset);
+    out->error_offset += 2;
+    return ok;
   }
   // UTF-16 without a BOM shows as every other byte zero in ASCII text.
   if (bytes.size() >= 4 && bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0) {
     out->encoding = "utf-16le without BOM";
-    return DecodeUtf16(bytes, true, &out->utf8, error);
+    return DecodeUtf16(bytes, true, &out->utf8, error, &out->error_offset);
   }
   std::string_view body = bytes;
   out->encoding = "utf-8";
@@ -126,12 +133,42 @@ bool DecodeText(std::string_view bytes, DecodedText* out, std::string* error) {
   }
   size_t bad = FindInvalidUtf8(body);
   if (bad != std::string_view::npos) {
+    out->error_offset = bad + (bytes.size() - body.size());
     *error = "not UTF-8 or UTF-16 text: invalid byte " + HexByte(body[bad]) + " at byte " +
-             std::to_string(bad + (bytes.size() - body.size()));
+             std::to_string(out->error_offset);
     return false;
   }
   out->utf8.assign(body);
   return true;
+}
+
+void ByteLocation(std::string_view bytes, size_t offset, int* line, int* column) {
+  offset = std::min(offset, bytes.size());
+  const bool bom16 = StartsWith(bytes, "\xFF\xFE") || StartsWith(bytes, "\xFE\xFF");
+  const bool bare16 = bytes.size() >= 4 && bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0;
+  *line = 1;
+  *column = 1;
+  if (bom16 || bare16) {
+    const bool big_endian = StartsWith(bytes, "\xFE\xFF");
+    for (size_t i = bom16 ? 2 : 0; i < offset && i + 1 < bytes.size(); i += 2) {
+      const char low = big_endian ? bytes[i + 1] : bytes[i], high = big_endian ? bytes[i] : bytes[i + 1];
+      if (low == '\n' && high == 0) {
+        ++*line;
+        *column = 1;
+      } else {
+        ++*column;
+      }
+    }
+    return;
+  }
+  for (size_t i = StartsWith(bytes, "\xEF\xBB\xBF") ? 3 : 0; i < offset; ++i) {
+    if (bytes[i] == '\n') {
+      ++*line;
+      *column = 1;
+    } else {
+      ++*column;
+    }
+  }
 }
 
 LineIndex::LineIndex(std::string_view text) {

@@ -14,12 +14,20 @@ namespace kst {
 struct DecodedText {
   std::string utf8;
   std::string encoding;  // "utf-8", "utf-8 with BOM", "utf-16le with BOM", "utf-16be with BOM"
+  /// When DecodeText fails: the offset in the bytes where the text stops being
+  /// valid (ByteLocation gives its line and column).
+  size_t error_offset = 0;
 };
 
 /// Decodes `bytes` to UTF-8. Returns false with a reason (e.g. an unpaired
 /// surrogate, an odd byte count, invalid UTF-8 and its byte offset) when the
 /// bytes are not text in a supported encoding.
 bool DecodeText(std::string_view bytes, DecodedText* out, std::string* error);
+
+/// The 1-based line and column of byte `offset` of `bytes`, counted in the
+/// encoding DecodeText found (UTF-16 code units, or bytes), so that an
+/// encoding error names a line and a column like every other input error.
+void ByteLocation(std::string_view bytes, size_t offset, int* line, int* column);
 
 /// The offset of the first byte of `text` that is not valid UTF-8, or npos.
 size_t FindInvalidUtf8(std::string_view text);

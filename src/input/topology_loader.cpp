@@ -368,7 +368,9 @@ bool ParseInputFile(const std::string& path, FileReader* files, JsonNode* root, 
   if (utf16) {
     DecodedText decoded;
     if (!DecodeText(text, &decoded, &error)) {
-      diagnostics->Error("text-encoding", Location{path, 1, 1}, "", "not UTF-16 text: " + error);
+      Location at{path, 1, 1};
+      ByteLocation(text, decoded.error_offset, &at.line, &at.column);
+      diagnostics->Error("text-encoding", at, "", "not UTF-16 text: " + error);
       return false;
     }
     text = std::move(decoded.utf8);

@@ -384,7 +384,9 @@ bool LoadXmlFile(const std::string& path, FileReader* files, XmlDocument* docume
   }
   DecodedText decoded;
   if (!DecodeText(bytes, &decoded, &error)) {
-    diagnostics->Error("text-encoding", Location{path, 0, 0}, "", error);
+    Location at{path, 0, 0};
+    ByteLocation(bytes, decoded.error_offset, &at.line, &at.column);
+    diagnostics->Error("text-encoding", at, "", error);
     return false;
   }
   *encoding = decoded.encoding;

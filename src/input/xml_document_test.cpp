@@ -45,6 +45,19 @@ TEST_CASE("text decoding") {
     CHECK_FALSE(DecodeText(std::string("\xFF\xFE\x00\xDC", 4), &text, &error));
     CHECK(error.find("unpaired UTF-16 surrogate") != std::string::npos);
   }
+  SUBCASE("the offset of an encoding error has a line and a column, in the text's own encoding") {
+    int line = 0, column = 0;
+    const std::string utf8 = "{\n  \"a\": \"x\xFF\"}";
+    CHECK_FALSE(DecodeText(utf8, &text, &error));
+    ByteLocation(utf8, text.error_offset, &line, &column);
+    CHECK(line == 2);
+    CHECK(column == 10);
+    const std::string utf16("\xFF\xFE{\0\n\0a\0\x00\xDC", 10);  // "{", LF, "a", then a lone low surrogate
+    CHECK_FALSE(DecodeText(utf16, &text, &error));
+    ByteLocation(utf16, text.error_offset, &line, &column);
+    CHECK(line == 2);
+    CHECK(column == 2);
+  }
   SUBCASE("only well-formed UTF-8 passes: no overlong forms, surrogates, or code points past U+10FFFF") {
     CHECK(FindInvalidUtf8("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF") == std::string_view::npos);
     CHECK(FindInvalidUtf8("a\xC0\x80") == 1);         // overlong NUL
