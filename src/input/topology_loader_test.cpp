@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -348,11 +350,13 @@ TEST_CASE_FIXTURE(TopologyLoaderTest, "a topology saved as UTF-16 by Windows Pow
     CHECK(utf16.pools[0].fqdn.location.line > 1);
     CHECK(utf16.trusted_application_pools.size() == 1);
   }
-  SUBCASE("an odd number of bytes after the BOM is an encoding error at the start") {
+  SUBCASE("an odd number of bytes after the BOM is an encoding error where the odd byte is") {
     std::string odd = Utf16WithBom(kExample, true) + "x";
     const std::string printed = Load(odd);
     CHECK_FALSE(ok_);
-    CHECK(printed.find("topology.json:1:1: error[text-encoding]: not UTF-16 text") == 0);
+    const int last_line = static_cast<int>(std::count(kExample, kExample + std::strlen(kExample), '\n')) + 1;
+    CHECK(printed.find("topology.json:" + std::to_string(last_line) + ":") == 0);
+    CHECK(printed.find("error[text-encoding]: not UTF-16 text") != std::string::npos);
   }
 }
 
