@@ -13,10 +13,14 @@
 #include "check/analysis.h"
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <chrono>
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <new>
 #include <set>
 
 #include "base/interrupt.h"
@@ -35,6 +39,25 @@
 
 namespace kst {
 namespace {
+
+/// A size for a person, in MiB rounded up: "70 MiB".
+std::string MibText(uint64_t bytes) {
+  return std::to_string((bytes + (uint64_t{1} << 20) - 1) >> 20) + " MiB";
+}
+
+/// The inconclusive reason of a plan the memory budget stopped before any class was explored.
+std::string PlanRefusalReason(const PlanMemoryRefusal& refusal, uint64_t max_memory_bytes) {
+  const std::string budget = MemoryBudgetName(max_memory_bytes);
+  if (refusal.phase == PlanMemoryRefusal::Phase::kClaims)
+    return budget + " was exceeded by the input and the claims of its topology revisions (" +
+           MibText(refusal.resident_bytes) + " resident); nothing was explored";
+  std::string cells = std::to_string(refusal.servers) + " servers x " + std::to_string(refusal.fqdns) + " FQDNs";
+  if (refusal.server_signatures != 0)
+    cells += ", " + std::to_string(refusal.server_signatures) + " x " + std::to_string(refusal.fqdn_signatures) +
+             " signatures";
+  return budget + " would be exceeded: " + MibText(refusal.resident_bytes) + " resident, and the cell classes of " +
+         cells + " need up to " + MibText(refusal.needed_bytes) + " more; nothing was explored";
+}
 
 class Analyzer {
  public:
@@ -56,14 +79,21 @@ class Analyzer {
   void ExploreClasses() {
     uint64_t budget = options_.max_states;
     for (const CellClass& cell_class : plan_.classes()) {
-      if (InterruptRequested()) break;
+      if (InterruptRequested() || memory_exhausted_) break;
+      // Small classes are many: the resident memory is read every 64 of them
+      // (the explorer reads it every 4,096 states within one).
+      if ((results_.size() & 0x3F) == 0x3F && ResidentBytes() > options_.max_memory_bytes) {
+        memory_exhausted_ = true;
+        break;
+      }
       CellModel model(cell_class.input, semantics_->startup_conflict, "");
-      CellVerdict verdict = ExploreCell(model, budget, true);
+      CellVerdict verdict = ExploreCell(model, budget, true, options_.max_memory_bytes);
+      memory_exhausted_ |= verdict.memory_exhausted;
       const bool flapping = !CyclicComponents(verdict).empty();
       if (options_.progress)
         options_.progress(results_.size() + 1, plan_.classes().size(), stats_.states + verdict.states, false);
       budget = budget > verdict.states ? budget - verdict.states : 0;
-      if (!verdict.complete) incomplete_ = true;
+      if (!verdict.complete && !verdict.memory_exhausted) incomplete_ = true;
       stats_.states += verdict.states;
       stats_.transitions += verdict.transitions;
       stats_.depth = std::max(stats_.depth, verdict.depth);
@@ -75,6 +105,11 @@ class Analyzer {
       results_.push_back(std::move(result));
     }
     if (options_.progress) options_.progress(results_.size(), plan_.classes().size(), stats_.states, true);
+    if (memory_exhausted_ && !InterruptRequested())
+      report_->inconclusive_reasons.push_back(MemoryBudgetName(options_.max_memory_bytes) + " ran out (" +
+                                              MibText(ResidentBytes()) + " resident) after " +
+                                              std::to_string(results_.size()) + " of " +
+                                              std::to_string(plan_.classes().size()) + " cell classes were explored");
     if (InterruptRequested()) {
       report_->interrupted = true;
       incomplete_ = false;  // the interrupt is the reason, not the budget
@@ -89,16 +124,22 @@ class Analyzer {
 
   void CollectFindings() {
     const std::vector<CellRule>& kRules = CellRules();
-    // The rules each class shows, once per class; then, in one pass over the
-    // cells in memory order, the rules each FQDN shows on some server.
-    // Classes past results_ were not explored (an interrupt): they show no rule.
+    // The rules each class shows, once per class; then the rules each FQDN
+    // signature shows on some server signature, one pass over the signature
+    // pairs (never over the cells: a pool of 40,000 computers has 1.6 * 10^9);
+    // an FQDN shows its signature's. Only the FQDNs that show a rule are then
+    // walked server by server. Classes past results_ were not explored (an
+    // interrupt, the memory budget): they show no rule.
     std::vector<uint8_t> class_rules(plan_.classes().size());
     for (size_t c = 0; c < results_.size(); ++c)
       for (size_t r = 0; r < kRules.size(); ++r) class_rules[c] |= kRules[r].shows(results_[c]) << r;
     const size_t fqdns = plan_.fqdns().size(), servers = plan_.servers().size();
+    std::vector<uint8_t> signature_rules(plan_.fqdn_signature_count());
+    for (size_t a = 0; a < plan_.server_signature_count(); ++a)
+      for (size_t b = 0; b < signature_rules.size(); ++b)
+        signature_rules[b] |= class_rules[plan_.ClassOfSignatures(a, b)];
     std::vector<uint8_t> fqdn_rules(fqdns);
-    for (size_t s = 0; s < servers; ++s)
-      for (size_t f = 0; f < fqdns; ++f) fqdn_rules[f] |= class_rules[plan_.ClassOf(s, f)];
+    for (size_t f = 0; f < fqdns; ++f) fqdn_rules[f] = signature_rules[plan_.FqdnSignatureOf(f)];
     for (size_t r = 0; r < kRules.size(); ++r) {
       const uint8_t bit = static_cast<uint8_t>(1u << r);
       for (size_t f = 0; f < fqdns; ++f) {
@@ -211,11 +252,19 @@ class Analyzer {
       if (added) {
         const CellInput& input = plan_.classes()[class_index].input;
         CellModel model(input, reading.startup_conflict, "");
-        it->second = Judge(input, ExploreCell(model, options_.max_states, false));
+        CellVerdict verdict = ExploreCell(model, options_.max_states, false, options_.max_memory_bytes);
+        if (verdict.memory_exhausted && !memory_exhausted_) {
+          memory_exhausted_ = true;
+          report_->inconclusive_reasons.push_back(
+              MemoryBudgetName(options_.max_memory_bytes) + " ran out (" + MibText(ResidentBytes()) +
+              " resident) while the findings were re-checked under the other readings; what they say of other "
+              "readings is incomplete");
+        }
+        it->second = Judge(input, std::move(verdict));
       }
       return it->second;
     };
-    for (size_t i = 0; i < report_->findings.size() && !InterruptRequested(); ++i) {
+    for (size_t i = 0; i < report_->findings.size() && !InterruptRequested() && !memory_exhausted_; ++i) {
       Finding& finding = report_->findings[i];
       const CellRule& cell_rule = *FindCellRule(finding.rule);
       std::set<uint32_t> classes;
@@ -276,7 +325,18 @@ class Analyzer {
   std::vector<FindingCells> finding_cells_;  // per finding: its FQDN and servers (indices)
   Statistics stats_;
   bool incomplete_ = false;
+  bool memory_exhausted_ = false;  // the memory budget stopped an exploration: no more are started
 };
+
+/// Frees the impact graphs but `keep` and gives the freed memory back to the
+/// system: true when the process is then within `max_memory_bytes`.
+bool ImpactWithinBudget(ImpactGraphs* graphs, const ImpactGraph& keep, uint64_t max_memory_bytes) {
+  graphs->ForgetAllBut(keep);
+#ifdef __GLIBC__
+  malloc_trim(0);  // a graph is many small nodes: freed, they stay resident in glibc's arenas otherwise
+#endif
+  return ResidentBytes() <= max_memory_bytes;
+}
 
 /// The certificate and clock rules on the scenario's final topology (its
 /// impact graph alone), then every finding's impact (check/impact_in_force). The graph is built only when there is
@@ -311,7 +371,20 @@ void CheckBeyondTheTable(const Scenario& scenario, const CompiledPlan& plan, con
                             std::to_string(context.clock_tolerance_seconds) +
                             " s); `kst impact` shows which conditions the input leaves unchecked.");
   }
-  for (Finding& finding : report->findings) {
+  for (size_t i = 0; i < report->findings.size(); ++i) {
+    // A graph per distinct window is kept for the findings that share it; a
+    // plan of hundreds of windows over a large topology would keep gigabytes.
+    // Past the memory budget (read per finding: a graph takes milliseconds to
+    // build, a read microseconds) the graphs are freed and rebuilt as asked for;
+    // when even that leaves the process over it, the impact stops here.
+    if (ResidentBytes() > options.max_memory_bytes && !ImpactWithinBudget(&graphs, graph, options.max_memory_bytes)) {
+      report->inconclusive_reasons.push_back(
+          MemoryBudgetName(options.max_memory_bytes) + " ran out (" + MibText(ResidentBytes()) +
+          " resident) while the impact of the findings was evaluated: " + std::to_string(report->findings.size() - i) +
+          " of " + std::to_string(report->findings.size()) + " findings say nothing of the features they break");
+      break;
+    }
+    Finding& finding = report->findings[i];
     if (finding.broken.empty())
       if (const ConditionInfo* condition = model.impact().ConditionBrokenBy(finding.rule))
         finding.broken.push_back({condition->id, finding.fqdn, finding.servers, {}});
@@ -363,27 +436,47 @@ uint64_t PeakRssKib() {
   return 0;
 }
 
-Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& model, const AnalysisOptions& options,
-               const Diagnostics& load_diagnostics, const ReportInputs& inputs) {
-  auto start = std::chrono::steady_clock::now();
+namespace {
+
+/// The report before any analysis: what the input is and how it was read.
+Report ReportOf(const Scenario& scenario, bool is_scenario, const ModelCatalog& model, const AnalysisOptions& options,
+                const Diagnostics& load_diagnostics) {
   Report report;
   report.input = scenario.file;
   report.is_scenario = is_scenario;
   report.description = scenario.description;
   report.diagnostics = load_diagnostics;
   report.semantics = options.semantics ? options.semantics->name : model.DefaultSemantics().name;
+  return report;
+}
+
+/// A report that stops before the analysis ends (Ctrl-C, the memory budget): inconclusive for `reason`.
+/// A run that was not interrupted still compares a scenario's expect block (kst test reads it).
+Report StoppedReport(const Scenario& scenario, Report report, std::string reason,
+                     std::chrono::steady_clock::time_point start) {
+  report.inconclusive_reasons.push_back(std::move(reason));
+  report.verdict = VerdictOf(report);
+  if (scenario.expect && !report.interrupted) report.expectation = CompareWithExpectation(*scenario.expect, report);
+  report.statistics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  report.statistics.peak_rss_kib = PeakRssKib();
+  return report;
+}
+
+Report AnalyzeWithinBudget(const Scenario& scenario, bool is_scenario, const ModelCatalog& model,
+                           const AnalysisOptions& options, const Diagnostics& load_diagnostics,
+                           const ReportInputs& inputs, std::chrono::steady_clock::time_point start) {
+  Report report = ReportOf(scenario, is_scenario, model, options, load_diagnostics);
   // The claims of each topology revision are collected once, here, and
   // shared by the exploration, the static rules and the impact graph.
-  const CompiledPlan plan(scenario, model);
+  const CompiledPlan plan(scenario, model, options.max_memory_bytes);
+  if (plan.memory_refusal())
+    return StoppedReport(scenario, std::move(report),
+                         PlanRefusalReason(*plan.memory_refusal(), options.max_memory_bytes), start);
   if (plan.interrupted()) {
     // Ctrl-C while the plan was compiled: nothing was explored or checked.
     report.interrupted = true;
-    report.inconclusive_reasons.push_back(
-        "interrupted: while the plan was compiled, before any cell class was explored");
-    report.verdict = VerdictOf(report);
-    report.statistics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    report.statistics.peak_rss_kib = PeakRssKib();
-    return report;
+    return StoppedReport(scenario, std::move(report),
+                         "interrupted: while the plan was compiled, before any cell class was explored", start);
   }
   Analyzer(scenario, plan, model, options, &report).Run();
   CheckBeyondTheTable(scenario, plan, model, options, &report);
@@ -398,6 +491,26 @@ Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& m
   report.statistics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   report.statistics.peak_rss_kib = PeakRssKib();
   return report;
+}
+
+}  // namespace
+
+Report Analyze(const Scenario& scenario, bool is_scenario, const ModelCatalog& model, const AnalysisOptions& options,
+               const Diagnostics& load_diagnostics, const ReportInputs& inputs) {
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    return AnalyzeWithinBudget(scenario, is_scenario, model, options, load_diagnostics, inputs, start);
+  } catch (const std::bad_alloc&) {
+    // The system refused memory below the budget (a smaller machine, other
+    // processes). Unwinding freed the plan and the half-made report: what is
+    // returned holds no finding of a run that did not end, only the reason.
+    return StoppedReport(scenario, ReportOf(scenario, is_scenario, model, options, load_diagnostics),
+                         "out of memory: the system refused an allocation (std::bad_alloc) at " +
+                             MibText(ResidentBytes()) + " resident, within " +
+                             MemoryBudgetName(options.max_memory_bytes) +
+                             "; a --max-memory this machine can give stops kst cleanly before that",
+                         start);
+  }
 }
 
 }  // namespace kst

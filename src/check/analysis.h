@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "base/memory_budget.h"
 #include "check/finding.h"
 #include "model/model_catalog.h"
 #include "model/scenario.h"
@@ -17,8 +18,13 @@ namespace kst {
 struct AnalysisOptions {
   const Semantics* semantics = nullptr;  // null: the model's default reading
   uint64_t max_states = 50'000'000;      // over all explored classes
-  bool compare_readings = true;          // say under which readings each finding holds
-  bool recheck_fixes = true;             // make plan fixes and explore each before printing it (check/plan_fixes)
+  /// The process's resident memory may not pass it (--max-memory): checked
+  /// before the plan's per-server, per-FQDN and per-class structures are
+  /// allocated and polled during exploration; past it, or on std::bad_alloc,
+  /// the verdict is inconclusive with a reason that names the budget.
+  uint64_t max_memory_bytes = kDefaultMaxMemoryBytes;
+  bool compare_readings = true;  // say under which readings each finding holds
+  bool recheck_fixes = true;     // make plan fixes and explore each before printing it (check/plan_fixes)
   /// The check time for certificates and clocks (--at); the scenario's "at"
   /// when absent. Analyze never reads the clock: without either, validity
   /// is not checked and a note says so.

@@ -120,6 +120,16 @@ TEST_CASE("verdicts: unknown input and budgets never pass") {
     Report report = Check(clean, {}, options);
     CHECK(report.verdict == Verdict::kInconclusive);
   }
+  SUBCASE("issue 16 - a memory budget that would be exceeded is inconclusive and named") {
+    AnalysisOptions options;
+    options.max_memory_bytes = 1;
+    Report report = Check(clean, {}, options);
+    CHECK(report.verdict == Verdict::kInconclusive);
+    REQUIRE(report.inconclusive_reasons.size() == 1);
+    CHECK(report.inconclusive_reasons[0].rfind("the memory budget (--max-memory 1 byte) would be exceeded: ", 0) == 0);
+    CHECK(report.inconclusive_reasons[0].find("the cell classes of 3 servers x ") != std::string::npos);
+    CHECK(report.findings.empty());
+  }
   SUBCASE("but an error found before the budget ran out still fails") {
     Scenario o1 = AssertScenario(Scenario1(kAddTap, "any"));
     bool seen_incomplete_failure = false;

@@ -33,6 +33,11 @@ const ImpactGraph& ImpactGraphs::Final() {
   return Of({static_cast<int>(scenario_.plan.size())});
 }
 
+void ImpactGraphs::ForgetAllBut(const ImpactGraph& keep) {
+  for (auto it = graphs_.begin(); it != graphs_.end();)
+    it = it->second.get() == &keep ? std::next(it) : graphs_.erase(it);
+}
+
 const ImpactGraph& ImpactGraphs::Of(std::vector<int> steps_done) {
   // Restarts and waits share the topology before them: revisions are told
   // apart by the topology they point at, so a window of many steps is one graph.

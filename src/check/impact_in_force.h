@@ -35,6 +35,10 @@ class ImpactGraphs {
   /// The graph of the final topology (the rules beyond the table, which judge
   /// it: a server the plan takes out of a dial plan is no UM peer there).
   const ImpactGraph& Final();
+  /// Frees every graph but `keep` (the memory budget: a window's graph is
+  /// then built again when another finding asks for it); references to
+  /// the freed graphs must not be used after.
+  void ForgetAllBut(const ImpactGraph& keep);
 
  private:
   const ImpactGraph& Of(std::vector<int> steps_done);

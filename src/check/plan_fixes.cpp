@@ -382,6 +382,8 @@ void AddCheckedFixes(const Scenario& scenario, const ModelCatalog& model, const 
       }
       const Report& edited = it->second;
       if (edited.interrupted) return;
+      // An edited plan kst could not explore to the end (a state or memory budget) proves nothing.
+      if (!edited.inconclusive_reasons.empty()) continue;
       if (!Improves(*report, finding, edited)) continue;
       finding.checked_fixes.push_back({candidate.text, ResultLine(edited, finding.fqdn), VerdictName(edited.verdict)});
       break;  // the first that works: the candidates come most specific, shortest outage first

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/memory_budget.h"
 
 namespace kst {
 
@@ -34,6 +35,7 @@ struct CommandOptions {
   std::string finding;                     // kst explain: RULE:FQDN
   int trace = 1;                           // kst explain --trace N
   uint64_t max_states = 50'000'000;
+  uint64_t max_memory = kDefaultMaxMemoryBytes;  // --max-memory, in bytes
   std::string fail_on = "error";
   bool no_waivers = false;
   bool inconclusive_ok = false;

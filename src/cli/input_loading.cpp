@@ -96,6 +96,7 @@ bool AnalysisOptionsFor(const CommandOptions& options, const Scenario& scenario,
   out->semantics = ChooseSemantics(options.semantics, err);
   if (!out->semantics) return false;
   out->max_states = options.max_states;
+  out->max_memory_bytes = options.max_memory;
   out->cert_warn_days = options.cert_warn_days;
   out->clock_tolerance_seconds = options.clock_tolerance;
   auto line = std::make_shared<ProgressLine>();

@@ -12,8 +12,10 @@
 #include <cstring>
 #include <functional>
 #include <iostream>
+#include <new>
 
 #include "base/fd_stream.h"
+#include "base/memory_budget.h"
 #include "base/text_join.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
@@ -94,10 +96,30 @@ const CLI::Validator& NonNegativeCount() {
   return validator;
 }
 
+/// A memory size (base/memory_budget.h), rewritten as its count of bytes for
+/// CLI11 to convert; a bad one is a usage error (exit 2) that says why.
+const CLI::Validator& MemorySize() {
+  static const CLI::Validator validator(
+      [](std::string& text) -> std::string {
+        uint64_t bytes = 0;
+        std::string why;
+        if (!ParseMemorySize(text, &bytes, &why)) return why;
+        text = std::to_string(bytes);
+        return "";
+      },
+      "SIZE");
+  return validator;
+}
+
 void AddBudget(CLI::App* app, CommandOptions* o) {
   app->add_option("--max-states", o->max_states,
                   "state budget over all cells; when it runs out the verdict is inconclusive, never pass")
       ->check(NonNegativeCount());
+  app->add_option("--max-memory", o->max_memory,
+                  "memory budget of the run, e.g. 512MiB, 2GiB, 1500MB or bytes (default " +
+                      FormatMemorySize(kDefaultMaxMemoryBytes) +
+                      "); when it would be exceeded the verdict is inconclusive, never pass")
+      ->transform(MemorySize());
 }
 
 void AddReportOptions(CLI::App* app, CommandOptions* o) {
@@ -321,7 +343,16 @@ int Main(int argc, char** argv, std::ostream& out) {
     int code = app.exit(e, out, std::cerr);
     return code == 0 ? kExitPass : kExitUsage;
   }
-  return chosen(options, CommandStreams{out, std::cerr, isatty(STDOUT_FILENO) != 0});
+  try {
+    return chosen(options, CommandStreams{out, std::cerr, isatty(STDOUT_FILENO) != 0});
+  } catch (const std::bad_alloc&) {
+    // Out of memory outside the analysis (which reports it in its verdict):
+    // loading, or writing. Inconclusive like the budget, never an internal error.
+    std::cerr << "kst: inconclusive: out of memory: the system refused an allocation (std::bad_alloc) at "
+              << (ResidentBytes() >> 20) << " MiB resident, within " << MemoryBudgetName(options.max_memory)
+              << "; a --max-memory this machine can give stops kst cleanly before that\n";
+    return kExitInconclusive;
+  }
 }
 
 /// The exit status once stdout is flushed. Every command writes stdout

@@ -19,6 +19,7 @@
 #include <unordered_map>
 
 #include "base/interrupt.h"
+#include "base/memory_budget.h"
 
 namespace kst {
 namespace {
@@ -41,7 +42,7 @@ EventPath PathTo(const std::vector<Visit>& visits, uint32_t index) {
 
 }  // namespace
 
-CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_graph) {
+CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_graph, uint64_t max_resident_bytes) {
   CellVerdict verdict;
   if (max_states == 0) {  // not even the initial state fits in the budget
     verdict.complete = false;
@@ -60,6 +61,13 @@ CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_g
     // milliseconds of Ctrl-C, incomplete like a spent budget.
     if ((head & 0xFFF) == 0xFFF && InterruptRequested()) {
       verdict.complete = false;
+      break;
+    }
+    // The memory budget, on the same beat: the states, the seen set and the
+    // graph grow together, so a cell past it stops within 4,096 states.
+    if ((head & 0xFFF) == 0xFFF && max_resident_bytes != 0 && ResidentBytes() > max_resident_bytes) {
+      verdict.complete = false;
+      verdict.memory_exhausted = true;
       break;
     }
     const CellState state = visits[head].state;

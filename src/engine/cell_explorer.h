@@ -33,7 +33,8 @@ struct CellVerdict {
   uint64_t states = 0;
   uint64_t transitions = 0;
   int depth = 0;
-  bool complete = true;  // false: the state budget ran out
+  bool complete = true;           // false: the state budget ran out (or the memory budget: memory_exhausted)
+  bool memory_exhausted = false;  // stopped because the process's resident memory passed max_resident_bytes
   // Filled only when asked for (graph analyses):
   std::vector<CellState> state_list;
   std::vector<StateEdge> edges;
@@ -41,7 +42,9 @@ struct CellVerdict {
 
 /// Explores every order of the events a cell allows. BFS, so each reported
 /// path is a shortest one; states are fingerprinted by CellState::Pack().
-/// Stops, with complete == false, after `max_states` states.
-CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_graph);
+/// Stops, with complete == false, after `max_states` states, and (with
+/// memory_exhausted too) when the process's resident memory, polled every
+/// 4,096 states, passes `max_resident_bytes` (0: not polled).
+CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_graph, uint64_t max_resident_bytes = 0);
 
 }  // namespace kst

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "base/interrupt.h"
+#include "base/memory_budget.h"
 
 namespace kst {
 namespace {
@@ -30,25 +31,28 @@ std::string FqdnKey(const std::vector<int>& parts) {
 
 }  // namespace
 
-CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model) : scenario_(scenario) {
+CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model, uint64_t max_memory_bytes)
+    : scenario_(scenario), max_memory_bytes_(max_memory_bytes) {
   // Restarts and waits change no claim: they share the snapshot before them.
   snapshots_.push_back(CollectClaims(scenario.base, model));
   snapshot_at_.push_back(0);
   for (const PlanStep& step : scenario.plan) {
-    if (InterruptRequested()) {
+    // The budget is read before each new snapshot: a plan of many changes to
+    // a large topology grows here, before any cell exists.
+    const bool changes = step.kind == PlanStep::Kind::kPublish || step.kind == PlanStep::Kind::kAdChange;
+    if (InterruptRequested() || (changes && !WithinMemoryBudget(0, PlanMemoryRefusal::Phase::kClaims))) {
       Abandon();
       return;
     }
-    if (step.kind == PlanStep::Kind::kPublish || step.kind == PlanStep::Kind::kAdChange)
-      snapshots_.push_back(CollectClaims(*step.after, model));
+    if (changes) snapshots_.push_back(CollectClaims(*step.after, model));
     snapshot_at_.push_back(static_cast<uint32_t>(snapshots_.size() - 1));
   }
   servers_ = snapshots_.front().servers;
-  for (const KstServer& server : final_claims().servers) {
-    bool known =
-        std::any_of(servers_.begin(), servers_.end(), [&](const KstServer& s) { return s.fqdn == server.fqdn; });
-    if (!known) joining_servers_.push_back(server);
-  }
+  // Hashed: a search per server would be quadratic, seconds for a pool of 40,000 computers.
+  std::unordered_set<std::string_view> base_servers;
+  for (const KstServer& server : servers_) base_servers.insert(server.fqdn);
+  for (const KstServer& server : final_claims().servers)
+    if (!base_servers.count(server.fqdn)) joining_servers_.push_back(server);
   // Every FQDN any snapshot names, hashed once per name rather than a set per snapshot.
   std::unordered_set<std::string_view> seen;
   auto add = [&](const std::string& fqdn) {
@@ -64,6 +68,14 @@ CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model) 
     for (const auto& entry : snapshot.required) add(entry.first);
   }
   std::sort(fqdns_.begin(), fqdns_.end());
+  // What follows is per FQDN and per server: the signatures and their ids.
+  // (The claims of the last revision are judged here too.)
+  const uint64_t per_name =
+      fqdns_.size() * (sizeof(FqdnSignature) + sizeof(uint32_t)) + servers_.size() * sizeof(uint32_t);
+  if (!WithinMemoryBudget(per_name, PlanMemoryRefusal::Phase::kClasses)) {
+    Abandon();
+    return;
+  }
   const TouchedSnapshots touched = SnapshotsTouching();
   const std::vector<uint32_t> untouched;
   signatures_.reserve(fqdns_.size());
@@ -75,21 +87,40 @@ CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model) 
     auto it = touched.find(fqdn);
     signatures_.push_back(SignatureOf(fqdn, it == touched.end() ? untouched : it->second));
   }
+  SignServers();
+  SignFqdns();
+  // The table of signature pairs, and at most one class per pair.
+  const uint64_t pairs = uint64_t{server_signature_count_} * fqdn_signature_count_;
+  if (!WithinMemoryBudget(pairs * (sizeof(uint32_t) + sizeof(CellClass)), PlanMemoryRefusal::Phase::kClasses)) {
+    Abandon();
+    return;
+  }
   Classify();
-  if (InterruptRequested()) Abandon();
+  if (InterruptRequested() || memory_refusal_) Abandon();
+}
+
+bool CompiledPlan::WithinMemoryBudget(uint64_t more_bytes, PlanMemoryRefusal::Phase phase) {
+  if (max_memory_bytes_ == 0) return true;
+  const uint64_t resident = ResidentBytes();
+  if (resident <= max_memory_bytes_ && more_bytes <= max_memory_bytes_ - resident) return true;
+  memory_refusal_ = PlanMemoryRefusal{
+      phase, resident, more_bytes, servers_.size(), fqdns_.size(), server_signature_count_, fqdn_signature_count_};
+  return false;
 }
 
 void CompiledPlan::Abandon() {
   // What was compiled is left unusable rather than half true: no server, no
   // FQDN, no class; every revision reads as the base.
-  interrupted_ = true;
+  interrupted_ = !memory_refusal_;  // else the memory budget stopped it, and memory_refusal() says so
   servers_.clear();
   joining_servers_.clear();
   fqdns_.clear();
   signatures_.clear();
   classes_.clear();
-  class_of_.clear();
+  pair_class_.clear();
   server_sig_.clear();
+  fqdn_sig_.clear();
+  server_signature_count_ = fqdn_signature_count_ = 0;
   snapshot_at_.assign(scenario_.plan.size() + 1, 0);
   AbandonedSnapshots().push_back(std::move(snapshots_));
   snapshots_.assign(1, ClaimIndex{});
@@ -246,11 +277,12 @@ CellInput CompiledPlan::BuildInput(const KstServer& server, const FqdnSignature&
   return input;
 }
 
-void CompiledPlan::Classify() {
-  // Server signature: role flags and which restarts include it.
+void CompiledPlan::SignServers() {
+  // Server signature: role flags and which restarts include it. Ids follow
+  // the first server of each signature, so the first server of signature k
+  // comes before the first of signature k + 1 (Classify relies on it).
   std::map<std::vector<int>, uint32_t> server_ids;
-  std::vector<uint32_t>& server_sig = server_sig_;
-  server_sig.assign(servers_.size(), 0);
+  server_sig_.assign(servers_.size(), 0);
   for (size_t s = 0; s < servers_.size(); ++s) {
     std::vector<int> key = {servers_[s].runs_um_routing, servers_[s].hosts_registrar};
     for (size_t i = 0; i < scenario_.plan.size(); ++i) {
@@ -259,11 +291,15 @@ void CompiledPlan::Classify() {
           std::find(step.servers.begin(), step.servers.end(), servers_[s].fqdn) != step.servers.end())
         key.push_back(static_cast<int>(i));
     }
-    server_sig[s] = server_ids.emplace(key, static_cast<uint32_t>(server_ids.size())).first->second;
+    server_sig_[s] = server_ids.emplace(key, static_cast<uint32_t>(server_ids.size())).first->second;
   }
-  // FQDN signature: its changes and requirements.
+  server_signature_count_ = server_ids.size();
+}
+
+void CompiledPlan::SignFqdns() {
+  // FQDN signature: its changes and requirements; ids in first-FQDN order, as for servers.
   std::unordered_map<std::string, uint32_t> fqdn_ids;
-  std::vector<uint32_t> fqdn_sig(fqdns_.size());
+  fqdn_sig_.assign(fqdns_.size(), 0);
   for (size_t f = 0; f < fqdns_.size(); ++f) {
     const FqdnSignature& sig = signatures_[f];
     std::vector<int> key = {sig.base_listed, sig.start.um_host,           sig.start.trusted_application,
@@ -273,27 +309,48 @@ void CompiledPlan::Classify() {
       key.insert(key.end(), {-2, change.plan_index, change.ad, change.listed});
       key.insert(key.end(), change.versions.begin(), change.versions.end());
     }
-    fqdn_sig[f] = fqdn_ids.emplace(FqdnKey(key), static_cast<uint32_t>(fqdn_ids.size())).first->second;
+    fqdn_sig_[f] = fqdn_ids.emplace(FqdnKey(key), static_cast<uint32_t>(fqdn_ids.size())).first->second;
+  }
+  fqdn_signature_count_ = fqdn_ids.size();
+}
+
+void CompiledPlan::Classify() {
+  // Per signature: its first member (whose input stands for all) and how many share it.
+  const size_t server_sigs = server_signature_count_, fqdn_sigs = fqdn_signature_count_;
+  std::vector<uint32_t> first_server(server_sigs, UINT32_MAX), first_fqdn(fqdn_sigs, UINT32_MAX);
+  std::vector<uint64_t> servers_with(server_sigs, 0), fqdns_with(fqdn_sigs, 0);
+  for (size_t s = 0; s < servers_.size(); ++s) {
+    first_server[server_sig_[s]] = std::min(first_server[server_sig_[s]], static_cast<uint32_t>(s));
+    servers_with[server_sig_[s]]++;
+  }
+  for (size_t f = 0; f < fqdns_.size(); ++f) {
+    first_fqdn[fqdn_sig_[f]] = std::min(first_fqdn[fqdn_sig_[f]], static_cast<uint32_t>(f));
+    fqdns_with[fqdn_sig_[f]]++;
   }
   // Pair the signatures; equal pairs are equal inputs. Different pairs can
   // still give equal inputs (e.g. AD changes a non-UM server ignores), so
-  // the built inputs are deduplicated by their canonical key too.
-  std::unordered_map<uint64_t, uint32_t> pair_class;
+  // the built inputs are deduplicated by their canonical key too. Pairs are
+  // visited in signature order, which is the order of their first cells
+  // (server by server, FQDN by FQDN): classes are numbered, and their
+  // representatives chosen, as a walk over every cell would.
   std::unordered_map<std::string, uint32_t> key_class;
-  class_of_.resize(servers_.size() * fqdns_.size());
-  for (size_t s = 0; s < servers_.size(); ++s) {
+  pair_class_.assign(server_sigs * fqdn_sigs, 0);
+  size_t pairs_unpolled = 0;
+  for (size_t a = 0; a < server_sigs; ++a) {
     if (InterruptRequested()) return;  // the constructor abandons the plan
-    for (size_t f = 0; f < fqdns_.size(); ++f) {
-      uint64_t pair = static_cast<uint64_t>(server_sig[s]) << 32 | fqdn_sig[f];
-      auto it = pair_class.find(pair);
-      if (it == pair_class.end()) {
-        CellInput input = BuildInput(servers_[s], signatures_[f]);
-        auto [k, inserted] = key_class.emplace(input.Key(), static_cast<uint32_t>(classes_.size()));
-        if (inserted) classes_.push_back({std::move(input), static_cast<uint32_t>(s), static_cast<uint32_t>(f), 0});
-        it = pair_class.emplace(pair, k->second).first;
-      }
-      class_of_[s * fqdns_.size() + f] = it->second;
-      classes_[it->second].cells++;
+    // The classes grow with the pairs: the budget is polled every few thousand of them.
+    pairs_unpolled += fqdn_sigs;
+    if (pairs_unpolled >= 4096) {
+      pairs_unpolled = 0;
+      if (!WithinMemoryBudget(0, PlanMemoryRefusal::Phase::kClasses)) return;
+    }
+    for (size_t b = 0; b < fqdn_sigs; ++b) {
+      const uint32_t s = first_server[a], f = first_fqdn[b];
+      CellInput input = BuildInput(servers_[s], signatures_[f]);
+      auto [k, inserted] = key_class.emplace(input.Key(), static_cast<uint32_t>(classes_.size()));
+      if (inserted) classes_.push_back({std::move(input), s, f, 0});
+      pair_class_[a * fqdn_sigs + b] = k->second;
+      classes_[k->second].cells += servers_with[a] * fqdns_with[b];
     }
   }
 }

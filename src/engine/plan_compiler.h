@@ -6,10 +6,15 @@
 // are kept (a publish that leaves its versions alone cannot affect its
 // cell); per server, only the restarts that include it. A cell's input is
 // then fully determined by an FQDN signature and a server signature, so
-// classes are found by interning the two signatures and pairing their ids --
-// no per-cell string building, which keeps 10^6 cells cheap.
+// classes are found by interning the two signatures and pairing their ids.
+// Nothing is kept per cell: a table indexed by (server signature, FQDN
+// signature) names each pair's class, so memory grows with the servers, the
+// FQDNs and the signature pairs (a handful for a pool of 40,000 computers,
+// where the cells are 1.6 * 10^9), and ClassOf is two lookups and an index.
+// Tested by plan_compiler_test.cpp.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,25 +34,54 @@ struct CellClass {
   uint64_t cells = 0;
 };
 
+/// Why a plan was not compiled within its memory budget: where it stopped,
+/// what the process held then and what the next pass would have added.
+struct PlanMemoryRefusal {
+  enum class Phase {
+    kClaims,   // collecting the claims of the topology revisions
+    kClasses,  // before or while grouping the cells into classes
+  };
+  Phase phase = Phase::kClaims;
+  uint64_t resident_bytes = 0;  // the process's resident memory then
+  uint64_t needed_bytes = 0;    // the estimate of what the next pass adds (0: it was already over)
+  size_t servers = 0, fqdns = 0;
+  size_t server_signatures = 0, fqdn_signatures = 0;  // 0: not known yet
+};
+
 class CompiledPlan {
  public:
   /// Compiles the plan; an interrupt (Ctrl-C) between its passes abandons it
   /// (interrupted(): no server, FQDN or class), so callers stop at once.
-  CompiledPlan(const Scenario& scenario, const ModelCatalog& model);
+  /// With a memory budget (`max_memory_bytes`, 0: none), the process's
+  /// resident memory is compared with it after each claim snapshot and,
+  /// before the per-server, per-FQDN and per-class structures are allocated,
+  /// with what they will take: over it, the plan is abandoned the same way and
+  /// memory_refusal() says why.
+  CompiledPlan(const Scenario& scenario, const ModelCatalog& model, uint64_t max_memory_bytes = 0);
 
   bool interrupted() const { return interrupted_; }
+  const std::optional<PlanMemoryRefusal>& memory_refusal() const { return memory_refusal_; }
 
   const Scenario& scenario() const { return scenario_; }
   const std::vector<KstServer>& servers() const { return servers_; }
   const std::vector<std::string>& fqdns() const { return fqdns_; }
   const std::vector<CellClass>& classes() const { return classes_; }
-  /// The class of cell (server, fqdn).
-  uint32_t ClassOf(size_t server, size_t fqdn) const { return class_of_[server * fqdns_.size() + fqdn]; }
+  /// The class of cell (server, fqdn): its server's and its FQDN's signatures select it.
+  uint32_t ClassOf(size_t server, size_t fqdn) const { return ClassOfSignatures(server_sig_[server], fqdn_sig_[fqdn]); }
   /// Builds the input of one cell (used by replay and by tests).
   CellInput InputFor(size_t server, size_t fqdn) const;
   /// Servers with equal signatures (role flags, the plan steps that restart them) give equal cell inputs,
   /// plan step numbers and requirement included, for every FQDN: one InputFor serves them all.
   uint32_t ServerSignature(size_t server) const { return server_sig_[server]; }
+  /// FQDNs with equal signatures (their claims and requirements over the plan) give equal cell inputs.
+  uint32_t FqdnSignatureOf(size_t fqdn) const { return fqdn_sig_[fqdn]; }
+  size_t server_signature_count() const { return server_signature_count_; }
+  size_t fqdn_signature_count() const { return fqdn_signature_count_; }
+  /// The class of every cell whose server has signature `server_signature` and
+  /// whose FQDN has `fqdn_signature`: what a walk over the pairs reads instead of the cells.
+  uint32_t ClassOfSignatures(size_t server_signature, size_t fqdn_signature) const {
+    return pair_class_[server_signature * fqdn_signature_count_ + fqdn_signature];
+  }
   int ServerIndex(const std::string& fqdn) const;
   int FqdnIndex(const std::string& fqdn) const;
   /// Claims on `fqdn` in the base topology and after every plan step, deduplicated.
@@ -84,7 +118,11 @@ class CompiledPlan {
   TouchedSnapshots SnapshotsTouching() const;
   FqdnSignature SignatureOf(const std::string& fqdn, const std::vector<uint32_t>& touched) const;
   void Abandon();
+  /// False, with memory_refusal_ set, when the resident memory plus `more_bytes` exceeds the budget.
+  bool WithinMemoryBudget(uint64_t more_bytes, PlanMemoryRefusal::Phase phase);
   CellInput BuildInput(const KstServer& server, const FqdnSignature& signature) const;
+  void SignServers();
+  void SignFqdns();
   void Classify();
 
   const Scenario& scenario_;
@@ -95,8 +133,14 @@ class CompiledPlan {
   std::vector<std::string> fqdns_;
   std::vector<FqdnSignature> signatures_;
   std::vector<CellClass> classes_;
-  std::vector<uint32_t> class_of_;
-  std::vector<uint32_t> server_sig_;  // per server: its signature (Classify)
+  std::vector<uint32_t> server_sig_;  // per server: its signature id (SignServers)
+  std::vector<uint32_t> fqdn_sig_;    // per FQDN: its signature id (SignFqdns)
+  size_t server_signature_count_ = 0;
+  size_t fqdn_signature_count_ = 0;
+  /// [server signature * fqdn_signature_count_ + FQDN signature]: the class of every cell with these signatures.
+  std::vector<uint32_t> pair_class_;
+  uint64_t max_memory_bytes_ = 0;
+  std::optional<PlanMemoryRefusal> memory_refusal_;
   bool interrupted_ = false;
 };
 

@@ -71,6 +71,50 @@ expect_exit 3 "too many changes of a large topology" -- timeout 300 "$kst" check
 expect_in "$work/err" "error\[plan-too-large\]: the plan's changes up to this step keep 5012358 topology items in all (14001 per change); kst handles at most 5000000" "plan size message"
 expect_in "$work/err" "(/plan/357)" "plan size names the step"
 
+# Memory (issue 16): memory grows with the cell classes, not the cells (servers x FQDNs), and --max-memory
+# (default 2 GiB) ends a run that would pass it in a clean inconclusive, exit 4, never bad_alloc or a kill.
+expect_exit 2 "--max-memory 0" -- "$kst" check "$work/large.json" --max-memory 0
+expect_in "$work/err" '"0" is no memory at all: the budget must be more than 0' "--max-memory 0 message"
+expect_exit 2 "--max-memory -1GiB" -- "$kst" check "$work/large.json" --max-memory=-1GiB
+expect_in "$work/err" '"-1GiB" is not a size' "negative --max-memory message"
+expect_exit 2 "--max-memory 2G" -- "$kst" check "$work/large.json" --max-memory 2G
+expect_in "$work/err" 'unknown unit "G": one of B, KiB, MiB, GiB, TiB (1024) or kB, MB, GB, TB (1000)' "unit message"
+python3 "$repo/bench/one_pool_topology.py" 20000 >"$work/pool-20k.json"
+python3 "$repo/bench/one_pool_topology.py" 100000 >"$work/pool-100k.json"
+# 20,000 computers are 4 * 10^8 cells: a table per cell took 1.6 GB; a table per signature pair takes nothing.
+expect_exit 0 "a pool of 20,000 computers within the default budget" -- timeout 60 "$kst" check "$work/pool-20k.json"
+expect_in "$work/out" "verdict: pass" "20,000 computers verdict"
+peak=$(sed -n 's/^explored: 20000 servers x 20001 FQDNs = 400020000 cells in .*peak RSS \([0-9]*\) MiB$/\1/p' "$work/out")
+[ -n "$peak" ] && [ "$peak" -lt 512 ] || fail "a pool of 20,000 computers: peak RSS '$peak' MiB, expected under 512"
+expect_exit 4 "a pool of 100,000 computers over --max-memory 64MiB" -- \
+  timeout 60 "$kst" check "$work/pool-100k.json" --max-memory 64MiB
+expect_in "$work/out" "inconclusive: the memory budget (--max-memory 64 MiB) \(would be\|was\) exceeded" \
+  "memory budget reason"
+expect_in "$work/out" "verdict: inconclusive" "memory budget verdict"
+# The system refusing memory below the budget (ulimit -v here) is the same clean inconclusive, whether it
+# happens while loading (said on stderr) or analysing (the report's reason): 600 changes of a 600-server
+# topology keep hundreds of MiB of claims. Sanitizers reserve terabytes of address space: no ulimit -v there.
+python3 - "$work/slow-memory.json" <<'PY'
+import json, sys
+servers = [f"ex{i}.contoso.com" for i in range(600)]
+topology = {"lync": {"pools": [{"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6,
+                                "computers": ["fe01.contoso.com"]}]},
+            "exchange": {"servers": [{"fqdn": s, "version": "2013"} for s in servers],
+                         "um_dial_plans": [{"name": "SIP", "uri_type": "SipName", "servers": servers}]}}
+plan = [{"op": "add_trusted_application_pool", "pool": {"fqdn": s, "version": 6, "registrar": "pool01.contoso.com"}}
+        for s in servers]
+json.dump({"format": "kst-scenario/1", "topology": topology, "plan": plan}, open(sys.argv[1], "w"))
+PY
+if ! grep -qa __asan_init "$kst"; then
+  for limit in 150 400; do
+    expect_exit 4 "bad_alloc under ulimit -v ${limit} MiB" -- \
+      bash -c 'ulimit -v "$1" && exec timeout 60 "$2" check "$3" --max-memory 4GiB' _ $((limit * 1024)) "$kst" "$work/slow-memory.json"
+    grep -q "out of memory: the system refused an allocation (std::bad_alloc) at [0-9]* MiB resident, within the memory budget (--max-memory 4 GiB)" "$work/out" "$work/err" ||
+      fail "bad_alloc under ulimit -v ${limit} MiB: no out-of-memory reason naming the budget"
+    grep -q "internal error" "$work/err" && fail "bad_alloc under ulimit -v ${limit} MiB: reported as an internal error"
+  done
+fi
+
 # Paths: a scenario's topology reached through a symbolic link outside its
 # folder is read, and said; a missing one names the path and the reason.
 mkdir -p "$work/linked/topologies"
