@@ -213,9 +213,10 @@ TEST_CASE("finding oracle: bugs planted in the report are caught wherever they c
 /// nothing on the FQDN worse than the original report had. "" when it does.
 std::string FixRefuted(const Report& original, const Finding& finding, const CandidateFix& fix,
                        const Semantics& reading) {
-  const naive::Outcome outcome = naive::ExploreNaively(fix.edited, Model(), reading.startup_conflict);
+  const Scenario edited = fix.make();
+  const naive::Outcome outcome = naive::ExploreNaively(edited, Model(), reading.startup_conflict);
   if (!outcome.complete) return "the naive exploration of the edited plan ran out of states";
-  for (const oracle::ExpectedFinding& expected : ExpectedFindings(outcome, fix.edited.plan.size())) {
+  for (const oracle::ExpectedFinding& expected : ExpectedFindings(outcome, edited.plan.size())) {
     if (expected.fqdn != finding.fqdn) continue;
     const bool as_bad_before = std::any_of(original.findings.begin(), original.findings.end(), [&](const Finding& f) {
       return f.rule == expected.rule && f.fqdn == expected.fqdn && f.severity >= expected.severity;

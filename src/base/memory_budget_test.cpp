@@ -52,7 +52,9 @@ TEST_CASE("issue 16 - ParseMemorySize reads the sizes --max-memory documents") {
     CHECK(Accepted("2 GiB") == uint64_t{2} << 30);
     CHECK(Accepted("1500mb") == 1'500'000'000);
   }
-  SUBCASE("the largest size") { CHECK(Accepted("18446744073709551615") == UINT64_MAX); }
+  SUBCASE("the largest size") {
+    CHECK(Accepted("18446744073709551615") == UINT64_MAX);
+  }
 }
 
 TEST_CASE("issue 16 - ParseMemorySize refuses what is not a positive size") {

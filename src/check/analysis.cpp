@@ -391,7 +391,7 @@ void CheckBeyondTheTable(const Scenario& scenario, const CompiledPlan& plan, con
     // A KST finding hurts while its windows last: its impact is that of the
     // topologies in force then; the rules beyond the table judge the ends.
     const std::vector<int> in_force = StepsInForce(finding, static_cast<int>(scenario.plan.size()));
-    const ImpactGraph& judged = !in_force.empty()          ? graphs.InForce(in_force)
+    const ImpactGraph& judged = !in_force.empty()          ? graphs.InForce(in_force, finding.fqdn)
                                 : finding.outcomes.empty() ? graph
                                                            : graphs.Ends();
     finding.impact = judged.Evaluate(finding.broken);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace kst {
 
@@ -21,8 +22,33 @@ std::vector<int> StepsInForce(const Finding& finding, int plan_steps) {
 ImpactGraphs::ImpactGraphs(const Scenario& scenario, const CompiledPlan& plan, const ModelCatalog& model)
     : scenario_(scenario), plan_(plan), model_(model) {}
 
-const ImpactGraph& ImpactGraphs::InForce(const std::vector<int>& steps_done) {
-  return Of(steps_done);
+const ImpactGraph& ImpactGraphs::InForce(const std::vector<int>& steps_done, const std::string& fqdn) {
+  // What a finding on `fqdn` can break in a revision depends on the peers named
+  // `fqdn` (its requirement there, and whether it is an Exchange server) and on
+  // the Lync servers at the channels' other end: the first revision of each
+  // such kind stands for the others.
+  if (server_epoch_.empty()) {
+    static const std::set<std::string> kLeaveServers = {"add_trusted_application_pool",
+                                                        "remove_trusted_application_pool",
+                                                        "add_dial_plan",
+                                                        "remove_dial_plan",
+                                                        "set_dial_plan",
+                                                        "restart",
+                                                        "wait_for_replication"};
+    server_epoch_.push_back(0);
+    for (const PlanStep& step : scenario_.plan)
+      server_epoch_.push_back(server_epoch_.back() + (kLeaveServers.count(step.op) ? 0 : 1));
+  }
+  std::set<std::tuple<bool, bool, int>> seen;
+  std::vector<int> representatives;
+  for (const int done : steps_done) {
+    const ClaimIndex& claims = done == 0 ? plan_.base_claims() : plan_.ClaimsAfter(done - 1);
+    auto required = claims.required.find(fqdn);
+    const bool um = required != claims.required.end() && required->second.um_host;
+    const bool application = required != claims.required.end() && required->second.trusted_application;
+    if (seen.insert({um, application, server_epoch_[done]}).second) representatives.push_back(done);
+  }
+  return Of(representatives);
 }
 
 const ImpactGraph& ImpactGraphs::Ends() {

@@ -28,8 +28,13 @@ std::vector<int> StepsInForce(const Finding& finding, int plan_steps);
 class ImpactGraphs {
  public:
   ImpactGraphs(const Scenario& scenario, const CompiledPlan& plan, const ModelCatalog& model);
-  /// The graph of the topologies in force after each of `steps_done` plan steps.
-  const ImpactGraph& InForce(const std::vector<int>& steps_done);
+  /// The graph of the topologies in force after each of `steps_done` plan
+  /// steps, as far as they can differ for a finding on `fqdn`: of the revisions
+  /// that agree on what `fqdn` is (a SipName host, an OWA IM server or another
+  /// trusted application's computer, an Exchange server) and on the Lync
+  /// servers, one stands for all. A plan of hundreds of steps so costs a graph
+  /// of one or two topologies per finding, not of every step in its window.
+  const ImpactGraph& InForce(const std::vector<int>& steps_done, const std::string& fqdn);
   /// The graph of the base and the final topology (KST findings with no window).
   const ImpactGraph& Ends();
   /// The graph of the final topology (the rules beyond the table, which judge
@@ -47,6 +52,10 @@ class ImpactGraphs {
   const CompiledPlan& plan_;
   const ModelCatalog& model_;
   std::map<std::vector<const Topology*>, std::unique_ptr<ImpactGraph>> graphs_;
+  /// Per number of plan steps done: how many steps so far may have changed the
+  /// Lync servers or the Exchange servers (every step but those that only move
+  /// trusted application pools, dial plans, restarts and waits).
+  std::vector<int> server_epoch_;
 };
 
 }  // namespace kst

@@ -131,7 +131,7 @@ void RestartFixes(const Scenario& scenario, const Finding& finding, std::vector<
                ", one server at a time (a Front End pool keeps its quorum): each start reads the topology and "
                "UM Routing's hosts afresh and adds " +
                finding.fqdn + " with one version";
-    fix.edited = Edit(scenario, done, {{Wait(), {}}, {Restart(servers), {}}}, -1, {});
+    fix.make = [=, &scenario] { return Edit(scenario, done, {{Wait(), {}}, {Restart(servers), {}}}, -1, {}); };
     out->push_back(std::move(fix));
   }
 }
@@ -182,7 +182,7 @@ void WithoutThePoolFixes(const Scenario& scenario, const Finding& finding, const
     if (!adds) continue;
     CandidateFix fix;
     fix.text = "Leave out plan step " + std::to_string(i + 1) + " (" + step.description + ")" + caveat;
-    fix.edited = Edit(scenario, i, {}, static_cast<int>(i), DropPoolKeepOwaIm(fqdn));
+    fix.make = [=, &scenario] { return Edit(scenario, i, {}, static_cast<int>(i), DropPoolKeepOwaIm(fqdn)); };
     out->push_back(std::move(fix));
     return;
   }
@@ -197,7 +197,7 @@ void WithoutThePoolFixes(const Scenario& scenario, const Finding& finding, const
   CandidateFix fix;
   fix.text = "Before the plan's first step, remove the trusted application pool of " + fqdn +
              " and wait for replication" + caveat;
-  fix.edited = Edit(scenario, 0, {{remove, DropPoolKeepOwaIm(fqdn)}, {Wait(), {}}}, -1, {});
+  fix.make = [=, &scenario] { return Edit(scenario, 0, {{remove, DropPoolKeepOwaIm(fqdn)}, {Wait(), {}}}, -1, {}); };
   out->push_back(std::move(fix));
 }
 
@@ -246,7 +246,9 @@ void AddThePoolFixes(const Scenario& scenario, const Finding& finding, std::vect
              ", version " + std::to_string(tap.version) + ", registrar " + tap.registrar.name +
              ") and wait for replication: OWA IM needs the pool once UM Routing's entry is gone (seed 004), and is "
              "down from the restarts until the pool has replicated";
-  fix.edited = Edit(scenario, opened_at, {{Restart(servers), {}}, {add, change}, {Wait(), {}}}, -1, {});
+  fix.make = [=, &scenario] {
+    return Edit(scenario, opened_at, {{Restart(servers), {}}, {add, change}, {Wait(), {}}}, -1, {});
+  };
   out->push_back(std::move(fix));
 }
 
@@ -289,7 +291,7 @@ void InputFixes(const Scenario& scenario, const Finding& finding, std::optional<
   }
   CandidateFix fix;
   fix.text = finding.fixes.front();
-  fix.edited = Edit(scenario, 0, {}, -1, change);
+  fix.make = [=, &scenario] { return Edit(scenario, 0, {}, -1, change); };
   out->push_back(std::move(fix));
 }
 
@@ -362,8 +364,9 @@ void AddCheckedFixes(const Scenario& scenario, const ModelCatalog& model, const 
                             " kst re-explores per fix; the rules' general fix options stand");
     return;
   }
-  const size_t max_rechecks = static_cast<size_t>(
-      std::min<uint64_t>(kMaxRechecks, kRecheckCells / std::max<uint64_t>(1, report->statistics.cells)));
+  // A re-check costs about what the analysis did: its cells, each over the plan's steps.
+  const uint64_t cost = std::max<uint64_t>(1, report->statistics.cells) * (scenario.plan.size() + 1);
+  const size_t max_rechecks = static_cast<size_t>(std::min<uint64_t>(kMaxRechecks, kRecheckCellSteps / cost));
   AnalysisOptions again = options;
   again.recheck_fixes = false;
   again.progress = nullptr;
@@ -378,7 +381,7 @@ void AddCheckedFixes(const Scenario& scenario, const ModelCatalog& model, const 
           budget_hit = true;
           break;
         }
-        it = explored.emplace(candidate.text, Analyze(candidate.edited, true, model, again, {})).first;
+        it = explored.emplace(candidate.text, Analyze(candidate.make(), true, model, again, {})).first;
       }
       const Report& edited = it->second;
       if (edited.interrupted) return;
@@ -392,8 +395,9 @@ void AddCheckedFixes(const Scenario& scenario, const ModelCatalog& model, const 
   if (budget_hit)
     report->notes.push_back("fixes for this plan: re-checked " + std::to_string(max_rechecks) +
                             " edited plan(s), the most kst explores per run at " +
-                            std::to_string(report->statistics.cells) +
-                            " cells; later findings show only the rules' general fix options");
+                            std::to_string(report->statistics.cells) + " cells and " +
+                            std::to_string(scenario.plan.size()) +
+                            " plan steps; later findings show only the rules' general fix options");
 }
 
 }  // namespace kst

@@ -7,6 +7,7 @@
 // with what the edited plan still has on the FQDN and its verdict.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,12 +19,14 @@
 
 namespace kst {
 
-/// One fix as an edit of the plan: what to tell people, and the scenario with
-/// the edit applied (no expect block; plan steps that change the topology
-/// after the edit carry it too).
+/// One fix as an edit of the plan: what to tell people, and how to make the
+/// scenario with the edit applied (no expect block; plan steps that change the
+/// topology after the edit carry it too). Made only when it is explored: a
+/// long plan's edit copies every later topology. `make` refers to the scenario
+/// CandidateFixes was given, which must outlive it.
 struct CandidateFix {
   std::string text;
-  Scenario edited;
+  std::function<Scenario()> make;
 };
 
 /// The candidate fixes of a finding, most specific first: plan edits for the
@@ -35,13 +38,14 @@ std::vector<CandidateFix> CandidateFixes(const Scenario& scenario, const Finding
 /// Re-checks each KST finding's candidate fixes (Analyze on the edited plan,
 /// same reading, no fixes of its own) and keeps in Finding::checked_fixes the
 /// ones that remove it. Bounded, so that fixes cost at most about as much as
-/// kRecheckCells cells explored: min(kMaxRechecks, kRecheckCells / cells)
-/// explorations (none above kMaxCellsForRechecks cells), then a note says so.
+/// exploring kRecheckCellSteps cells x plan steps: min(kMaxRechecks,
+/// kRecheckCellSteps / (cells x (plan steps + 1))) explorations (none above
+/// kMaxCellsForRechecks cells), then a note says so.
 void AddCheckedFixes(const Scenario& scenario, const ModelCatalog& model, const AnalysisOptions& options,
                      Report* report);
 
 inline constexpr uint64_t kMaxCellsForRechecks = 200'000;
-inline constexpr uint64_t kRecheckCells = 1'000'000;
+inline constexpr uint64_t kRecheckCellSteps = 2'000'000;
 inline constexpr int kMaxRechecks = 16;
 
 }  // namespace kst

@@ -92,7 +92,7 @@ TEST_CASE("an edit carries into every later step: the pool left out stays out, o
   conflict.outcomes.push_back(ServerOutcome{});
   const auto fixes = CandidateFixes(scenario, conflict, ModelCatalog::Embedded());
   REQUIRE_FALSE(fixes.empty());
-  const Scenario& edited = fixes.front().edited;
+  const Scenario edited = fixes.front().make();
   REQUIRE(edited.plan.size() == 2);
   CHECK(edited.plan[0].op == "wait_for_replication");
   CHECK(edited.plan[1].op == "add_exchange_server");
