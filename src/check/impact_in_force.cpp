@@ -70,7 +70,7 @@ const ImpactGraph& ImpactGraphs::Of(std::vector<int> steps_done) {
   std::vector<const Topology*> topologies;
   std::vector<const ClaimIndex*> claims;
   for (const int done : steps_done) {
-    const Topology* topology = done == 0 ? &scenario_.base : scenario_.plan[done - 1].after.get();
+    const Topology* topology = &scenario_.TopologyAfter(done);
     if (std::find(topologies.begin(), topologies.end(), topology) != topologies.end()) continue;
     topologies.push_back(topology);
     claims.push_back(done == 0 ? &plan_.base_claims() : &plan_.ClaimsAfter(done - 1));

@@ -104,8 +104,10 @@ std::string AfterStep(size_t done) {
   return done == 0 ? "Before the plan's first step" : "After plan step " + std::to_string(done);
 }
 
-/// The servers of a finding whose window the plan does not close: they end
-/// without the FQDN, or only an event after the plan's last step brings it back.
+/// The servers of a finding the plan leaves unsettled: they end without the
+/// FQDN, only an event after the plan's last step brings it back, or their end
+/// entry depends on the order (kst/order-dependent). `opened_at`: the latest
+/// step at which one of their windows opens.
 std::vector<std::string> ServersLeftOpen(const Finding& finding, size_t* opened_at) {
   std::vector<std::string> servers;
   *opened_at = 0;
@@ -174,7 +176,7 @@ void WithoutThePoolFixes(const Scenario& scenario, const Finding& finding, const
   for (size_t i = 0; i < scenario.plan.size(); ++i) {
     const PlanStep& step = scenario.plan[i];
     if (step.op != "add_trusted_application_pool") continue;
-    const Topology& before = i == 0 ? scenario.base : *scenario.plan[i - 1].after;
+    const Topology& before = scenario.TopologyAfter(i);
     const bool adds = std::any_of(step.after->trusted_application_pools.begin(),
                                   step.after->trusted_application_pools.end(), [&](const TrustedApplicationPool& tap) {
                                     return TapNames(tap, fqdn) && !before.FindTrustedApplicationPool(tap.fqdn.name);

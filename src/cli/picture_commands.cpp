@@ -76,7 +76,7 @@ int RunImpactCommand(const CommandOptions& options, CommandStreams streams) {
   std::vector<const Topology*> topologies = {&scenario.final_topology()};
   for (const Finding& finding : report.findings)
     for (const int done : StepsInForce(finding, static_cast<int>(scenario.plan.size()))) {
-      const Topology* topology = done == 0 ? &scenario.base : scenario.plan[done - 1].after.get();
+      const Topology* topology = &scenario.TopologyAfter(done);
       if (std::find(topologies.begin(), topologies.end(), topology) == topologies.end()) topologies.push_back(topology);
     }
   const ImpactGraph graph(topologies, ModelCatalog::Embedded());

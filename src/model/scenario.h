@@ -80,6 +80,8 @@ struct Scenario {
   std::optional<Expectation> expect;
 
   const Topology& final_topology() const { return plan.empty() ? base : *plan.back().after; }
+  /// The topology in force once `done` plan steps are done (0: the base).
+  const Topology& TopologyAfter(size_t done) const { return done == 0 ? base : *plan[done - 1].after; }
 };
 
 /// A topology alone, as a scenario with an empty plan, so one analysis serves both.
