@@ -4,13 +4,15 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
 DEBIAN_PACKAGES := cmake g++ make libboost-graph-dev nlohmann-json3-dev libcli11-dev doctest-dev libyaml-cpp-dev \
-                   libxml2-utils libpugixml-dev libssl-dev graphviz jq spin
+                   libxml2-utils libpugixml-dev libssl-dev graphviz jq spin help2man
+# Only for `make test`: the HTML report's browser and validator, and what the package test unpacks with.
+TEST_PACKAGES := chromium tidy man-db dpkg-dev file
 
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 VALGRIND_BUILD ?= build-valgrind
 
-.PHONY: deps configure build demo test test-sanitize test-valgrind tidy format format-check fuzz bench bench-inputs bench-spin clean
+.PHONY: deps configure build demo test package test-sanitize test-valgrind tidy format format-check fuzz bench bench-inputs bench-spin clean
 
 deps:
 	@bash .ci/install-deps $(DEBIAN_PACKAGES)
@@ -29,7 +31,13 @@ demo: build
 	  test $$status -eq 1
 
 test: build
+	@bash .ci/install-deps $(TEST_PACKAGES)
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# A Debian package (CPack, cmake/Packaging.cmake): binary, model, manual page, bash completion, README, licence notes.
+package: build
+	@bash .ci/install-deps dpkg-dev file
+	@cd $(BUILD) && cpack -G DEB
 
 test-sanitize: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKST_SANITIZE=ON >/dev/null

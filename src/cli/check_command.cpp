@@ -1,6 +1,7 @@
 // kst check: load, analyse, waive, write the outputs, judge the gate.
 
 #include <cstdlib>
+#include <sstream>
 
 #include "base/interrupt.h"
 #include "base/timestamp.h"
@@ -67,12 +68,17 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   // NO_COLOR (no-color.org): set to anything but the empty string, it turns colour off as --no-color does.
   const char* no_color_env = std::getenv("NO_COLOR");
   const bool no_color = options.no_color || (no_color_env != nullptr && *no_color_env != '\0');
-  bool color = streams.out_is_terminal && !no_color && options.format == "text";
-  if (!WriteOutputs(report, options.format, color, options.outputs, streams.out, streams.err)) return kExitOutputError;
   GatePolicy policy;
   policy.fail_on = options.fail_on == "warning" ? Severity::kWarning : Severity::kError;
   policy.inconclusive_ok = options.inconclusive_ok;
   policy.no_fail = options.no_fail;
+  const CheckedInput checked = CheckedInputOf(input);
+  WriterOptions writer;
+  writer.color = streams.out_is_terminal && !no_color && options.format == "text";
+  writer.input = &checked;
+  std::ostringstream unsaid;  // the gate's explanations go to stderr once, below
+  writer.exit_code = GateExitCode(report, policy, unsaid);
+  if (!WriteOutputs(report, options.format, writer, options.outputs, streams.out, streams.err)) return kExitOutputError;
   return GateExitCode(report, policy, streams.err);
 }
 

@@ -64,11 +64,15 @@ int RunDiffCommand(const CommandOptions& options, CommandStreams streams) {
   if (Interrupted(streams.err, "nothing was compared")) return kExitInterrupted;
   const DiffResult diff = CompareReports(old_report, new_report, before_tables, after_tables);
   // Files first, stdout last: a run that fails to write a file prints no diff.
-  if (!WriteOutputFiles(diff.added, options.outputs, streams.err)) return kExitOutputError;
+  // The new findings are the after side's: a writer that shows the input shows that one.
+  const CheckedInput checked = CheckedInputOf(after);
+  WriterOptions writer;
+  writer.input = &checked;
+  if (!WriteOutputFiles(diff.added, options.outputs, streams.err, writer)) return kExitOutputError;
   if (const DiffFormat* format = FindDiffFormat(options.format))
     format->write(diff, streams.out);
   else
-    MakeReportWriter(options.format, false)->Write(diff.added, streams.out);
+    MakeReportWriter(options.format, writer)->Write(diff.added, streams.out);
   return DiffExitCode(diff, streams.err);
 }
 

@@ -86,14 +86,17 @@ bool OutputsSpareInputs(const std::vector<NamedPath>& outputs, const std::vector
   return true;
 }
 
-bool WriteOutputs(const Report& report, const std::string& format, bool color, const std::vector<std::string>& outputs,
-                  std::ostream& out, std::ostream& err) {
-  if (!WriteOutputFiles(report, outputs, err)) return false;
-  MakeReportWriter(format, color)->Write(report, out);
+bool WriteOutputs(const Report& report, const std::string& format, const WriterOptions& options,
+                  const std::vector<std::string>& outputs, std::ostream& out, std::ostream& err) {
+  if (!WriteOutputFiles(report, outputs, err, options)) return false;
+  MakeReportWriter(format, options)->Write(report, out);
   return true;
 }
 
-bool WriteOutputFiles(const Report& report, const std::vector<std::string>& outputs, std::ostream& err) {
+bool WriteOutputFiles(const Report& report, const std::vector<std::string>& outputs, std::ostream& err,
+                      const WriterOptions& options) {
+  WriterOptions file_options = options;
+  file_options.color = false;
   for (const std::string& spec : outputs) {
     std::string error;
     if (!ValidOutputSpec(spec, &error)) {  // callers check first; a wrong spec must never reach a writer
@@ -102,7 +105,7 @@ bool WriteOutputFiles(const Report& report, const std::vector<std::string>& outp
     }
     size_t equals = spec.find('=');
     std::ostringstream text;
-    MakeReportWriter(spec.substr(0, equals), false)->Write(report, text);
+    MakeReportWriter(spec.substr(0, equals), file_options)->Write(report, text);
     if (!WriteFileAtomically(spec.substr(equals + 1), text.str(), &error)) {
       err << "kst: fatal: --output: " << EscapeText(error) << "\n";
       return false;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "check/finding.h"
+#include "report/report_writer.h"
 
 namespace kst {
 
@@ -22,14 +23,16 @@ struct GatePolicy {
 int GateExitCode(const Report& report, const GatePolicy& policy, std::ostream& err);
 
 /// Writes the report to every FORMAT=FILE of `outputs`, then to stdout in
-/// `format`. Returns false (with a message on `err`) when a file cannot be
-/// written; stdout is then left empty, so that a failed run prints no report.
-/// (stdout's own errors are judged once, in main.cpp.)
-bool WriteOutputs(const Report& report, const std::string& format, bool color, const std::vector<std::string>& outputs,
-                  std::ostream& out, std::ostream& err);
+/// `format`, each writer made with `options` (colour only on stdout). Returns
+/// false (with a message on `err`) when a file cannot be written; stdout is
+/// then left empty, so that a failed run prints no report. (stdout's own
+/// errors are judged once, in main.cpp.)
+bool WriteOutputs(const Report& report, const std::string& format, const WriterOptions& options,
+                  const std::vector<std::string>& outputs, std::ostream& out, std::ostream& err);
 
-/// Writes only the FORMAT=FILE outputs, each atomically (base/atomic_file.h).
-bool WriteOutputFiles(const Report& report, const std::vector<std::string>& outputs, std::ostream& err);
+/// Writes only the FORMAT=FILE outputs, each atomically (base/atomic_file.h), without colour.
+bool WriteOutputFiles(const Report& report, const std::vector<std::string>& outputs, std::ostream& err,
+                      const WriterOptions& options = {});
 
 /// The FILE of each FORMAT=FILE spec.
 std::vector<std::string> OutputPaths(const std::vector<std::string>& specs);

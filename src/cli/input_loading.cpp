@@ -1,5 +1,6 @@
 #include "cli/input_loading.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 
@@ -20,8 +21,10 @@ void Print(const Diagnostics& diagnostics, std::ostream& err) {
 }
 
 /// The digest of the files `files` read, each named relative to the input:
-/// the folder itself, or the folder that holds the input file.
-std::string DigestOfRead(const std::string& path, bool folder, const ReadOnceFileReader& files) {
+/// the folder itself, or the folder that holds the input file; each file's
+/// own digest in `*each`, in name order.
+std::string DigestOfRead(const std::string& path, bool folder, const ReadOnceFileReader& files,
+                         std::vector<CheckedFile>* each) {
   std::filesystem::path root = std::filesystem::path(path).lexically_normal();
   if (!folder || !root.has_filename()) root = root.parent_path();  // "snapshot/" is the folder "snapshot"
   std::vector<DigestedFile> digested;
@@ -33,6 +36,9 @@ std::string DigestOfRead(const std::string& path, bool folder, const ReadOnceFil
     }
     digested.push_back({name.generic_string(), bytes});
   }
+  std::sort(digested.begin(), digested.end(),
+            [](const DigestedFile& a, const DigestedFile& b) { return a.name < b.name; });
+  for (const DigestedFile& file : digested) each->push_back({file.name, Sha256Digest(*file.bytes)});
   return InputDigest(std::move(digested));
 }
 
@@ -68,8 +74,12 @@ bool LoadInput(const std::string& path, FileReader* source, LoadedInput* input, 
   input->files = files.paths();  // every file read: no output may overwrite one
   Print(input->diagnostics, err);
   if (!ok || input->diagnostics.has_errors()) return false;
-  input->digest = DigestOfRead(path, folder, files);
+  input->digest = DigestOfRead(path, folder, files, &input->file_digests);
   return true;
+}
+
+CheckedInput CheckedInputOf(const LoadedInput& input) {
+  return {&input.scenario, input.file_digests, input.digest};
 }
 
 bool LoadWaivers(const std::string& path, std::vector<Waiver>* waivers, std::ostream& err) {

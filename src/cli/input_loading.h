@@ -14,6 +14,7 @@
 #include "model/import_report.h"
 #include "model/model_catalog.h"
 #include "model/scenario.h"
+#include "report/report_writer.h"
 
 namespace kst {
 
@@ -27,7 +28,12 @@ struct LoadedInput {
   /// relative to the input: a scenario and its topology file, or every file of
   /// a snapshot folder. A trace file records it; replay recomputes it.
   std::string digest;
+  std::vector<CheckedFile> file_digests;  // each of those files with its own SHA-256, in name order
 };
+
+/// What the html report shows of the input: the scenario and the digests.
+/// Points into `input`, which must outlive it.
+CheckedInput CheckedInputOf(const LoadedInput& input);
 
 /// Loads a topology, a scenario, or real exports (a snapshot folder or one
 /// export file) from disk; prints its diagnostics to `err`. Returns false

@@ -190,7 +190,7 @@ class GithubWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> MakeGithubWriter(bool /*color*/) {
+std::unique_ptr<ReportWriter> MakeGithubWriter(const WriterOptions& /*options*/) {
   return std::make_unique<GithubWriter>();
 }
 

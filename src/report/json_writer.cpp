@@ -166,7 +166,7 @@ nlohmann::json TraceToJson(const Trace& trace) {
           {"steps", steps}};
 }
 
-std::unique_ptr<ReportWriter> MakeJsonWriter(bool /*color*/) {
+std::unique_ptr<ReportWriter> MakeJsonWriter(const WriterOptions& /*options*/) {
   return std::make_unique<JsonWriter>();
 }
 

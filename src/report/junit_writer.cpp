@@ -304,7 +304,7 @@ class JunitWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> MakeJunitWriter(bool /*color*/) {
+std::unique_ptr<ReportWriter> MakeJunitWriter(const WriterOptions& /*options*/) {
   return std::make_unique<JunitWriter>();
 }
 

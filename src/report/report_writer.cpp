@@ -7,16 +7,17 @@
 namespace kst {
 
 // Each format lives in its own file; this is the one place that names them.
-std::unique_ptr<ReportWriter> MakeTextWriter(bool color);
-std::unique_ptr<ReportWriter> MakeJsonWriter(bool color);
-std::unique_ptr<ReportWriter> MakeSarifWriter(bool color);
-std::unique_ptr<ReportWriter> MakeJunitWriter(bool color);
-std::unique_ptr<ReportWriter> MakeGithubWriter(bool color);
+std::unique_ptr<ReportWriter> MakeTextWriter(const WriterOptions& options);
+std::unique_ptr<ReportWriter> MakeJsonWriter(const WriterOptions& options);
+std::unique_ptr<ReportWriter> MakeSarifWriter(const WriterOptions& options);
+std::unique_ptr<ReportWriter> MakeJunitWriter(const WriterOptions& options);
+std::unique_ptr<ReportWriter> MakeGithubWriter(const WriterOptions& options);
+std::unique_ptr<ReportWriter> MakeHtmlWriter(const WriterOptions& options);
 
 const std::vector<ReportFormat>& ReportFormats() {
   static const std::vector<ReportFormat> formats = {
       {"text", ".txt", MakeTextWriter},   {"json", ".json", MakeJsonWriter},    {"sarif", ".sarif", MakeSarifWriter},
-      {"junit", ".xml", MakeJunitWriter}, {"github", ".log", MakeGithubWriter},
+      {"junit", ".xml", MakeJunitWriter}, {"github", ".log", MakeGithubWriter}, {"html", ".html", MakeHtmlWriter},
   };
   return formats;
 }
@@ -45,10 +46,10 @@ std::string ReportFormatList() {
   return JoinStrings(ReportFormatNames(), ", ", " or ");
 }
 
-std::unique_ptr<ReportWriter> MakeReportWriter(std::string_view format, bool color) {
+std::unique_ptr<ReportWriter> MakeReportWriter(std::string_view format, const WriterOptions& options) {
   const ReportFormat* found = FindReportFormat(format);
   if (!found) throw std::invalid_argument("no report format \"" + std::string(format) + "\"");
-  return found->make(color);
+  return found->make(options);
 }
 
 }  // namespace kst

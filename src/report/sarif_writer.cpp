@@ -391,7 +391,7 @@ class SarifWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> MakeSarifWriter(bool /*color*/) {
+std::unique_ptr<ReportWriter> MakeSarifWriter(const WriterOptions& /*options*/) {
   return std::make_unique<SarifWriter>();
 }
 

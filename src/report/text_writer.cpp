@@ -229,8 +229,8 @@ class TextWriter : public ReportWriter {
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> MakeTextWriter(bool color) {
-  return std::make_unique<TextWriter>(color);
+std::unique_ptr<ReportWriter> MakeTextWriter(const WriterOptions& options) {
+  return std::make_unique<TextWriter>(options.color);
 }
 
 }  // namespace kst
