@@ -40,10 +40,10 @@ set(CPACK_PACKAGE_NAME kst)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "kst maintainers <kst@invalid>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "checks whether a Lync / Skype for Business change breaks the Known Servers Table")
-set(CPACK_PACKAGE_DESCRIPTION
-    "kst loads a Lync topology or a what-if scenario, explores every order of the asynchronous events a change "
-    "plan allows, and reports, before deployment, event 14563 conflicts, servers missing from a Known Servers "
-    "Table, certificate subjects and clocks that break Exchange UM and OWA IM integration.")
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+       "kst loads a Lync topology or a what-if scenario, explores every order of the asynchronous events a change "
+       "plan allows, and reports, before deployment, event 14563 conflicts, servers missing from a Known Servers "
+       "Table, certificate subjects and clocks that break Exchange UM and OWA IM integration.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # kst_VERSION_ARCH.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # libyaml-cpp, libpugixml, libssl: from the binary, by dpkg-shlibdeps

@@ -335,6 +335,7 @@ int Main(int argc, char** argv, std::ostream& out) {
     // Accepted by every command, so that scripts can pass it everywhere; only text on a terminal is coloured.
     if (command->get_option_no_throw("--no-color") == nullptr)
       command->add_flag("--no-color", options.no_color, "no ANSI colours in text output (the default off a terminal)");
+    command->set_version_flag("--version", VersionText, "print kst's version, the digest of its model and its build");
     command->callback([&chosen, &sub] { chosen = sub.run; });
   }
   try {

@@ -65,7 +65,7 @@ TEST_CASE("InlineSvg") {
       "<g id=\"graph0\" class=\"graph\">\n<!-- x&#45;&#45;&gt; -->\n"
       "<g id=\"node1\" class=\"node\"><title>a&lt;b</title><text>id=&quot;x&quot;</text></g>\n</g>\n</svg>\n";
   const std::string inlined = InlineSvg(svg, "p1-");
-  CHECK(inlined.rfind("<svg width=\"10pt\"", 0) == 0);
+  CHECK(inlined.rfind("<svg width=\"13\" viewBox", 0) == 0);  // 10 pt in CSS pixels
   CHECK(inlined.find("<?xml") == std::string::npos);
   CHECK(inlined.find("DOCTYPE") == std::string::npos);
   CHECK(inlined.find("<!--") == std::string::npos);

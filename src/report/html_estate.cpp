@@ -1,6 +1,7 @@
 #include "report/html_estate.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -27,35 +28,38 @@ const char* StepKind(PlanStep::Kind kind) {
   return "";
 }
 
-/// One server's table before and after: FQDN -> (before, after); absent on a side when no producer claims it there.
-using TablePair = std::map<std::string, std::pair<std::optional<CellEntry>, std::optional<CellEntry>>>;
+/// One server's table: FQDN -> its entry before the plan, at the end of the
+/// plan, and after the next RTCSRV restart, in words ("version 6", "absent",
+/// "not claimed" where no producer claims it on that side).
+using TableRows = std::map<std::string, std::array<std::string, 3>>;
 
-std::string EntryText(const std::optional<CellEntry>& entry) {
-  return entry ? entry->ToString() : "not claimed";
+std::string EntryText(const CellEntry& entry) {
+  return entry.ToString();
 }
 
-bool operator==(const TablePair& a, const TablePair& b) {
-  if (a.size() != b.size()) return false;
-  for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j)
-    if (i->first != j->first || EntryText(i->second.first) != EntryText(j->second.first) ||
-        EntryText(i->second.second) != EntryText(j->second.second))
-      return false;
-  return true;
+/// "absent or version 6": every end the orders of the plan reach.
+std::string EndsText(const std::vector<CellEntry>& ends) {
+  std::string text;
+  for (const CellEntry& entry : ends) text += (text.empty() ? "" : " or ") + EntryText(entry);
+  return text + (ends.size() > 1 ? ", by order" : "");
 }
 
-void WriteTablePair(const std::vector<std::string>& servers, const TablePair& table, std::ostream& out) {
+void WriteTableRows(const std::vector<std::string>& servers, const TableRows& rows, std::ostream& out) {
   std::string names;
   for (const std::string& server : servers) names += (names.empty() ? "" : ", ") + EscapeHtml(server);
   size_t changed = 0;
-  for (const auto& [fqdn, sides] : table) changed += EntryText(sides.first) != EntryText(sides.second);
-  out << "<table class=\"kst\">\n<caption><span class=\"servers\">" << names << "</span>: " << table.size()
-      << " FQDNs, " << changed << " changed by the plan</caption>\n<thead><tr><th scope=\"col\">FQDN</th><th "
-      << "scope=\"col\">before the plan</th><th scope=\"col\">after the plan</th></tr></thead>\n<tbody>\n";
-  for (const auto& [fqdn, sides] : table) {
-    const std::string before = EntryText(sides.first), after = EntryText(sides.second);
-    const bool lost = sides.second && !sides.second->present;
-    out << "<tr" << (before != after ? (lost ? " class=\"changed lost\"" : " class=\"changed\"") : "") << "><td>"
-        << EscapeHtml(fqdn) << "</td><td>" << EscapeHtml(before) << "</td><td>" << EscapeHtml(after) << "</td></tr>\n";
+  for (const auto& [fqdn, row] : rows) changed += row[0] != row[1] || row[0] != row[2];
+  out << "<table class=\"kst\">\n<caption><span class=\"servers\">" << names << "</span>: " << rows.size() << " FQDNs, "
+      << changed << " changed by the plan</caption>\n<thead><tr><th scope=\"col\">FQDN</th><th "
+      << "scope=\"col\">before the plan</th><th scope=\"col\">at the end of the plan</th><th scope=\"col\">after "
+      << "the next RTCSRV restart</th></tr></thead>\n<tbody>\n";
+  for (const auto& [fqdn, row] : rows) {
+    const bool lost = row[1].find("absent") != std::string::npos || row[2] == "absent";
+    const char* row_class = row[0] == row[1] && row[0] == row[2] ? ""
+                            : lost                               ? " class=\"changed lost\""
+                                                                 : " class=\"changed\"";
+    out << "<tr" << row_class << "><td>" << EscapeHtml(fqdn) << "</td><td>" << EscapeHtml(row[0]) << "</td><td>"
+        << EscapeHtml(row[1]) << "</td><td>" << EscapeHtml(row[2]) << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n";
 }
@@ -91,28 +95,39 @@ void WriteHtmlTopology(const Scenario& scenario, const Report& report, HtmlPictu
                           "The topology after the plan: the findings' servers and the connections they break in red");
 }
 
-void WriteHtmlTables(const Scenario& scenario, std::ostream& out) {
+void WriteHtmlTables(const Scenario& scenario, const Report& report, std::ostream& out) {
   const ModelCatalog& model = ModelCatalog::Embedded();
   const ServerTables before = StartTables(scenario.base, model);
   const ServerTables after = StartTables(scenario.final_topology(), model);
+  // Where a finding explored a cell, its end entries are the plan's end; elsewhere
+  // kst found nothing that depends on the order, and the end is the restart's entry.
+  std::map<std::pair<std::string, std::string>, std::string> ends;  // (server, FQDN) -> ends in words
+  for (const Finding& finding : report.findings)
+    for (const ServerOutcome& outcome : finding.outcomes)
+      if (!outcome.ends.empty()) ends[{outcome.server, finding.fqdn}] = EndsText(outcome.ends);
   std::set<std::string> servers;
   for (const auto& [server, table] : before) servers.insert(server);
   for (const auto& [server, table] : after) servers.insert(server);
-  std::vector<std::pair<std::vector<std::string>, TablePair>> groups;  // servers sharing one pair of tables
+  std::vector<std::pair<std::vector<std::string>, TableRows>> groups;  // servers sharing one table
   for (const std::string& server : servers) {
-    TablePair pair;
+    TableRows rows;
     if (auto it = before.find(server); it != before.end())
-      for (const auto& [fqdn, entry] : it->second) pair[fqdn].first = entry;
+      for (const auto& [fqdn, entry] : it->second) rows[fqdn] = {EntryText(entry), "not claimed", "not claimed"};
     if (auto it = after.find(server); it != after.end())
-      for (const auto& [fqdn, entry] : it->second) pair[fqdn].second = entry;
-    auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& group) { return group.second == pair; });
+      for (const auto& [fqdn, entry] : it->second) {
+        auto [row, added] = rows.try_emplace(fqdn, std::array<std::string, 3>{"not claimed", "", ""});
+        row->second[1] = row->second[2] = EntryText(entry);
+      }
+    for (auto& [fqdn, row] : rows)
+      if (auto end = ends.find({server, fqdn}); end != ends.end()) row[1] = end->second;
+    auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& group) { return group.second == rows; });
     if (same == groups.end())
-      groups.push_back({{server}, std::move(pair)});
+      groups.push_back({{server}, std::move(rows)});
     else
       same->first.push_back(server);
   }
   if (groups.empty()) out << "<p>No server of this topology holds a Known Servers Table.</p>\n";
-  for (const auto& [names, table] : groups) WriteTablePair(names, table, out);
+  for (const auto& [names, rows] : groups) WriteTableRows(names, rows, out);
 }
 
 }  // namespace kst

@@ -20,9 +20,10 @@ void WriteHtmlPlan(const Scenario& scenario, std::ostream& out);
 /// The topology after the plan as a picture, with `report`'s findings.
 void WriteHtmlTopology(const Scenario& scenario, const Report& report, HtmlPictures* pictures, std::ostream& out);
 
-/// Each server's table before and after the plan. Servers whose two tables
-/// are the same as another server's share one table that names them all, so
-/// that a large estate of alike Front Ends stays readable and small.
-void WriteHtmlTables(const Scenario& scenario, std::ostream& out);
+/// Each server's table before the plan, at its end (every end entry the
+/// orders reach, from `report`'s findings), and after the next RTCSRV restart.
+/// Servers whose table is the same as another server's share one table that
+/// names them all, so that a large estate of alike Front Ends stays readable.
+void WriteHtmlTables(const Scenario& scenario, const Report& report, std::ostream& out);
 
 }  // namespace kst

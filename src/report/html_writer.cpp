@@ -146,10 +146,11 @@ class HtmlWriter : public ReportWriter {
       out << "</section>\n<section id=\"topology\">\n<h2>Topology</h2>\n";
       WriteHtmlTopology(*scenario, report, &pictures, out);
       out << "</section>\n<section id=\"tables\">\n<h2>Known Servers Tables before and after the plan</h2>\n"
-          << "<p>Each server's table after a fresh RTCSRV start, with the base topology and with the topology after "
-             "the plan's last step (the steady state; the findings above cover the orders in between). Servers "
-             "with the same two tables share one.</p>\n";
-      WriteHtmlTables(*scenario, out);
+          << "<p>Each server's table after RTCSRV started with the base topology; at the end of the plan, where a "
+             "finding above shows every end the orders reach (elsewhere the end does not depend on the order); and "
+             "after the next RTCSRV restart with the topology after the plan's last step. Servers with the same "
+             "table share one.</p>\n";
+      WriteHtmlTables(*scenario, report, out);
       out << "</section>\n";
     }
     WriteReadings(report, out);

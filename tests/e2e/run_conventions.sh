@@ -21,6 +21,11 @@ expect_exit 0 "kst --version" -- "$kst" --version
 [ "$(sed -n 1p "$work/out")" = "kst $version" ] || fail "--version: first line '$(sed -n 1p "$work/out")', not 'kst $version'"
 grep -q -E '^model sha256:[0-9a-f]{64} \(model/kst-model.json\)$' "$work/out" || fail "--version: no model digest line"
 grep -q -E '^build [A-Za-z]+, (g\+\+|clang) ' "$work/out" || fail "--version: no build line"
+cp "$work/out" "$work/version"
+for command in check diff explain export; do  # every command takes it, before its required arguments
+  expect_exit 0 "kst $command --version" -- "$kst" "$command" --version
+  cmp -s "$work/out" "$work/version" || fail "kst $command --version differs from kst --version"
+done
 
 # Colour: only on a terminal (script(1) gives kst one), never with NO_COLOR or --no-color.
 seed=scenarios/o1-add-owa-tap-breaks-um.json

@@ -22,6 +22,7 @@ dpkg-deb -I "$deb" >"$work/info"
 for field in "Package: kst" "Version: " "Depends: .*libyaml-cpp" "Recommends: graphviz" "Description: "; do
   grep -q -E "^ $field" "$work/info" || fail "package control: no '$field'"
 done
+grep -q '^ Description: .*;' "$work/info" && fail "package control: a CMake list (;) in the description"
 dpkg-deb -c "$deb" >"$work/contents"
 installed=(usr/bin/kst usr/share/man/man1/kst.1.gz usr/share/bash-completion/completions/kst
   usr/share/kst/kst-model.json usr/share/doc/kst/README.md usr/share/doc/kst/copyright)
