@@ -2,7 +2,8 @@
 // opens offline in any browser. Everything it shows is in the file: the
 // pictures are inline SVG drawn by Graphviz (report/html_picture.h), the
 // style is inline, and a Content-Security-Policy forbids every fetch, so the
-// page neither loads nor leaks anything. It reads the same with JavaScript
+// page neither loads nor leaks anything; it allows only kst's own style and
+// script blocks, by their SHA-256, so markup that got in would not run. It reads the same with JavaScript
 // off; a small inline script only adds a filter over the findings.
 //
 // The page: a verdict banner with the exit code's meaning; the findings
@@ -14,8 +15,10 @@
 // becomes markup. Tested by html_writer_test.cpp and, in headless Chromium,
 // tests/e2e/run_html.sh.
 
+#include <cstdint>
 #include <map>
 #include <sstream>
+#include <string_view>
 
 #include "input/input_digest.h"
 #include "model/model_catalog.h"
@@ -78,6 +81,27 @@ constexpr const char* kScript = R"(
 })();
 )";
 
+/// A CSP source that allows exactly the inline block `text`: 'sha256-BASE64'.
+/// Markup that got into the page by mistake would then still not run.
+std::string CspHash(std::string_view text) {
+  const std::string hex = Sha256Digest(text).substr(std::string_view("sha256:").size());
+  static constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string bytes;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  std::string out;
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    const size_t left = bytes.size() - i;
+    uint32_t group = static_cast<uint8_t>(bytes[i]) << 16;
+    if (left > 1) group |= static_cast<uint8_t>(bytes[i + 1]) << 8;
+    if (left > 2) group |= static_cast<uint8_t>(bytes[i + 2]);
+    out += kBase64[(group >> 18) & 63];
+    out += kBase64[(group >> 12) & 63];
+    out += left > 1 ? kBase64[(group >> 6) & 63] : '=';
+    out += left > 2 ? kBase64[group & 63] : '=';
+  }
+  return "'sha256-" + out + "'";
+}
+
 /// What an exit code of `kst check` means (README, "Exit codes").
 std::string ExitMeaning(int code, Verdict verdict) {
   switch (code) {
@@ -131,8 +155,8 @@ class HtmlWriter : public ReportWriter {
     const Scenario* scenario = options_.input ? options_.input->scenario : nullptr;
     out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-           "script-src 'unsafe-inline'; img-src data:\">\n"
+        << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src " << CspHash(kStyle)
+        << "; script-src " << CspHash(kScript) << "\">\n"
         << "<meta name=\"generator\" content=\"kst " << KST_VERSION << "\">\n"
         << "<title>kst " << VerdictName(report.verdict) << ": " << EscapeHtml(report.input) << "</title>\n"
         << "<style>" << kStyle << "</style>\n</head>\n<body>\n";

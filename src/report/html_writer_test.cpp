@@ -122,7 +122,8 @@ TEST_CASE("html report") {
     CHECK(renderer.dots.back().find("<img src=x onerror=alert(1)>") != std::string::npos);  // DOT: Graphviz escapes
   }
   SUBCASE("Given the page, we should fetch nothing") {
-    CHECK(html.find("default-src 'none'") != std::string::npos);
+    CHECK(html.find("default-src 'none'; style-src 'sha256-") != std::string::npos);
+    CHECK(html.find("unsafe-inline") == std::string::npos);
     for (const char* tag : {"<img", "<iframe", "<link", "<object", "<embed", "<base"})
       CHECK(html.find(tag) == std::string::npos);
     CHECK(html.find("href=\"http") == std::string::npos);

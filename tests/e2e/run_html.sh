@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Issue 19: the HTML report, as a change board opens it. For the seed case, a
-# clean estate and a large multi-pool scenario, `kst check --output html=FILE`
-# writes one file that
+# clean estate, a large multi-pool scenario and the seed case with markup in
+# its names, `kst check --output html=FILE` writes one file that
 #  - is under 1 MB (the seed case) and fetches nothing (no src=, no http(s)
 #    link, a Content-Security-Policy of default-src 'none');
 #  - tidy (HTML Tidy, offline) finds no error and no warning in;
 #  - headless Chromium renders with no console message at all (errors, CSP
 #    violations, failed loads), and whose dumped DOM (after the filter script
 #    ran) holds the verdict, every finding of the JSON report of the same run,
-#    and every server that holds a Known Servers Table; Chromium also takes a
-#    screenshot of it.
+#    and every server that holds a Known Servers Table (and the hostile
+#    names as text, never as markup); Chromium also takes a screenshot of
+#    the seed case's.
 # A canary page that logs a console error proves first that this Chromium
 # reports console messages the way the checks read them. Without Chromium (CI
 # installs it: make test runs .ci/install-deps chromium tidy) the browser part
@@ -70,7 +71,9 @@ check_report() {
   echo "$name: $input, verdict $verdict, exit $status, $size bytes of HTML"
   [ "$name" != seed ] || [ "$size" -lt 1048576 ] || fail "$name: $size bytes, not under 1 MB"
   expect_in "$html" "<p class=\"exit-code\">exit code $status: " "$name: the banner's exit code"
-  grep -q -E ' src=|href="https?:|@import|url\(http' "$html" && fail "$name: the page refers to something outside it"
+  # (in a tag: the hostile names hold " src=" as escaped text)
+  grep -q -E '<[a-zA-Z][^<>]* src=|href="https?:|@import|url\(http' "$html" &&
+    fail "$name: the page refers to something outside it"
   expect_in "$html" "default-src 'none'" "$name: the Content-Security-Policy"
   if command -v tidy >/dev/null; then
     tidy -errors -quiet -utf8 "$html" >/dev/null 2>"$work/$name.tidy"  # errors and warnings: none allowed
@@ -110,17 +113,24 @@ check_report() {
     fail "$name: no PNG screenshot ($(tail -1 "$work/$name.shot.log"))"
 }
 
+# The seed case, a clean estate, a large multi-pool estate, and the seed case whose description, site and dial
+# plan are markup that would log "kst-markup-ran" if it ever ran (the console check then fails).
 declare -A inputs=([seed]=scenarios/o1-add-owa-tap-breaks-um.json [clean]=scenarios/clean-all-checks-pass.json
-  [large]=scenarios/large-multipool-owa-tap-patch-night.json)
-for name in seed clean large; do write_report "$name" "${inputs[$name]}"; done
+  [large]=scenarios/large-multipool-owa-tap-patch-night.json [hostile]=tests/e2e/inputs/html-hostile-names.json)
+names=(seed clean large hostile)
+for name in "${names[@]}"; do write_report "$name" "${inputs[$name]}"; done
 if [ -n "$chromium" ]; then
   printf '<!DOCTYPE html><html lang="en"><head><title>canary</title></head><body><p>canary</p>%s</body></html>\n' \
     "<script>console.error('kst-canary-console-error');</script>" >"$work/canary.html"
   browse canary --dump-dom "file://$work/canary.html" >"$work/canary.dom" 2>"$work/canary.log" &
-  for name in seed clean large; do render "$name"; done
+  for name in "${names[@]}"; do render "$name"; done
   wait
   console_lines "$work/canary.log" | grep -q kst-canary-console-error ||
     fail "canary: Chromium's log shows no console error this test would catch ($(grep -v dbus "$work/canary.log" | tail -2))"
 fi
-for name in seed clean large; do check_report "$name" "${inputs[$name]}"; done
+for name in "${names[@]}"; do check_report "$name" "${inputs[$name]}"; done
+if [ -s "$work/hostile.dom" ]; then
+  grep -q "kst-markup-ran" "$work/hostile.dom" || fail "hostile: the names are not shown as text"
+  grep -q -E "<img|<svg onload|<script>console" "$work/hostile.dom" && fail "hostile: a name became markup"
+fi
 finish html
