@@ -1,16 +1,21 @@
 // kst check: load, analyse, waive, write the outputs, judge the gate.
 
 #include <cstdlib>
+#include <optional>
 
 #include "base/interrupt.h"
 #include "base/timestamp.h"
 #include "check/analysis.h"
+#include "check/current_state.h"
 #include "check/every_reading.h"
+#include "check/reconcile.h"
 #include "check/waivers.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "cli/gate.h"
 #include "cli/input_loading.h"
+#include "cli/log_loading.h"
+#include "report/current_state_writer.h"
 #include "report/report_caps.h"
 #include "report/text_escape.h"
 #include "report/trace_file.h"
@@ -40,6 +45,18 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   std::vector<Waiver> waivers;
   if (!options.waivers.empty() && !options.no_waivers && !LoadWaivers(options.waivers, &waivers, streams.err))
     return kExitInputError;
+  // --state: the servers' current state from their logs (check/current_state.h).
+  std::optional<CurrentState> current;
+  if (!options.state.empty()) {
+    EventLogs logs;
+    std::vector<LoggedKstEvent> events;
+    const Topology& base = input.scenario.base;
+    bool warned = false;
+    if (!LoadKstEvents(options.state, base, options.event_strings, &logs, &events, &warned, streams.err))
+      return LoadFailedStatus(streams.err);
+    current = JudgeCurrentState(base, ModelCatalog::Embedded(), Reconcile(base, ModelCatalog::Embedded(), events));
+    current->incomplete = current->incomplete || warned;
+  }
   std::vector<std::string> read = input.files;
   if (!options.waivers.empty()) read.push_back(options.waivers);
   std::vector<NamedPath> written;
@@ -69,6 +86,8 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   const bool no_color = options.no_color || (no_color_env != nullptr && *no_color_env != '\0');
   bool color = streams.out_is_terminal && !no_color && options.format == "text";
   if (!WriteOutputs(report, options.format, color, options.outputs, streams.out, streams.err)) return kExitOutputError;
+  // Text output carries the section; a machine format stays one document, so the section goes to stderr.
+  if (current) WriteCurrentStateText(*current, options.format == "text" ? streams.out : streams.err);
   GatePolicy policy;
   policy.fail_on = options.fail_on == "warning" ? Severity::kWarning : Severity::kError;
   policy.inconclusive_ok = options.inconclusive_ok;
