@@ -43,6 +43,35 @@ while read -r file code message; do
   [ -s "$work/out" ] && fail "$file: something on stdout on an input error"
 done <"$malformed/expected.txt"
 
+# Hostile logs: each within 10 s, located or escaped, never a crash.
+ns="xmlns='http://schemas.microsoft.com/win/2004/08/events/event'"
+system="<System><Provider Name='LS Protocol Stack'/><EventID>14495</EventID><TimeCreated SystemTime='2026-12-01T10:00:00Z'/>"
+python3 - "$work" "$ns" "$system" <<'PY'
+import sys
+work, ns, system = sys.argv[1:4]
+deep = 100000
+open(f"{work}/deep.xml", "w").write(f"<Event {ns}>{system}<Computer>fe01.contoso.com</Computer></System><UserData>"
+                                    + "<a>" * deep + "x" + "</a>" * deep + "</UserData></Event>\n")
+open(f"{work}/huge.xml", "w").write(f"<Event {ns}>{system}<Computer>fe01.contoso.com</Computer></System><EventData><Data>"
+                                    + "ex1.contoso.com " * 1_000_000 + "</Data></EventData></Event>\n")
+open(f"{work}/bidi.xml", "w", encoding="utf-8").write(f"<Event {ns}>{system}<Computer>fe01\u202e.contoso.com\u001b[31m</Computer>"
+                                                      "</System></Event>\n".replace("\u001b[31m", ""))
+rows = "".join(f'"2026-12-01T10:00:{i % 60:02d}Z","14493","LS Protocol Stack","fe0{i % 9}.contoso.com"\r\n' for i in range(100000))
+open(f"{work}/many.csv", "w").write('"TimeCreated","Id","ProviderName","MachineName"\r\n' + rows)
+PY
+for hostile in deep.xml huge.xml bidi.xml many.csv; do
+  start=$(date +%s)
+  "$kst" reconcile scenarios/topologies/contoso.json "$work/$hostile" >"$work/out" 2>"$work/err"
+  code=$?
+  took=$(($(date +%s) - start))
+  [ "$took" -le 10 ] || fail "$hostile: took $took s"
+  [ "$code" -eq 0 ] || [ "$code" -eq 1 ] || [ "$code" -eq 4 ] || fail "$hostile: exit $code: $(head -3 "$work/err")"
+  grep -q $'\xe2\x80\xae' "$work/out" "$work/err" && fail "$hostile: a bidirectional control printed raw"
+  if [ "$hostile" = bidi.xml ]; then
+    grep -qF 'fe01\u202e.contoso.com' "$work/out" || fail "bidi.xml: the computer is not shown escaped: $(head -3 "$work/out")"
+  fi
+done
+
 samples=../shared/samples/eventlogs
 if [ -d "$samples" ]; then
   expect_exit 3 "the malformed public sample" -- "$kst" reconcile scenarios/topologies/contoso.json \
