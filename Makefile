@@ -4,7 +4,8 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
 DEBIAN_PACKAGES := cmake g++ make libboost-graph-dev nlohmann-json3-dev libcli11-dev doctest-dev libyaml-cpp-dev \
-                   libxml2-utils libpugixml-dev libssl-dev graphviz jq spin help2man
+                   libxml2-utils libpugixml-dev libssl-dev graphviz jq spin help2man \
+                   libevtx-dev libbfio-dev
 # Only for `make test`: the HTML report's browser and validator, and what the package test unpacks with.
 TEST_PACKAGES := chromium tidy man-db dpkg-dev file
 
@@ -12,7 +13,7 @@ FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 VALGRIND_BUILD ?= build-valgrind
 
-.PHONY: deps configure build demo test package test-sanitize test-valgrind tidy format format-check fuzz bench bench-inputs bench-spin clean
+.PHONY: deps configure build demo test package test-sanitize test-valgrind tidy format format-check fuzz bench bench-inputs bench-logs bench-spin clean
 
 deps:
 	@bash .ci/install-deps $(DEBIAN_PACKAGES)
@@ -85,6 +86,11 @@ bench: build
 # folder, many unknown elements or keys, long FQDN lists) at 10k ... 160k items: time, peak RSS, ratio per doubling.
 bench-inputs: build
 	@./$(BUILD)/bench/kst_input_bench --work $(BUILD)/bench-inputs
+
+# Reading a generated 1-million-event Export-Csv file and a 500,000-event wevtutil XML stream at doubling
+# sizes: time, peak RSS, ratio per doubling (docs/logs.md).
+bench-logs: build
+	@./$(BUILD)/bench/kst_log_bench --work $(BUILD)/bench-logs
 
 # kst against SPIN: the seed scenario with 1, 2, 4, 8, ... Front Ends until SPIN
 # passes 60 s or 8 GiB, then a realistic estate (docs/benchmarks.md).

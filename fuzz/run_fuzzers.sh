@@ -13,13 +13,14 @@ seconds=$2
 shift 2
 repo=$(cd "$(dirname "$0")/.." && pwd)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(topology_json topology_yaml scenario waivers export)
+[ ${#targets[@]} -gt 0 ] || targets=(topology_json topology_yaml scenario waivers export event_logs)
 
 dictionary() {
   case $1 in
     topology_json | scenario | waivers) echo "$repo/fuzz/dictionaries/kst_json.dict" ;;
     topology_yaml) echo "$repo/fuzz/dictionaries/kst_yaml.dict" ;;
     export) echo "$repo/fuzz/dictionaries/export.dict" ;;
+    event_logs) echo "$repo/fuzz/dictionaries/event_logs.dict" ;;
   esac
 }
 

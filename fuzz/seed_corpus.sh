@@ -22,6 +22,11 @@ case $target in
     fi
     find "$repo"/tests/import_inputs "$repo"/scenarios/snapshots -type f ! -name '*.txt' ! -name '*.md' \
       -exec cp {} "$corpus"/ \; ;;
+  event_logs)
+    # Text event-log exports only: .evtx files are libevtx's to fuzz (fuzz/event_logs_fuzzer.cpp).
+    target_dir=$(cd "$corpus" && pwd)
+    (cd "$repo" && find tests/eventlogs scenarios/reconcile -type f ! -name '*.md' ! -name '*.evtx' ! -name '*.json' \
+      ! -name '*.txt' ! -name exit_code -exec sh -c 'cp "$1" "$2/$(echo "$1" | tr / _)"' _ {} "$target_dir" \;) ;;
   scenario)
     # Scenarios name their topology by path; the target sees one file, so inline it.
     for scenario in "$repo"/scenarios/*.json; do

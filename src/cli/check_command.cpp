@@ -1,17 +1,22 @@
 // kst check: load, analyse, waive, write the outputs, judge the gate.
 
 #include <cstdlib>
+#include <optional>
 #include <sstream>
 
 #include "base/interrupt.h"
 #include "base/timestamp.h"
 #include "check/analysis.h"
+#include "check/current_state.h"
 #include "check/every_reading.h"
+#include "check/reconcile.h"
 #include "check/waivers.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
 #include "cli/gate.h"
 #include "cli/input_loading.h"
+#include "cli/log_loading.h"
+#include "report/current_state_writer.h"
 #include "report/report_caps.h"
 #include "report/text_escape.h"
 #include "report/trace_file.h"
@@ -41,6 +46,18 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   std::vector<Waiver> waivers;
   if (!options.waivers.empty() && !options.no_waivers && !LoadWaivers(options.waivers, &waivers, streams.err))
     return kExitInputError;
+  // --state: the servers' current state from their logs (check/current_state.h).
+  std::optional<CurrentState> current;
+  if (!options.state.empty()) {
+    EventLogs logs;
+    std::vector<LoggedKstEvent> events;
+    const Topology& base = input.scenario.base;
+    bool warned = false;
+    if (!LoadKstEvents(options.state, base, options.event_strings, &logs, &events, &warned, streams.err))
+      return LoadFailedStatus(streams.err);
+    current = JudgeCurrentState(base, ModelCatalog::Embedded(), Reconcile(base, ModelCatalog::Embedded(), events));
+    current->incomplete = current->incomplete || warned;
+  }
   std::vector<std::string> read = input.files;
   if (!options.waivers.empty()) read.push_back(options.waivers);
   std::vector<NamedPath> written;
@@ -79,6 +96,8 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
   std::ostringstream unsaid;  // the gate's explanations go to stderr once, below
   writer.exit_code = GateExitCode(report, policy, unsaid);
   if (!WriteOutputs(report, options.format, writer, options.outputs, streams.out, streams.err)) return kExitOutputError;
+  // Text output carries the section; a machine format stays one document, so the section goes to stderr.
+  if (current) WriteCurrentStateText(*current, options.format == "text" ? streams.out : streams.err);
   return GateExitCode(report, policy, streams.err);
 }
 

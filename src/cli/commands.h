@@ -42,8 +42,10 @@ struct CommandOptions {
   bool no_fail = false;
   bool no_color = false;
   bool dot = false;
-  std::string output_file;  // kst import -o
-  bool report = false;      // kst import --report
+  std::string output_file;                   // kst import -o
+  bool report = false;                       // kst import --report
+  std::string event_strings = "positional";  // kst reconcile --event-strings
+  std::vector<std::string> state;            // kst check --state LOGS_OR_FOLDER (repeatable)
 };
 
 struct CommandStreams {
@@ -64,5 +66,6 @@ int RunImpactCommand(const CommandOptions& options, CommandStreams streams);
 int RunGraphCommand(const CommandOptions& options, CommandStreams streams);
 int RunExplainCommand(const CommandOptions& options, CommandStreams streams);
 int RunExportCommand(const CommandOptions& options, CommandStreams streams);
+int RunReconcileCommand(const CommandOptions& options, CommandStreams streams);
 
 }  // namespace kst

@@ -169,6 +169,9 @@ const std::vector<Subcommand>& Subcommands() {
          AddBudget(app, o);
          AddCheckTime(app, o);
          app->add_option("--trace-out", o->trace_out, "write every finding's traces as JSON (for kst replay)");
+         app->add_option("--state", o->state,
+                         "event logs or folders of them (docs/logs.md): tell each server broken now from working "
+                         "from what it logged, instead of assuming a fresh start");
        },
        RunCheckCommand},
       {"import",
@@ -210,6 +213,26 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_option("--server", o->server, "only this server")->transform(FqdnArgument());
        },
        RunShowCommand},
+      {"reconcile",
+       "per server, the Known Servers Table the event logs show against kst's prediction for the same events, "
+       "and the readings the logs are consistent with",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("TOPOLOGY", o->input_file, "topology, scenario (its final topology) or snapshot of exports")
+             ->required();
+         app->add_option("LOGS", o->files,
+                         "event-log exports (.evtx, wevtutil /f:xml, Export-Clixml, Export-Csv) or "
+                         "folders of them")
+             ->required()
+             ->expected(1, -1);
+         app->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+         app->add_option("--event-strings", o->event_strings,
+                         "how insertion strings are read: positional (assumption lync-event-strings, default) or "
+                         "tokens (the topology's FQDNs among their words)")
+             ->check(CLI::IsMember({"positional", "tokens"}));
+         app->add_flag("--no-fail", o->no_fail, "exit 0 even when a logged line is unexplained");
+         app->add_flag("--inconclusive-ok", o->inconclusive_ok, "exit 0 instead of 4 when inconclusive");
+       },
+       RunReconcileCommand},
       {"model",
        "print the model: versions, roles, events, named assumptions, parameters, certificate services, "
        "integration features, readings",

@@ -129,6 +129,15 @@ class Parser {
 }  // namespace
 
 bool CsvDocument::Parse(const std::string& file, std::string_view text, Diagnostics* diagnostics) {
+  std::vector<CsvRow> rows;
+  bool ok = ParseRows(
+      file, text, diagnostics, [] { return true; }, [&rows](CsvRow&& row) { rows.push_back(std::move(row)); });
+  rows_ = std::move(rows);
+  return ok;
+}
+
+bool CsvDocument::ParseRows(const std::string& file, std::string_view text, Diagnostics* diagnostics,
+                            const std::function<bool()>& on_header, const std::function<void(CsvRow&&)>& on_row) {
   type_name_.clear();
   header_.clear();
   rows_.clear();
@@ -168,13 +177,15 @@ bool CsvDocument::Parse(const std::string& file, std::string_view text, Diagnost
       ok = false;
     }
   }
+  if (!on_header()) return false;
+  size_t count = 0;
   while (!cursor.done()) {
     if (cursor.AtLineEnd()) {
       cursor.SkipLineEnd();
       continue;
     }
     CsvRow row;
-    if ((rows_.size() & 0xFF) == 0 && StopForInterrupt(cursor.where(), diagnostics)) return false;  // Ctrl-C
+    if ((count++ & 0xFF) == 0 && StopForInterrupt(cursor.where(), diagnostics)) return false;  // Ctrl-C
     if (!parser.Record(&row)) {
       ok = false;
       continue;
@@ -186,7 +197,7 @@ bool CsvDocument::Parse(const std::string& file, std::string_view text, Diagnost
       ok = false;
       continue;
     }
-    rows_.push_back(std::move(row));
+    on_row(std::move(row));
   }
   return ok;
 }

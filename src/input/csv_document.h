@@ -5,6 +5,7 @@
 // header row of property names, then one row per object. Fields follow RFC
 // 4180: quoted fields may hold the delimiter, line breaks and doubled quotes.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,12 @@ class CsvDocument {
   /// empty or repeated header name, no header row) and returns false; keeps
   /// going after a bad row so every one is reported.
   bool Parse(const std::string& file, std::string_view text, Diagnostics* diagnostics);
+  /// The same, handing each row to `on_row` instead of keeping it (rows()
+  /// stays empty): memory stays that of one row however long the file is.
+  /// `on_header` is called once the header is read; returning false from it
+  /// stops before the first row.
+  bool ParseRows(const std::string& file, std::string_view text, Diagnostics* diagnostics,
+                 const std::function<bool()>& on_header, const std::function<void(CsvRow&&)>& on_row);
 
   /// The type name of the "#TYPE" line without the keyword, "" when absent.
   const std::string& type_name() const { return type_name_; }

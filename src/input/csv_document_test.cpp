@@ -119,5 +119,28 @@ TEST_CASE("CSV: malformed files are refused with their positions") {
   }
 }
 
+TEST_CASE("CSV: rows handed on one at a time (ParseRows), as the event-log reader reads a million") {
+  CsvDocument document;
+  Diagnostics diagnostics;
+  std::vector<std::string> seen;
+  bool header_seen = false;
+  const bool ok = document.ParseRows(
+      "t.csv", "Id,Name\n1,a\n2,b,extra\n3,c\n", &diagnostics,
+      [&] {
+        header_seen = document.header().size() == 2;
+        return true;
+      },
+      [&](CsvRow&& row) { seen.push_back(row.cells[1].text + "@" + row.location.ToString()); });
+  CHECK_FALSE(ok);  // the row with three fields is refused and reported; the others are handed on
+  CHECK(header_seen);
+  CHECK(seen == std::vector<std::string>{"a@t.csv:2:1", "c@t.csv:4:1"});
+  CHECK(document.rows().empty());
+  CHECK(diagnostics.all().at(0).ToString() == "t.csv:3:1: error[csv-syntax]: this row has 3 fields; the header has 2");
+  bool stopped_rows = false;
+  CHECK_FALSE(document.ParseRows(
+      "t.csv", "Id\n1\n", &diagnostics, [] { return false; }, [&](CsvRow&&) { stopped_rows = true; }));
+  CHECK_FALSE(stopped_rows);
+}
+
 }  // namespace
 }  // namespace kst
