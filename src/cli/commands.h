@@ -44,6 +44,13 @@ struct CommandOptions {
   bool dot = false;
   std::string output_file;  // kst import -o
   bool report = false;      // kst import --report
+  // kst plan (plan/plan_search.h)
+  uint64_t max_candidates = 20'000;
+  double time_budget = 60;
+  size_t max_restarts_per_pool = 1;
+  std::string restarts = "planned";
+  bool no_temporary_edits = false;
+  bool no_alternatives = false;
 };
 
 struct CommandStreams {
@@ -64,5 +71,6 @@ int RunImpactCommand(const CommandOptions& options, CommandStreams streams);
 int RunGraphCommand(const CommandOptions& options, CommandStreams streams);
 int RunExplainCommand(const CommandOptions& options, CommandStreams streams);
 int RunExportCommand(const CommandOptions& options, CommandStreams streams);
+int RunPlanCommand(const CommandOptions& options, CommandStreams streams);
 
 }  // namespace kst

@@ -1,0 +1,45 @@
+#include "plan/plan_cost.h"
+
+#include "model/rule_ids.h"
+
+namespace kst {
+
+PlanCost CostOf(const Report& report, int length, int restarts) {
+  PlanCost cost;
+  cost.judged = report.verdict != Verdict::kInconclusive && !report.interrupted;
+  cost.length = length;
+  cost.restarts = restarts;
+  for (const Finding& finding : report.findings) {
+    if (finding.rule == rule::kVersionConflict) {
+      int servers = 0;
+      for (const ServerOutcome& outcome : finding.outcomes) servers += outcome.conflict ? 1 : 0;
+      cost.conflicts += finding.outcomes.empty() ? static_cast<int>(finding.servers.size()) : servers;
+    }
+    if (finding.rule != rule::kUnknownServer) continue;
+    for (const ServerOutcome& outcome : finding.outcomes) {
+      int64_t steps = 0;
+      if (outcome.ends_absent) {
+        ++cost.ends_absent;
+        steps = length + 1 - outcome.window_from;
+      } else if (outcome.outage) {
+        steps = (outcome.window_to == 0 ? length + 1 : outcome.window_to) - outcome.window_from;
+      }
+      if (steps <= 0) continue;
+      cost.outage += steps;
+      cost.outage_by_server[outcome.server] += steps;
+    }
+  }
+  return cost;
+}
+
+std::string CostText(const PlanCost& cost) {
+  if (!cost.judged) return "not judged";
+  std::string text;
+  if (cost.ends_absent > 0) text += std::to_string(cost.ends_absent) + " server(s) end without a needed FQDN, ";
+  if (cost.conflicts > 0) text += "14563 reachable on " + std::to_string(cost.conflicts) + " server(s), ";
+  text += "outage " + std::to_string(cost.outage) + " server-steps, " + std::to_string(cost.restarts) +
+          " restart(s), " + std::to_string(cost.length) + " step(s)";
+  return text;
+}
+
+}  // namespace kst
