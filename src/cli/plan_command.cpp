@@ -39,7 +39,7 @@ bool PlanOptionsFor(const CommandOptions& options, const Scenario& before, PlanS
   out->max_candidates = options.max_candidates;
   out->time_budget_seconds = options.time_budget;
   out->max_restarts_per_pool = options.max_restarts_per_pool;
-  out->unplanned_restarts = options.restarts == "any";
+  out->unplanned_restarts = options.restarts == "any" || before.unplanned_restarts;
   out->alternatives = !options.no_alternatives;
   return true;
 }

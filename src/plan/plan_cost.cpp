@@ -1,5 +1,7 @@
 #include "plan/plan_cost.h"
 
+#include <algorithm>
+
 #include "model/rule_ids.h"
 
 namespace kst {
@@ -9,6 +11,7 @@ PlanCost CostOf(const Report& report, int length, int restarts) {
   cost.judged = report.verdict != Verdict::kInconclusive && !report.interrupted;
   cost.length = length;
   cost.restarts = restarts;
+  cost.readings_ending_absent = 0;
   for (const Finding& finding : report.findings) {
     if (finding.rule == rule::kVersionConflict) {
       int servers = 0;
@@ -29,7 +32,32 @@ PlanCost CostOf(const Report& report, int length, int restarts) {
       cost.outage_by_server[outcome.server] += steps;
     }
   }
+  cost.readings_ending_absent = cost.ends_absent > 0 ? 1 : 0;
   return cost;
+}
+
+PlanCost WorstOver(const std::vector<PlanCost>& by_reading) {
+  PlanCost worst;
+  if (by_reading.empty()) return worst;
+  worst.judged = true;
+  bool any_ends_well = false;
+  for (const PlanCost& cost : by_reading) any_ends_well |= cost.judged && cost.ends_absent == 0;
+  bool outage_set = false;
+  for (const PlanCost& cost : by_reading) {
+    worst.judged &= cost.judged;
+    worst.readings_ending_absent += cost.ends_absent > 0 ? 1 : 0;
+    worst.ends_absent = std::max(worst.ends_absent, cost.ends_absent);
+    worst.conflicts = std::max(worst.conflicts, cost.conflicts);
+    worst.restarts = std::max(worst.restarts, cost.restarts);
+    worst.length = std::max(worst.length, cost.length);
+    if (any_ends_well && cost.ends_absent > 0) continue;
+    if (!outage_set || cost.outage > worst.outage) {
+      worst.outage = cost.outage;
+      worst.outage_by_server = cost.outage_by_server;
+      outage_set = true;
+    }
+  }
+  return worst;
 }
 
 std::string CostText(const PlanCost& cost) {

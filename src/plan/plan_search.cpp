@@ -78,9 +78,14 @@ class Search {
     return analysis;
   }
 
-  Json Document(const AbstractPlan& plan) const {
-    Json document = ScenarioDocument(out_->context, plan);
-    if (options_.at) document["at"] = FormatTimestamp(*options_.at);
+  Json Document(const AbstractPlan& plan) const { return WithCheckTime(ScenarioDocument(out_->context, plan)); }
+
+  /// The check time goes into the document only where certificates or
+  /// clocks are judged by it: elsewhere it would be a timestamp of no use.
+  Json WithCheckTime(Json document) const {
+    const Json& topology = document["topology"];
+    if (options_.at && (topology.contains("certificates") || topology.contains("clocks")))
+      document["at"] = FormatTimestamp(*options_.at);
     return document;
   }
 
@@ -99,7 +104,7 @@ class Search {
     int restarts = 0;
     for (size_t i = 0; i < scenario.plan.size(); ++i)
       if (scenario.plan[i].kind == PlanStep::Kind::kRestart) restarts += static_cast<int>(scenario.plan[i].servers.size());
-    bool first = true;
+    std::vector<PlanCost> costs;
     for (const Semantics* reading : readings_) {
       Report report = Analyze(scenario, true, model_, AnalysisFor(reading), diagnostics);
       ++out_->analyses;
@@ -107,10 +112,10 @@ class Search {
       out_->states += report.statistics.states;
       PlanCost cost = CostOf(report, static_cast<int>(scenario.plan.size()), restarts);
       result->by_reading.emplace_back(reading->name, cost);
-      if (first || result->cost < cost) result->cost = cost;
-      first = false;
+      costs.push_back(cost);
       if (reports) reports->push_back(std::move(report));
     }
+    result->cost = WorstOver(costs);
     return true;
   }
 
@@ -248,13 +253,24 @@ class Search {
                     std::to_string(options_.max_candidates) + ")";
       return;
     }
-    int64_t outage_bound = 0;
-    int absent_bound = 0;
-    for (const auto& [reading, outage] : bound_by_reading) outage_bound = std::max(outage_bound, outage);
-    for (const auto& [reading, absent] : absent_bound_by_reading) absent_bound = std::max(absent_bound, absent);
-    out_->outage_lower_bound = outage_bound;
+    // Per reading, every plan ends absent on at least the sum of each edit's
+    // least and has at least the sum of each edit's least outage (the cells
+    // are independent). The best plan is optimal when it fails under no more
+    // readings than must fail, ends absent on no more servers than must, and
+    // its outage (over the readings it ends well under) meets their bound.
     const PlanCost& cost = out_->best.cost;
-    out_->proven_optimal = cost.ends_absent == absent_bound && cost.outage == outage_bound;
+    int readings_bound = 0, absent_bound = 0;
+    for (const auto& [reading, absent] : absent_bound_by_reading) {
+      readings_bound += absent > 0 ? 1 : 0;
+      absent_bound = std::max(absent_bound, absent);
+    }
+    int64_t outage_bound = 0;
+    for (const auto& [reading, best_cost] : out_->best.by_reading)
+      if (best_cost.ends_absent == 0 || cost.readings_ending_absent == static_cast<int>(readings_.size()))
+        outage_bound = std::max(outage_bound, bound_by_reading[reading]);
+    out_->outage_lower_bound = outage_bound;
+    out_->proven_optimal = cost.readings_ending_absent == readings_bound && cost.ends_absent == absent_bound &&
+                           cost.outage == outage_bound;
     out_->proof =
         std::string(out_->proven_optimal ? "optimal in ends and outage" : "not proven optimal") +
         ": the edits touch disjoint FQDNs, so their cells are independent and each edit's own optimum bounds its "
@@ -349,6 +365,7 @@ bool SynthesizePlan(const Topology& before, const Topology& after, const ModelCa
   out->expect_reading = (options.expect_reading ? *options.expect_reading : model.DefaultSemantics()).name;
   Search search(model, options, out);
   out->restart_servers = search.RestartSet(before, after);
+  out->max_restarts_per_pool = options.max_restarts_per_pool;
   out->context.restart_waves =
       RestartWaves(PoolsOfBoth(before, after), out->restart_servers, options.max_restarts_per_pool);
   const size_t settles = out->restart_servers.empty() ? 2 : 3;
@@ -370,8 +387,7 @@ bool SynthesizePlan(const Topology& before, const Topology& after, const ModelCa
   // The chosen plan: analysed again as `kst check` would (every reading
   // compared, fixes re-checked), its expect block made from that report,
   // then the written document loaded again and checked against it.
-  out->document = ScenarioDocument(out->context, out->best.plan);
-  if (options.at) out->document["at"] = FormatTimestamp(*options.at);
+  out->document = search.WithCheckTime(ScenarioDocument(out->context, out->best.plan));
   Scenario scenario;
   Diagnostics load;
   if (!LoadScenarioDocument(out->document, kCandidateFile, model, &scenario, &load)) {

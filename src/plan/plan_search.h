@@ -89,6 +89,7 @@ struct PlanAlternative {
 struct PlanSynthesis {
   PlanContext context;
   std::vector<std::string> restart_servers;
+  size_t max_restarts_per_pool = 1;  // servers of one pool in one restart step
   std::vector<std::string> readings;  // names, in the order judged
   std::string expect_reading;
   uint64_t space = 0;              // candidates in the space (saturates)

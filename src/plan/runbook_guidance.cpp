@@ -88,9 +88,6 @@ void Edit(const Json& op, const Topology& after, RunbookStep* step) {
         "New-CsTrustedApplication -ApplicationId <application id> -TrustedApplicationPoolFqdn " + fqdn +
             " -Port <port>",
         kNewAppSource));
-    step->commands.push_back(
-        Unsourced(kTopologyBuilder, "the pool's version (" + std::to_string(pool.value("version", 0)) +
-                                        ") is the product it is defined with; no cmdlet parameter sets it"));
     Publish(step);
     step->check = "Get-CsTrustedApplicationPool -Identity " + fqdn + " lists the pool";
   } else if (kind == "remove_trusted_application_pool") {
@@ -160,7 +157,7 @@ void AddRunbookGuidance(const Scenario& scenario, const ModelCatalog& model, std
     switch (plan_step.kind) {
       case PlanStep::Kind::kWaitForReplication:
         step.commands.push_back(Sourced(kLyncShell, "Get-CsManagementStoreReplicationStatus", kReplicationSource));
-        step.check = "repeat until every replica reports that it is up to date (UpToDate True for every server)";
+        step.check = "repeat until every replica reports that it is up to date";
         break;
       case PlanStep::Kind::kRestart:
         for (const std::string& server : plan_step.servers) {

@@ -12,6 +12,7 @@ Json CostToJson(const PlanCost& cost) {
   for (const auto& [server, steps] : cost.outage_by_server) outage_by_server[server] = steps;
   return {{"judged", cost.judged},
           {"hard_spec_met", cost.HardSpecMet()},
+          {"readings_ending_absent", cost.readings_ending_absent},
           {"servers_ending_absent", cost.ends_absent},
           {"conflict_servers", cost.conflicts},
           {"outage_server_steps", cost.outage},
@@ -86,6 +87,7 @@ Json RunbookToJson(const PlanSynthesis& plan, const std::string& title) {
           {"expect_reading", plan.expect_reading},
           {"changes", changes},
           {"restart_servers", plan.restart_servers},
+          {"max_restarts_per_pool_at_once", plan.max_restarts_per_pool},
           {"by_reading", readings},
           {"cost", CostToJson(plan.best.cost)},
           {"collisions", plan.collisions},

@@ -1,5 +1,8 @@
 // kst plan --format text: the runbook for a person at a change window.
 
+#include <algorithm>
+#include <set>
+
 #include "base/text_join.h"
 #include "report/runbook_writer.h"
 #include "report/text_escape.h"
@@ -17,7 +20,7 @@ std::string Esc(const std::vector<std::string>& items) {
 
 void Plan(const PlanSynthesis& plan, const std::string& indent, std::ostream& out) {
   out << indent << "Plan (" << E(CostText(plan.best.cost)) << "):\n";
-  if (plan.steps.empty()) out << indent << "  nothing to do: BEFORE and AFTER hold the same change-relevant items\n";
+  if (plan.steps.empty()) out << indent << "  no step: the target needs no edit kst plans\n";
   for (const RunbookStep& step : plan.steps) {
     out << indent << "  Step " << step.number << ". " << E(step.description) << "\n";
     for (const ShellCommand& command : step.commands)
@@ -41,8 +44,9 @@ void WriteRunbookText(const PlanSynthesis& plan, const std::string& title, std::
          "in any order; then the least outage (server x plan steps with a needed FQDN absent, worst order); then "
          "RTCSRV restarts; then plan length. A plan costs its worst over the readings: "
       << Esc(plan.readings) << ".\n";
-  out << "Restarts: at most one server of each pool at a time (a Front End pool keeps its quorum), pools side by "
-         "side; restart set (the servers the change disturbs): "
+  out << "Restarts: at most " << plan.max_restarts_per_pool
+      << " server(s) of each pool in one step (--max-restarts-per-pool-at-once; 1 keeps a Front End pool's quorum), "
+         "pools side by side; restart set (the servers the change disturbs): "
       << (plan.restart_servers.empty() ? std::string("none") : Esc(plan.restart_servers)) << "\n";
   out << "Per reading:\n";
   for (const ReadingResult& reading : plan.by_reading)
@@ -66,14 +70,20 @@ void WriteRunbookText(const PlanSynthesis& plan, const std::string& title, std::
     for (const auto& [server, steps] : plan.best.cost.outage_by_server) out << " " << E(server) << " " << steps << ";";
     out << "\n";
   }
-  bool features = false;
+  // Each (feature, direction, peer) once, with the servers and rules of every finding that breaks it.
+  std::vector<std::pair<std::string, std::pair<std::set<std::string>, std::set<std::string>>>> features;
   for (const Finding& finding : plan.report.findings)
     for (const FeatureImpact& impact : finding.impact.breaks) {
-      if (!features) out << "Features broken while the plan runs (reading " << E(plan.expect_reading) << "):\n";
-      features = true;
-      out << "  " << E(impact.name) << " (" << E(impact.direction) << ", peer " << E(impact.peer) << ") on "
-          << Esc(impact.servers) << ", by " << E(finding.rule) << " " << SeverityName(finding.severity) << "\n";
+      const std::string key = E(impact.name) + " (" + E(impact.direction) + ", peer " + E(impact.peer) + ")";
+      auto it = std::find_if(features.begin(), features.end(), [&](const auto& item) { return item.first == key; });
+      if (it == features.end()) it = features.insert(features.end(), {key, {}});
+      it->second.first.insert(impact.servers.begin(), impact.servers.end());
+      it->second.second.insert(finding.rule + " " + SeverityName(finding.severity));
     }
+  if (!features.empty()) out << "Features broken while the plan runs (reading " << E(plan.expect_reading) << "):\n";
+  for (const auto& [feature, where] : features)
+    out << "  " << feature << " on " << Esc({where.first.begin(), where.first.end()}) << ", by "
+        << Esc({where.second.begin(), where.second.end()}) << "\n";
   out << (plan.rechecked ? "Re-checked: the plan as a kst-scenario/1 file meets its expect block under `kst check` ("
                          : "NOT re-checked: the plan file's expect block is not met (")
       << E(plan.expect_reading) << ")\n";
