@@ -156,7 +156,8 @@ void AddCheckTime(CLI::App* app, CommandOptions* o) {
 
 /// kst plan's options (docs/plan.md).
 void AddPlanOptions(CLI::App* app, CommandOptions* o) {
-  app->add_option("BEFORE_AFTER_OR_SCENARIO", o->files, "BEFORE AFTER (topologies, snapshot folders, exports) or SCENARIO")
+  app->add_option("BEFORE_AFTER_OR_SCENARIO", o->files,
+                  "BEFORE AFTER (topologies, snapshot folders, exports) or SCENARIO")
       ->required()
       ->expected(1, 2);
   app->add_option("--format", o->format, "text (default), markdown or json")

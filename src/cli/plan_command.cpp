@@ -19,8 +19,7 @@
 namespace kst {
 namespace {
 
-bool PlanOptionsFor(const CommandOptions& options, const Scenario& before, PlanSearchOptions* out,
-                    std::ostream& err) {
+bool PlanOptionsFor(const CommandOptions& options, const Scenario& before, PlanSearchOptions* out, std::ostream& err) {
   const ModelCatalog& model = ModelCatalog::Embedded();
   if (!options.semantics.empty()) {
     const Semantics* reading = ChooseSemantics(options.semantics, err);
@@ -63,8 +62,7 @@ int RunPlanCommand(const CommandOptions& options, CommandStreams streams) {
     return LoadFailedStatus(streams.err);
   // BEFORE AFTER: each side's topology (a scenario stands for the topology it
   // ends with); SCENARIO: its base and its final topology.
-  const Topology& before =
-      options.files.size() == 2 ? first.scenario.final_topology() : first.scenario.base;
+  const Topology& before = options.files.size() == 2 ? first.scenario.final_topology() : first.scenario.base;
   const Topology& after =
       options.files.size() == 2 ? second.scenario.final_topology() : first.scenario.final_topology();
   if (!options.output_file.empty()) {
@@ -99,9 +97,9 @@ int RunPlanCommand(const CommandOptions& options, CommandStreams streams) {
     for (const Diagnostic& d : input->diagnostics.all()) understood &= !AffectsVerdict(d);
   if (!plan.rechecked || !plan.best.cost.judged || !understood) {
     streams.err << "kst: inconclusive: "
-                << (!understood ? "the input has items kst did not understand"
-                                : !plan.best.cost.judged ? "the best plan could not be judged (a budget ran out)"
-                                                         : "the written plan does not meet its own expect block")
+                << (!understood              ? "the input has items kst did not understand"
+                    : !plan.best.cost.judged ? "the best plan could not be judged (a budget ran out)"
+                                             : "the written plan does not meet its own expect block")
                 << "\n";
     return kExitInconclusive;
   }

@@ -54,8 +54,7 @@ class Differ {
     if (diagnostics_->has_errors()) return false;
     // Additions first, then changes, then removals: a plan that follows the
     // diff's order adds what later steps refer to before they refer to it.
-    std::stable_sort(steps_.begin(), steps_.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(steps_.begin(), steps_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [rank, step] : steps_) out->push_back(std::move(step));
     return true;
   }
@@ -86,7 +85,9 @@ class Differ {
       Json before, after;
       Location at;
     };
-    auto first_location = [&](const auto& list) { return list.empty() ? Location{after_.file} : list.front().location; };
+    auto first_location = [&](const auto& list) {
+      return list.empty() ? Location{after_.file} : list.front().location;
+    };
     auto strip = [](Json list) {
       for (Json& item : list)
         if (item.is_object()) item.erase("origin");
@@ -102,8 +103,7 @@ class Differ {
          after_.um_ip_gateways.empty() ? Location{after_.file} : after_.um_ip_gateways.front().name.location},
         {"lync.hosting_providers", before_doc["lync"].value("hosting_providers", Json::array()),
          after_doc["lync"].value("hosting_providers", Json::array()),
-         after_.hosting_providers.empty() ? Location{after_.file}
-                                          : after_.hosting_providers.front().identity.location},
+         after_.hosting_providers.empty() ? Location{after_.file} : after_.hosting_providers.front().identity.location},
     };
     for (const Section& section : sections)
       if (differs(section.before, section.after))
@@ -133,10 +133,10 @@ class Differ {
     if (was == is) return;
     std::vector<std::string> fqdns = servers;
     fqdns.push_back(pool);
-    Add(2, Step({{"op", "set_pool_version"}, {"pool", pool}, {"version", is}},
-                "set the version of " + what + " " + pool + " from " + std::to_string(was) + " to " +
-                    std::to_string(is),
-                fqdns, false));
+    Add(2,
+        Step({{"op", "set_pool_version"}, {"pool", pool}, {"version", is}},
+             "set the version of " + what + " " + pool + " from " + std::to_string(was) + " to " + std::to_string(is),
+             fqdns, false));
   }
 
   void LyncPools() {
@@ -146,8 +146,7 @@ class Differ {
       if (!old) {
         servers.push_back(pool.fqdn.name);
         Add(0, Step({{"op", "add_pool"}, {"pool", ItemNamed(after_doc_["lync"]["pools"], "fqdn", pool.fqdn.name)}},
-                    "add " + pool.role + " pool " + pool.fqdn.name + " (version " + std::to_string(pool.version) +
-                        ")",
+                    "add " + pool.role + " pool " + pool.fqdn.name + " (version " + std::to_string(pool.version) + ")",
                     servers, false));
         continue;
       }
@@ -164,8 +163,8 @@ class Differ {
       if (!after_.FindPool(pool.fqdn.name)) {
         std::vector<std::string> servers = ServersOf(pool.fqdn, pool.computers);
         servers.push_back(pool.fqdn.name);
-        Add(3, Step({{"op", "remove_pool"}, {"fqdn", pool.fqdn.name}}, "remove pool " + pool.fqdn.name, servers,
-                    false));
+        Add(3,
+            Step({{"op", "remove_pool"}, {"fqdn", pool.fqdn.name}}, "remove pool " + pool.fqdn.name, servers, false));
       }
   }
 

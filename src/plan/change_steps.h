@@ -14,11 +14,11 @@ namespace kst {
 
 /// One topology edit of the change, as a plan op.
 struct ChangeStep {
-  nlohmann::ordered_json op;        // {"op": "add_trusted_application_pool", ...}
-  std::string description;          // for people: "add trusted application pool ex1.contoso.com (version 6)"
-  std::vector<std::string> fqdns;   // the FQDNs whose claims it may change (independence of changes)
-  bool exchange_side = false;       // an Active Directory change (seen by UM Routing), not a topology publish
-  std::string kind;                 // the op name, for the runbook
+  nlohmann::ordered_json op;       // {"op": "add_trusted_application_pool", ...}
+  std::string description;         // for people: "add trusted application pool ex1.contoso.com (version 6)"
+  std::vector<std::string> fqdns;  // the FQDNs whose claims it may change (independence of changes)
+  bool exchange_side = false;      // an Active Directory change (seen by UM Routing), not a topology publish
+  std::string kind;                // the op name, for the runbook
 };
 
 /// The edits from `before` to `after`, in a fixed order (Lync pools, trusted
@@ -37,6 +37,5 @@ bool DiffTopologies(const Topology& before, const Topology& after, std::vector<C
 /// hosting providers, clocks), so a scenario built on it is analysed like
 /// the topology itself.
 nlohmann::ordered_json TopologyDocument(const Topology& topology);
-
 
 }  // namespace kst

@@ -15,9 +15,9 @@ bool Names(const TrustedApplicationPool& tap, const std::string& fqdn) {
 
 void ServeOwaImWithoutPool(Topology* topology, const std::string& fqdn) {
   auto& taps = topology->trusted_application_pools;
-  taps.erase(std::remove_if(taps.begin(), taps.end(),
-                            [&](const TrustedApplicationPool& tap) { return Names(tap, fqdn); }),
-             taps.end());
+  taps.erase(
+      std::remove_if(taps.begin(), taps.end(), [&](const TrustedApplicationPool& tap) { return Names(tap, fqdn); }),
+      taps.end());
   for (ExchangeServer& server : topology->exchange_servers)
     if (server.fqdn.name == fqdn) server.owa_im = true;
 }

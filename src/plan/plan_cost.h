@@ -16,13 +16,13 @@
 namespace kst {
 
 struct PlanCost {
-  bool judged = false;   // false: the candidate could not be judged (not loadable, or inconclusive)
+  bool judged = false;             // false: the candidate could not be judged (not loadable, or inconclusive)
   int readings_ending_absent = 0;  // readings under which some server ends without a needed FQDN
-  int ends_absent = 0;   // (server, FQDN) pairs some order ends without a needed FQDN
-  int conflicts = 0;     // (server, FQDN) pairs with a 14563 reachable
-  int64_t outage = 0;    // server x plan steps with a needed FQDN absent, worst interleaving
-  int restarts = 0;      // RTCSRV restarts (servers x restart steps)
-  int length = 0;        // plan steps
+  int ends_absent = 0;             // (server, FQDN) pairs some order ends without a needed FQDN
+  int conflicts = 0;               // (server, FQDN) pairs with a 14563 reachable
+  int64_t outage = 0;              // server x plan steps with a needed FQDN absent, worst interleaving
+  int restarts = 0;                // RTCSRV restarts (servers x restart steps)
+  int length = 0;                  // plan steps
   std::map<std::string, int64_t> outage_by_server;
 
   bool HardSpecMet() const { return judged && ends_absent == 0 && conflicts == 0; }

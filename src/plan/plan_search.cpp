@@ -103,7 +103,8 @@ class Search {
     }
     int restarts = 0;
     for (size_t i = 0; i < scenario.plan.size(); ++i)
-      if (scenario.plan[i].kind == PlanStep::Kind::kRestart) restarts += static_cast<int>(scenario.plan[i].servers.size());
+      if (scenario.plan[i].kind == PlanStep::Kind::kRestart)
+        restarts += static_cast<int>(scenario.plan[i].servers.size());
     std::vector<PlanCost> costs;
     for (const Semantics* reading : readings_) {
       Report report = Analyze(scenario, true, model_, AnalysisFor(reading), diagnostics);
@@ -144,8 +145,9 @@ class Search {
     std::vector<Report> reports;
     std::set<std::string> servers;
     if (!Evaluate(naive, &evaluated, &reports)) {
-      out_->notes.push_back("the edits in the order of the difference do not load as a plan; the restart set is "
-                            "every Lync server");
+      out_->notes.push_back(
+          "the edits in the order of the difference do not load as a plan; the restart set is "
+          "every Lync server");
       for (const Topology* topology : {&before, &after})
         for (const LyncPool& pool : topology->pools)
           for (const NamedAt& server : PoolServers(pool)) servers.insert(server.name);
@@ -199,8 +201,7 @@ class Search {
     if (complete) {
       out_->proven_optimal = have_best_;
       out_->proof = "all " + std::to_string(out_->space) + " candidate plans checked under " +
-                    std::to_string(readings_.size()) + " reading(s) (" +
-                    std::to_string(out_->candidates_unloadable) +
+                    std::to_string(readings_.size()) + " reading(s) (" + std::to_string(out_->candidates_unloadable) +
                     " of them not loadable: an edit before what it refers to)";
     }
   }
@@ -214,6 +215,18 @@ class Search {
     std::map<std::string, int64_t> bound_by_reading;
     std::map<std::string, int> absent_bound_by_reading;
     bool bounded = Disjoint(out_->context.changes);
+    std::string unbounded_why = "the edits share FQDNs, so no lower bound follows from their own optima";
+    // The bound adds the edits' own costs: sound only when every cost is an
+    // edit's, i.e. BEFORE alone (the empty plan) has no finding of its own.
+    EvaluatedPlan base;
+    if (bounded && Evaluate({{}, {}}, &base)) {
+      for (const auto& [reading, cost] : base.by_reading)
+        if (cost.ends_absent > 0 || cost.conflicts > 0 || cost.outage > 0) {
+          bounded = false;
+          unbounded_why =
+              "BEFORE has findings of its own, which a bound made of the edits' own optima cannot set apart";
+        }
+    }
     for (size_t i = 0; i < n && !OutOfBudget(); ++i) {
       std::optional<EvaluatedPlan> best;
       std::map<std::string, int64_t> least_outage;
@@ -223,14 +236,20 @@ class Search {
         if (!Evaluate({{i}, {settle}}, &evaluated)) continue;
         ++out_->candidates_checked;
         if (!best || evaluated.cost < best->cost) best = evaluated;
+        // Per reading the least (ends absent, outage): a plan that ends well
+        // projects onto each edit as a plan of that edit that ends well, so
+        // the outage bound is the least among the edit's plans that end well.
         for (const auto& [reading, cost] : evaluated.by_reading) {
-          if (!least_outage.count(reading) || cost.outage < least_outage[reading]) least_outage[reading] = cost.outage;
-          if (!least_absent.count(reading) || cost.ends_absent < least_absent[reading])
-            least_absent[reading] = cost.ends_absent;
+          const bool better = !least_absent.count(reading) || cost.ends_absent < least_absent[reading] ||
+                              (cost.ends_absent == least_absent[reading] && cost.outage < least_outage[reading]);
+          if (!better) continue;
+          least_absent[reading] = cost.ends_absent;
+          least_outage[reading] = cost.outage;
         }
       }
       if (!best) {
         bounded = false;  // this edit alone does not load (it needs another first)
+        unbounded_why = "an edit does not load without another before it, so it has no optimum of its own";
         continue;
       }
       chosen[i] = best->plan.settle[0];
@@ -245,10 +264,7 @@ class Search {
     if (Evaluate(plan, &evaluated)) Consider(evaluated);
     if (!have_best_) return;
     if (!bounded || OutOfBudget()) {
-      out_->proof = "not proven optimal: " +
-                    std::string(OutOfBudget() ? "the time budget ran out"
-                                              : "the edits share FQDNs, so no lower bound follows from their own "
-                                                "optima") +
+      out_->proof = "not proven optimal: " + (OutOfBudget() ? std::string("the time budget ran out") : unbounded_why) +
                     "; the space holds " + std::to_string(out_->space) + " candidates (--max-candidates " +
                     std::to_string(options_.max_candidates) + ")";
       return;
@@ -276,7 +292,8 @@ class Search {
         ": the edits touch disjoint FQDNs, so their cells are independent and each edit's own optimum bounds its "
         "share (lower bound: " +
         std::to_string(absent_bound) + " server(s) ending absent, outage " + std::to_string(outage_bound) +
-        " server-steps); the space holds " + (out_->space == UINT64_MAX ? "more than 2^64" : std::to_string(out_->space)) +
+        " server-steps); the space holds " +
+        (out_->space == UINT64_MAX ? "more than 2^64" : std::to_string(out_->space)) +
         " candidates, more than --max-candidates " + std::to_string(options_.max_candidates) +
         (out_->proven_optimal ? "; restarts and length are those of the edits' own optima, not proven minimal" : "");
   }
@@ -343,8 +360,7 @@ std::vector<RunbookStep> Steps(const Scenario& scenario, const Json& ops, const 
       const std::string who = outcome.server + ": " + finding.fqdn;
       if (outcome.window_from >= 1 && outcome.window_from <= static_cast<int>(steps.size())) {
         steps[outcome.window_from - 1].opens.push_back(who);
-        if (conflicts.count({outcome.server, finding.fqdn}))
-          steps[outcome.window_from - 1].conflicts.push_back(who);
+        if (conflicts.count({outcome.server, finding.fqdn})) steps[outcome.window_from - 1].conflicts.push_back(who);
       }
       if (!outcome.ends_absent && outcome.window_to >= 1 && outcome.window_to <= static_cast<int>(steps.size()))
         steps[outcome.window_to - 1].closes.push_back(who);

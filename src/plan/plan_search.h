@@ -35,16 +35,16 @@
 namespace kst {
 
 struct PlanSearchOptions {
-  std::vector<const Semantics*> readings;   // judged under each; a plan costs its worst (empty: every reading)
+  std::vector<const Semantics*> readings;     // judged under each; a plan costs its worst (empty: every reading)
   const Semantics* expect_reading = nullptr;  // the -o file's expect block (null: the model's default)
   size_t max_restarts_per_pool = 1;
-  bool unplanned_restarts = false;          // environment.restarts "any"
+  bool unplanned_restarts = false;  // environment.restarts "any"
   uint64_t max_candidates = 20'000;
   double time_budget_seconds = 60;
-  uint64_t max_states = 50'000'000;         // per analysis
+  uint64_t max_states = 50'000'000;  // per analysis
   uint64_t max_memory_bytes = kDefaultMaxMemoryBytes;
-  std::optional<UnixSeconds> at;            // the check time of certificates and clocks
-  bool alternatives = true;                 // also plan the topology alternatives
+  std::optional<UnixSeconds> at;  // the check time of certificates and clocks
+  bool alternatives = true;       // also plan the topology alternatives
   std::string description;
 };
 
@@ -68,13 +68,13 @@ struct RunbookStep {
   int number = 0;  // plan step, from 1
   nlohmann::ordered_json op;
   std::string description;
-  std::vector<std::string> opens;   // servers whose outage window opens after this step ("server: FQDN")
-  std::vector<std::string> closes;  // servers whose window this step closes
+  std::vector<std::string> opens;      // servers whose outage window opens after this step ("server: FQDN")
+  std::vector<std::string> closes;     // servers whose window this step closes
   std::vector<std::string> conflicts;  // servers on which a 14563 may follow this step ("server: FQDN")
   // What the runbook says (plan/runbook_guidance.h).
   std::vector<ShellCommand> commands;
-  std::string check;                 // what to check before going on
-  std::vector<std::string> events;   // event-log lines to expect, with the servers
+  std::string check;                // what to check before going on
+  std::vector<std::string> events;  // event-log lines to expect, with the servers
 };
 
 struct PlanSynthesis;
@@ -89,18 +89,18 @@ struct PlanAlternative {
 struct PlanSynthesis {
   PlanContext context;
   std::vector<std::string> restart_servers;
-  size_t max_restarts_per_pool = 1;  // servers of one pool in one restart step
+  size_t max_restarts_per_pool = 1;   // servers of one pool in one restart step
   std::vector<std::string> readings;  // names, in the order judged
   std::string expect_reading;
-  uint64_t space = 0;              // candidates in the space (saturates)
+  uint64_t space = 0;  // candidates in the space (saturates)
   uint64_t candidates_checked = 0;
   uint64_t candidates_unloadable = 0;
   uint64_t analyses = 0;
-  uint64_t cells = 0;              // cells over every analysis
+  uint64_t cells = 0;  // cells over every analysis
   uint64_t states = 0;
-  bool exhaustive = false;         // every candidate of the space checked
+  bool exhaustive = false;  // every candidate of the space checked
   bool proven_optimal = false;
-  std::string proof;               // why it is optimal, or why not proven
+  std::string proof;  // why it is optimal, or why not proven
   std::optional<int64_t> outage_lower_bound;
   EvaluatedPlan best;
   std::vector<ReadingResult> by_reading;

@@ -15,7 +15,8 @@ constexpr char kExchangeShell[] = "Exchange Management Shell";
 constexpr char kTopologyBuilder[] = "Topology Builder";
 
 // The reference pages the syntax below was read from.
-constexpr char kNewTapSource[] = "https://learn.microsoft.com/en-us/powershell/module/skype/New-CsTrustedApplicationPool";
+constexpr char kNewTapSource[] =
+    "https://learn.microsoft.com/en-us/powershell/module/skype/New-CsTrustedApplicationPool";
 constexpr char kNewAppSource[] = "https://learn.microsoft.com/en-us/powershell/module/skype/New-CsTrustedApplication";
 constexpr char kRemoveTapSource[] =
     "https://learn.microsoft.com/en-us/powershell/module/skype/Remove-CsTrustedApplicationPool";
@@ -43,9 +44,13 @@ ShellCommand Sourced(const char* shell, std::string command, const char* source)
   return {shell, std::move(command), true, source};
 }
 
-ShellCommand Unsourced(const char* shell, std::string command) { return {shell, std::move(command), false, ""}; }
+ShellCommand Unsourced(const char* shell, std::string command) {
+  return {shell, std::move(command), false, ""};
+}
 
-std::string Text(const Json& op, const char* key) { return op.contains(key) ? op[key].get<std::string>() : ""; }
+std::string Text(const Json& op, const char* key) {
+  return op.contains(key) ? op[key].get<std::string>() : "";
+}
 
 /// "14563 (LS Protocol Stack, Error): one FQDN claimed ...", from the model.
 std::string EventLine(const ModelCatalog& model, int id) {
@@ -80,14 +85,14 @@ void Edit(const Json& op, const Topology& after, RunbookStep* step) {
     line += " -Site <site id>";
     step->commands.push_back(Sourced(kLyncShell, line, kNewTapSource));
     for (size_t i = 1; i < computers.size(); ++i)
-      step->commands.push_back(Sourced(
-          kLyncShell, "New-CsTrustedApplicationComputer -Identity " + computers[i] + " -Pool " + fqdn,
-          kNewComputerSource));
-    step->commands.push_back(Sourced(
-        kLyncShell,
-        "New-CsTrustedApplication -ApplicationId <application id> -TrustedApplicationPoolFqdn " + fqdn +
-            " -Port <port>",
-        kNewAppSource));
+      step->commands.push_back(Sourced(kLyncShell,
+                                       "New-CsTrustedApplicationComputer -Identity " + computers[i] + " -Pool " + fqdn,
+                                       kNewComputerSource));
+    step->commands.push_back(
+        Sourced(kLyncShell,
+                "New-CsTrustedApplication -ApplicationId <application id> -TrustedApplicationPoolFqdn " + fqdn +
+                    " -Port <port>",
+                kNewAppSource));
     Publish(step);
     step->check = "Get-CsTrustedApplicationPool -Identity " + fqdn + " lists the pool";
   } else if (kind == "remove_trusted_application_pool") {
@@ -116,17 +121,20 @@ void Edit(const Json& op, const Topology& after, RunbookStep* step) {
     std::string plan = Text(op, "name");
     std::vector<std::string> servers = op["servers"].get<std::vector<std::string>>();
     for (const std::string& server : servers)
-      step->commands.push_back(Unsourced(
-          kExchangeShell, "Set-UMService -Identity " + server + " -DialPlans <every dial plan " + server +
-                              " answers, \"" + plan + "\" among them> (Exchange 2013/2016: the sources kst consulted "
-                                                      "do not give this cmdlet's syntax)"));
+      step->commands.push_back(
+          Unsourced(kExchangeShell, "Set-UMService -Identity " + server + " -DialPlans <every dial plan " + server +
+                                        " answers, \"" + plan +
+                                        "\" among them> (Exchange 2013/2016: the sources kst consulted "
+                                        "do not give this cmdlet's syntax)"));
     step->commands.push_back(Sourced(kExchangeShell,
                                      "Set-UMServer -Identity <server> -DialPlans <its dial plans> (Exchange 2007/2010: "
-                                     "the UM server role; add or leave out \"" + plan + "\" for each server above "
-                                     "and each server that leaves it)",
+                                     "the UM server role; add or leave out \"" +
+                                         plan +
+                                         "\" for each server above "
+                                         "and each server that leaves it)",
                                      kSetUmServerSource));
-    step->check = "Get-UMDialPlan -Identity \"" + plan + "\" | Format-List shows the servers " +
-                  JoinStrings(servers) + "; UM Routing sees the change at its next poll";
+    step->check = "Get-UMDialPlan -Identity \"" + plan + "\" | Format-List shows the servers " + JoinStrings(servers) +
+                  "; UM Routing sees the change at its next poll";
   } else if (kind == "add_dial_plan") {
     const Json& plan = op["dial_plan"];
     step->commands.push_back(Sourced(kExchangeShell,
@@ -134,16 +142,17 @@ void Edit(const Json& op, const Topology& after, RunbookStep* step) {
                                          "\" -NumberOfDigitsInExtension <digits> -URIType " +
                                          plan.value("uri_type", std::string("SipName")),
                                      kNewDialPlanSource));
-    step->commands.push_back(Unsourced(kExchangeShell, "associate its servers with the dial plan (Set-UMService / "
-                                                       "Set-UMServer -DialPlans, as for set_dial_plan)"));
+    step->commands.push_back(Unsourced(kExchangeShell,
+                                       "associate its servers with the dial plan (Set-UMService / "
+                                       "Set-UMServer -DialPlans, as for set_dial_plan)"));
     step->check = "Get-UMDialPlan -Identity \"" + plan.value("name", "") + "\" finds it";
   } else if (kind == "remove_dial_plan") {
     step->commands.push_back(Unsourced(kExchangeShell, "Remove-UMDialPlan -Identity \"" + Text(op, "name") +
                                                            "\" (syntax not given by the sources kst consulted)"));
     step->check = "Get-UMDialPlan no longer lists \"" + Text(op, "name") + "\"";
   } else {
-    step->commands.push_back(Unsourced(kExchangeShell, step->description +
-                                                           " (an Exchange installation change; kst gives no command)"));
+    step->commands.push_back(
+        Unsourced(kExchangeShell, step->description + " (an Exchange installation change; kst gives no command)"));
     step->check = "the change shows in Active Directory";
   }
 }

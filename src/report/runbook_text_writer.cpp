@@ -10,7 +10,9 @@
 namespace kst {
 namespace {
 
-std::string E(const std::string& text) { return EscapeText(text); }
+std::string E(const std::string& text) {
+  return EscapeText(text);
+}
 
 std::string Esc(const std::vector<std::string>& items) {
   std::vector<std::string> escaped;
@@ -51,9 +53,9 @@ void WriteRunbookText(const PlanSynthesis& plan, const std::string& title, std::
   out << "Per reading:\n";
   for (const ReadingResult& reading : plan.by_reading)
     out << "  " << E(reading.reading) << ": "
-        << (reading.zero_outage ? "a zero-outage plan exists"
-                                : reading.best.HardSpecMet() ? "the hard specification can be met, with an outage"
-                                                             : "no plan meets the hard specification")
+        << (reading.zero_outage          ? "a zero-outage plan exists"
+            : reading.best.HardSpecMet() ? "the hard specification can be met, with an outage"
+                                         : "no plan meets the hard specification")
         << "; best " << E(CostText(reading.best)) << "\n";
   if (!plan.best.cost.HardSpecMet()) {
     out << "No plan meets the hard specification under every reading";
@@ -95,9 +97,8 @@ void WriteRunbookText(const PlanSynthesis& plan, const std::string& title, std::
     out << "  Search: " << E(alternative.plan->proof) << "\n";
   }
   for (const std::string& note : plan.notes) out << "Note: " << E(note) << "\n";
-  out << plan.candidates_checked << " candidate plan(s) checked (" << plan.candidates_unloadable
-      << " not loadable), " << plan.analyses << " analyses, " << plan.cells << " cells, " << plan.states
-      << " states\n";
+  out << plan.candidates_checked << " candidate plan(s) checked (" << plan.candidates_unloadable << " not loadable), "
+      << plan.analyses << " analyses, " << plan.cells << " cells, " << plan.states << " states\n";
 }
 
 }  // namespace kst
