@@ -116,7 +116,7 @@ void ExpectOptimalAgainstBruteForce(const Topology& before, const Topology& afte
   INFO("brute force over " << plans << " plans: " << CostText(brute) << "; kst plan: " << CostText(plan.best.cost));
   // Restarts of one server per step only: the brute force may not restart
   // two servers of a pool at once, like --max-restarts-per-pool-at-once 1.
-  CHECK(plans >= 300);  // one edit and up to 3 of 4 more steps anywhere: 313 plans
+  CHECK(plans >= 100);  // one edit and up to 3 more steps anywhere: 142 plans, 313 with an Edge
   CHECK(plan.best.cost.Key() == brute.Key());
 }
 
