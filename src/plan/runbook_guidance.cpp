@@ -48,6 +48,14 @@ ShellCommand Unsourced(const char* shell, std::string command) {
   return {shell, std::move(command), false, ""};
 }
 
+/// A PowerShell single-quoted string: nothing inside is expanded, a quote is
+/// doubled. Dial plan names come from the input and may hold anything.
+std::string Quoted(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
 std::string Text(const Json& op, const char* key) {
   return op.contains(key) ? op[key].get<std::string>() : "";
 }
@@ -123,33 +131,33 @@ void Edit(const Json& op, const Topology& after, RunbookStep* step) {
     for (const std::string& server : servers)
       step->commands.push_back(
           Unsourced(kExchangeShell, "Set-UMService -Identity " + server + " -DialPlans <every dial plan " + server +
-                                        " answers, \"" + plan +
-                                        "\" among them> (Exchange 2013/2016: the sources kst consulted "
+                                        " answers, " + Quoted(plan) +
+                                        " among them> (Exchange 2013/2016: the sources kst consulted "
                                         "do not give this cmdlet's syntax)"));
     step->commands.push_back(Sourced(kExchangeShell,
                                      "Set-UMServer -Identity <server> -DialPlans <its dial plans> (Exchange 2007/2010: "
-                                     "the UM server role; add or leave out \"" +
-                                         plan +
-                                         "\" for each server above "
+                                     "the UM server role; add or leave out " +
+                                         Quoted(plan) +
+                                         " for each server above "
                                          "and each server that leaves it)",
                                      kSetUmServerSource));
-    step->check = "Get-UMDialPlan -Identity \"" + plan + "\" | Format-List shows the servers " + JoinStrings(servers) +
-                  "; UM Routing sees the change at its next poll";
+    step->check = "Get-UMDialPlan -Identity " + Quoted(plan) + " | Format-List shows the servers " +
+                  JoinStrings(servers) + "; UM Routing sees the change at its next poll";
   } else if (kind == "add_dial_plan") {
     const Json& plan = op["dial_plan"];
     step->commands.push_back(Sourced(kExchangeShell,
-                                     "New-UMDialPlan -Name \"" + plan.value("name", "") +
-                                         "\" -NumberOfDigitsInExtension <digits> -URIType " +
+                                     "New-UMDialPlan -Name " + Quoted(plan.value("name", "")) +
+                                         " -NumberOfDigitsInExtension <digits> -URIType " +
                                          plan.value("uri_type", std::string("SipName")),
                                      kNewDialPlanSource));
     step->commands.push_back(Unsourced(kExchangeShell,
                                        "associate its servers with the dial plan (Set-UMService / "
                                        "Set-UMServer -DialPlans, as for set_dial_plan)"));
-    step->check = "Get-UMDialPlan -Identity \"" + plan.value("name", "") + "\" finds it";
+    step->check = "Get-UMDialPlan -Identity " + Quoted(plan.value("name", "")) + " finds it";
   } else if (kind == "remove_dial_plan") {
-    step->commands.push_back(Unsourced(kExchangeShell, "Remove-UMDialPlan -Identity \"" + Text(op, "name") +
-                                                           "\" (syntax not given by the sources kst consulted)"));
-    step->check = "Get-UMDialPlan no longer lists \"" + Text(op, "name") + "\"";
+    step->commands.push_back(Unsourced(kExchangeShell, "Remove-UMDialPlan -Identity " + Quoted(Text(op, "name")) +
+                                                           " (syntax not given by the sources kst consulted)"));
+    step->check = "Get-UMDialPlan no longer lists " + Quoted(Text(op, "name"));
   } else {
     step->commands.push_back(
         Unsourced(kExchangeShell, step->description + " (an Exchange installation change; kst gives no command)"));
