@@ -13,7 +13,7 @@ FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 VALGRIND_BUILD ?= build-valgrind
 
-.PHONY: deps configure build demo test package test-sanitize test-valgrind tidy format format-check fuzz bench bench-inputs bench-logs bench-spin clean
+.PHONY: deps configure build demo test package test-sanitize test-valgrind tidy format format-check fuzz bench bench-inputs bench-logs bench-plan bench-spin clean
 
 deps:
 	@bash .ci/install-deps $(DEBIAN_PACKAGES)
@@ -84,6 +84,9 @@ bench: build
 
 # Loading each kind of input (kst JSON/YAML, topology XML, .tbxml, Exchange CliXml/JSON/CSV, a snapshot
 # folder, many unknown elements or keys, long FQDN lists) at 10k ... 160k items: time, peak RSS, ratio per doubling.
+bench-plan: build
+	@./$(BUILD)/bench/kst_plan_bench
+
 bench-inputs: build
 	@./$(BUILD)/bench/kst_input_bench --work $(BUILD)/bench-inputs
 

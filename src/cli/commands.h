@@ -46,6 +46,13 @@ struct CommandOptions {
   bool report = false;                       // kst import --report
   std::string event_strings = "positional";  // kst reconcile --event-strings
   std::vector<std::string> state;            // kst check --state LOGS_OR_FOLDER (repeatable)
+  // kst plan (plan/plan_search.h)
+  uint64_t max_candidates = 20'000;
+  double time_budget = 60;
+  size_t max_restarts_per_pool = 1;
+  std::string restarts = "planned";
+  bool no_temporary_edits = false;
+  bool no_alternatives = false;
 };
 
 struct CommandStreams {
@@ -67,5 +74,6 @@ int RunGraphCommand(const CommandOptions& options, CommandStreams streams);
 int RunExplainCommand(const CommandOptions& options, CommandStreams streams);
 int RunExportCommand(const CommandOptions& options, CommandStreams streams);
 int RunReconcileCommand(const CommandOptions& options, CommandStreams streams);
+int RunPlanCommand(const CommandOptions& options, CommandStreams streams);
 
 }  // namespace kst

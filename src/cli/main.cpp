@@ -154,6 +154,33 @@ void AddCheckTime(CLI::App* app, CommandOptions* o) {
       ->check(CLI::Range(0, 315360000));
 }
 
+/// kst plan's options (docs/plan.md).
+void AddPlanOptions(CLI::App* app, CommandOptions* o) {
+  app->add_option("BEFORE_AFTER_OR_SCENARIO", o->files,
+                  "BEFORE AFTER (topologies, snapshot folders, exports) or SCENARIO")
+      ->required()
+      ->expected(1, 2);
+  app->add_option("--format", o->format, "text (default), markdown or json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  app->add_option("-o,--output", o->output_file, "write the plan as a kst-scenario/1 file with its expect block");
+  AddSemantics(app, o);
+  app->add_option("--max-candidates", o->max_candidates,
+                  "check every candidate when the space holds at most this many (default 20000); else each edit's "
+                  "own optimum, with a lower bound")
+      ->check(NonNegativeCount());
+  app->add_option("--time-budget", o->time_budget, "seconds the search may take (default 60); then the best found")
+      ->check(CLI::PositiveNumber);
+  app->add_option("--max-restarts-per-pool-at-once", o->max_restarts_per_pool,
+                  "RTCSRV restarts of one pool in one step (default 1: a Front End pool keeps its quorum)")
+      ->check(CLI::Range(1, 1000));
+  app->add_option("--restarts", o->restarts, "planned (default: only the plan's) or any (each server may restart once)")
+      ->check(CLI::IsMember({"planned", "any"}));
+  app->add_flag("--no-temporary-edits", o->no_temporary_edits, "no edits that are undone before the end");
+  app->add_flag("--no-alternatives", o->no_alternatives, "do not plan topology alternatives");
+  AddBudget(app, o);
+  AddCheckTime(app, o);
+}
+
 const std::vector<Subcommand>& Subcommands() {
   static const std::vector<Subcommand> table = {
       {"check", "verdict and findings for a topology (kst-topology/1) or a what-if scenario (kst-scenario/1)",
@@ -174,6 +201,10 @@ const std::vector<Subcommand>& Subcommands() {
                          "from what it logged, instead of assuming a fresh start");
        },
        RunCheckCommand},
+      {"plan",
+       "synthesise the change plan from BEFORE to AFTER (or a scenario's base to its end) with no 14563 and the "
+       "least outage; print its runbook, write it as a scenario with -o",
+       [](CLI::App* app, CommandOptions* o) { AddPlanOptions(app, o); }, RunPlanCommand},
       {"import",
        "read real exports (Get-CsTopology -AsXml, Topology Builder .tbxml, Exchange CliXml / JSON / CSV) "
        "from files or a snapshot folder and write the kst-topology/1 equivalent",

@@ -1,0 +1,63 @@
+#include "plan/plan_alternatives.h"
+
+#include <algorithm>
+
+#include "model/claims.h"
+
+namespace kst {
+namespace {
+
+bool Names(const TrustedApplicationPool& tap, const std::string& fqdn) {
+  if (tap.fqdn.name == fqdn) return true;
+  return std::any_of(tap.computers.begin(), tap.computers.end(),
+                     [&](const NamedAt& computer) { return computer.name == fqdn; });
+}
+
+void ServeOwaImWithoutPool(Topology* topology, const std::string& fqdn) {
+  auto& taps = topology->trusted_application_pools;
+  taps.erase(
+      std::remove_if(taps.begin(), taps.end(), [&](const TrustedApplicationPool& tap) { return Names(tap, fqdn); }),
+      taps.end());
+  for (ExchangeServer& server : topology->exchange_servers)
+    if (server.fqdn.name == fqdn) server.owa_im = true;
+}
+
+}  // namespace
+
+void AddAlternatives(const Topology& before, const Topology& after, const ModelCatalog& model,
+                     const PlanSearchOptions& options, PlanSynthesis* out) {
+  if (out->best.cost.HardSpecMet() && out->best.cost.outage == 0) return;
+  const ClaimIndex claims = CollectClaims(after, model);
+  for (const TrustedApplicationPool& tap : after.trusted_application_pools) {
+    std::vector<std::string> covered;
+    for (const NamedAt& computer : tap.computers.empty() ? std::vector<NamedAt>{tap.fqdn} : tap.computers)
+      if (after.FindExchangeServer(computer.name) && claims.UmRoutingClaims(computer.name))
+        covered.push_back(computer.name);
+    if (covered.empty()) continue;
+    Topology before_alt = before, after_alt = after;
+    // BEFORE keeps what it has (a pool it holds is removed by the plan); the
+    // server is marked as serving OWA IM on both sides, which no plan op changes.
+    for (const std::string& fqdn : covered) {
+      for (ExchangeServer& server : before_alt.exchange_servers)
+        if (server.fqdn.name == fqdn) server.owa_im = true;
+      ServeOwaImWithoutPool(&after_alt, fqdn);
+    }
+    PlanSearchOptions alt_options = options;
+    alt_options.alternatives = false;
+    PlanAlternative alternative;
+    std::string servers;
+    for (const std::string& fqdn : covered) servers += (servers.empty() ? "" : ", ") + fqdn;
+    alternative.change =
+        "CHANGES THE TARGET: no trusted application pool " + tap.fqdn.name + "; " + servers +
+        " serves OWA IM through UM Routing's version-0 entry while it hosts a SipName dial plan (seed 004, "
+        "option 1; marked \"owa_im\": true in the plan's topology). Caveat (seed 004): add the pool back, "
+        "after a restart of the registrars, before " +
+        servers + " stops hosting a SipName dial plan, or OWA IM breaks";
+    alternative.plan = std::make_unique<PlanSynthesis>();
+    Diagnostics diagnostics;
+    if (!SynthesizePlan(before_alt, after_alt, model, alt_options, alternative.plan.get(), &diagnostics)) continue;
+    out->alternatives.push_back(std::move(alternative));
+  }
+}
+
+}  // namespace kst

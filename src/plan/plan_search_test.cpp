@@ -1,0 +1,262 @@
+// kst plan on the golden cases, and a brute-force enumeration of every plan of
+// a tiny vocabulary that must not beat the reported optimum.
+
+#include "plan/plan_search.h"
+
+#include <doctest/doctest.h>
+
+#include <functional>
+
+#include "check/analysis.h"
+#include "plan/change_steps.h"
+#include "test_world.h"
+
+namespace kst {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+const char kEx1Pool[] = R"(, "trusted_application_pools": [{"fqdn": "ex1.contoso.com", "version": 6,
+    "registrar": "pool01.contoso.com", "computers": ["ex1.contoso.com"]}])";
+
+PlanSearchOptions Reading(const char* name) {
+  PlanSearchOptions options;
+  const ModelCatalog& model = ModelCatalog::Embedded();
+  const Semantics* reading = name ? model.FindSemantics(name) : &model.DefaultSemantics();
+  REQUIRE(reading);
+  options.readings = {reading};
+  options.expect_reading = reading;
+  return options;
+}
+
+PlanSynthesis Plan(const Topology& before, const Topology& after, const PlanSearchOptions& options) {
+  PlanSynthesis plan;
+  Diagnostics diagnostics;
+  const bool ok = SynthesizePlan(before, after, ModelCatalog::Embedded(), options, &plan, &diagnostics);
+  INFO(DiagnosticsText(diagnostics));
+  REQUIRE(ok);
+  return plan;
+}
+
+/// "add_trusted_application_pool", "wait_for_replication", "restart fe01.contoso.com", ...
+std::vector<std::string> Ops(const Json& document) {
+  std::vector<std::string> ops;
+  for (const Json& op : document["plan"]) {
+    std::string text = op["op"].get<std::string>();
+    if (op.contains("servers"))
+      for (const Json& server : op["servers"]) text += " " + server.get<std::string>();
+    ops.push_back(text);
+  }
+  return ops;
+}
+
+/// The best cost of every plan that uses each edit of `changes` once and up
+/// to `extra` more steps, each a wait or an RTCSRV restart of one of
+/// `servers`, under one reading: written independently of the search.
+PlanCost BruteForce(const Topology& before, const std::vector<ChangeStep>& changes,
+                    const std::vector<std::string>& servers, size_t extra, const Semantics& reading, uint64_t* plans) {
+  std::vector<Json> symbols;
+  symbols.push_back({{"op", "wait_for_replication"}});
+  for (const std::string& server : servers) symbols.push_back({{"op", "restart"}, {"servers", {server}}});
+  const Json topology = TopologyDocument(before);
+  PlanCost best;
+  bool have = false;
+  std::vector<Json> ops;
+  std::vector<bool> used(changes.size(), false);
+  std::function<void(size_t)> walk = [&](size_t extras_left) {
+    const bool complete = std::all_of(used.begin(), used.end(), [](bool u) { return u; });
+    if (complete) {
+      Json document = {{"format", "kst-scenario/1"},
+                       {"topology", topology},
+                       {"plan", ops},
+                       {"environment", {{"restarts", "planned"}}}};
+      Scenario scenario;
+      Diagnostics diagnostics;
+      if (LoadScenarioDocument(document, "brute.json", ModelCatalog::Embedded(), &scenario, &diagnostics)) {
+        AnalysisOptions analysis;
+        analysis.semantics = &reading;
+        analysis.compare_readings = false;
+        analysis.recheck_fixes = false;
+        const Report report = Analyze(scenario, true, ModelCatalog::Embedded(), analysis, diagnostics);
+        int restarts = 0;
+        for (const PlanStep& step : scenario.plan) restarts += static_cast<int>(step.servers.size());
+        const PlanCost cost = CostOf(report, static_cast<int>(scenario.plan.size()), restarts);
+        ++*plans;
+        if (!have || cost < best) best = cost;
+        have = true;
+      }
+    }
+    for (size_t i = 0; i < changes.size(); ++i) {
+      if (used[i]) continue;
+      used[i] = true;
+      ops.push_back(changes[i].op);
+      walk(extras_left);
+      ops.pop_back();
+      used[i] = false;
+    }
+    if (extras_left == 0) return;
+    for (const Json& symbol : symbols) {
+      ops.push_back(symbol);
+      walk(extras_left - 1);
+      ops.pop_back();
+    }
+  };
+  walk(extra);
+  REQUIRE(have);
+  return best;
+}
+
+void ExpectOptimalAgainstBruteForce(const Topology& before, const Topology& after, size_t extra) {
+  const Semantics& reading = ModelCatalog::Embedded().DefaultSemantics();
+  const PlanSynthesis plan = Plan(before, after, Reading(nullptr));
+  REQUIRE(plan.proven_optimal);
+  std::vector<std::string> servers = {"fe01.contoso.com", "fe02.contoso.com", "edge01.contoso.com"};
+  uint64_t plans = 0;
+  const PlanCost brute = BruteForce(before, plan.context.changes, servers, extra, reading, &plans);
+  INFO("brute force over " << plans << " plans: " << CostText(brute) << "; kst plan: " << CostText(plan.best.cost));
+  // Restarts of one server per step only: the brute force may not restart
+  // two servers of a pool at once, like --max-restarts-per-pool-at-once 1.
+  CHECK(plans >= 100);  // one edit and up to 3 more steps anywhere: 142 plans, 313 with an Edge
+  CHECK(plan.best.cost.Key() == brute.Key());
+}
+
+TEST_CASE("kst plan O1: no zero-outage order; publish, wait, restart one Front End at a time; the alternative") {
+  const Topology before = AssertTopology(ContosoTopology());
+  const Topology after = AssertTopology(ContosoTopology(kEx1Pool));
+  const PlanSynthesis plan = Plan(before, after, Reading(nullptr));
+  CHECK(plan.exhaustive);
+  CHECK(plan.proven_optimal);
+  CHECK(plan.space == 3);
+  CHECK(plan.restart_servers == std::vector<std::string>{"fe01.contoso.com", "fe02.contoso.com"});
+  CHECK(Ops(plan.document) == std::vector<std::string>{"add_trusted_application_pool", "wait_for_replication",
+                                                       "restart fe01.contoso.com", "restart fe02.contoso.com"});
+  CHECK_FALSE(plan.best.cost.HardSpecMet());
+  CHECK(plan.best.cost.conflicts == 2);
+  CHECK(plan.best.cost.ends_absent == 0);
+  CHECK(plan.best.cost.outage == 5);  // fe01 from step 1 to 3, fe02 from step 1 to 4
+  CHECK(plan.best.cost.outage_by_server.at("fe01.contoso.com") == 2);
+  CHECK(plan.best.cost.outage_by_server.at("fe02.contoso.com") == 3);
+  CHECK_FALSE(plan.collisions.empty());
+  CHECK(plan.rechecked);
+  REQUIRE(plan.by_reading.size() == 1);
+  CHECK_FALSE(plan.by_reading[0].zero_outage);
+  REQUIRE(plan.alternatives.size() == 1);
+  CHECK(plan.alternatives[0].change.rfind("CHANGES THE TARGET", 0) == 0);
+  CHECK(plan.alternatives[0].plan->best.cost.HardSpecMet());
+  CHECK(plan.alternatives[0].plan->best.cost.outage == 0);
+  CHECK(plan.alternatives[0].plan->rechecked);
+}
+
+TEST_CASE("kst plan O1 under every reading: no reading has a zero-outage order; forget ends without ex1") {
+  const Topology before = AssertTopology(ContosoTopology());
+  const Topology after = AssertTopology(ContosoTopology(kEx1Pool));
+  PlanSearchOptions options;
+  options.alternatives = false;
+  const PlanSynthesis plan = Plan(before, after, options);
+  CHECK(plan.proven_optimal);
+  REQUIRE(plan.by_reading.size() == ModelCatalog::Embedded().semantics().size());
+  for (const ReadingResult& reading : plan.by_reading) {
+    INFO(reading.reading);
+    CHECK_FALSE(reading.zero_outage);
+    if (reading.reading == "forget") CHECK(reading.best.ends_absent > 0);
+    if (reading.reading == "withdraw-remember") CHECK(reading.best.outage == 5);
+  }
+  CHECK(plan.rechecked);
+}
+
+TEST_CASE("kst plan, the reverse of O1 (brief 6.7): the removal must be followed by restarts, not preceded") {
+  const Topology before = AssertTopology(ContosoTopology(kEx1Pool));
+  const Topology after = AssertTopology(ContosoTopology());
+  const PlanSynthesis plan = Plan(before, after, Reading(nullptr));
+  CHECK(Ops(plan.document) == std::vector<std::string>{"remove_trusted_application_pool", "wait_for_replication",
+                                                       "restart fe01.contoso.com", "restart fe02.contoso.com"});
+  CHECK(plan.best.cost.ends_absent == 0);
+  CHECK(plan.best.cost.outage == 5);
+  CHECK(plan.rechecked);
+}
+
+TEST_CASE("kst plan: a brute-force enumeration of every small plan does not beat the reported optimum") {
+  SUBCASE("O1") {
+    ExpectOptimalAgainstBruteForce(AssertTopology(ContosoTopology()), AssertTopology(ContosoTopology(kEx1Pool)), 3);
+  }
+  SUBCASE("the reverse of O1") {
+    ExpectOptimalAgainstBruteForce(AssertTopology(ContosoTopology(kEx1Pool)), AssertTopology(ContosoTopology()), 3);
+  }
+}
+
+/// ex1 (an OWA IM pool) and ex2 (none), the SipName dial plan on `host`.
+Topology SipNameOn(const std::string& host) {
+  return AssertTopology(R"({"format": "kst-topology/1", "lync": {"pools": [
+      {"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6, "computers": ["fe01.contoso.com", "fe02.contoso.com"]}],
+    "trusted_application_pools": [{"fqdn": "ex1.contoso.com", "version": 6, "registrar": "pool01.contoso.com",
+                                   "computers": ["ex1.contoso.com"]}]},
+    "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": "2013"}, {"fqdn": "ex2.contoso.com", "version": "2013"}],
+                 "um_dial_plans": [{"name": "SIP", "uri_type": "SipName", "servers": [")" +
+                        host + R"("]}]}})");
+}
+
+TEST_CASE("kst plan: moving a SipName dial plan off and onto an OWA IM pool's server, against brute force") {
+  SUBCASE("off the pool's server") {
+    ExpectOptimalAgainstBruteForce(SipNameOn("ex1.contoso.com"), SipNameOn("ex2.contoso.com"), 3);
+  }
+  SUBCASE("onto the pool's server") {
+    ExpectOptimalAgainstBruteForce(SipNameOn("ex2.contoso.com"), SipNameOn("ex1.contoso.com"), 3);
+  }
+}
+
+TEST_CASE("kst plan: each edit's own optimum bounds the plan of edits on disjoint FQDNs") {
+  // Two O1 changes on two SipName hosts: too many candidates for --max-candidates 1.
+  const auto topology = [](const std::string& taps) {
+    return AssertTopology(R"({"format": "kst-topology/1", "lync": {"pools": [
+        {"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6, "computers": ["fe01.contoso.com"]}])" +
+                          taps + R"(},
+      "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": "2013"}, {"fqdn": "ex2.contoso.com", "version": "2013"}],
+                   "um_dial_plans": [{"name": "SIP", "uri_type": "SipName", "servers": ["ex1.contoso.com", "ex2.contoso.com"]}]}})");
+  };
+  const Topology before = topology("");
+  const Topology after = topology(R"(, "trusted_application_pools": [
+      {"fqdn": "ex1.contoso.com", "version": 6, "registrar": "pool01.contoso.com", "computers": ["ex1.contoso.com"]},
+      {"fqdn": "ex2.contoso.com", "version": 6, "registrar": "pool01.contoso.com", "computers": ["ex2.contoso.com"]}])");
+  PlanSearchOptions bounded = Reading(nullptr);
+  bounded.max_candidates = 1;
+  bounded.alternatives = false;
+  const PlanSynthesis fast = Plan(before, after, bounded);
+  PlanSearchOptions all = Reading(nullptr);
+  all.alternatives = false;
+  const PlanSynthesis exhaustive = Plan(before, after, all);
+  REQUIRE(exhaustive.exhaustive);
+  CHECK(exhaustive.space == 2 * 9);
+  REQUIRE(fast.outage_lower_bound);
+  CHECK(*fast.outage_lower_bound <= exhaustive.best.cost.outage);
+  CHECK(fast.proven_optimal);  // BEFORE has no finding of its own: the bound holds and is met
+  CHECK(fast.best.cost.outage == exhaustive.best.cost.outage);
+  CHECK(fast.rechecked);
+}
+
+TEST_CASE("kst plan: BEFORE and AFTER no plan op can join are refused with a located error") {
+  const Topology before = AssertTopology(ContosoTopology());
+  SUBCASE("two estates") {
+    Topology other = AssertTopology(R"({"format": "kst-topology/1", "lync": {"pools": [
+        {"fqdn": "pool01.fabrikam.com", "role": "FrontEnd", "version": 6}]}})");
+    other.file = "after.json";
+    std::vector<ChangeStep> changes;
+    Diagnostics diagnostics;
+    CHECK_FALSE(DiffTopologies(before, other, &changes, &diagnostics));
+    REQUIRE(diagnostics.has_errors());
+    CHECK(diagnostics.all()[0].id == "plan-cannot-join");
+    CHECK(diagnostics.all()[0].location.line > 0);
+  }
+  SUBCASE("a pool that changes role") {
+    const Topology other = AssertTopology(R"({"format": "kst-topology/1", "lync": {"pools": [
+        {"fqdn": "pool01.contoso.com", "role": "Director", "version": 6,
+         "computers": ["fe01.contoso.com", "fe02.contoso.com"]}]}})");
+    std::vector<ChangeStep> changes;
+    Diagnostics diagnostics;
+    CHECK_FALSE(DiffTopologies(before, other, &changes, &diagnostics));
+    REQUIRE(diagnostics.has_errors());
+    CHECK(diagnostics.all()[0].message.find("role") != std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace kst
