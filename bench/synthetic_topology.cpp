@@ -300,22 +300,28 @@ class SyntheticBuilder {
   /// Upgrades a version-5 application TAP or the 2010 Edge to 6, else moves a
   /// Front End pool in place to 7 (Skype for Business 2015).
   bool SetPoolVersion() {
-    std::vector<TrustedApplicationPool*> old_taps;
-    for (TrustedApplicationPool& tap : topology_.trusted_application_pools)
-      if (tap.version == 5) old_taps.push_back(&tap);
-    std::vector<LyncPool*> old_edges, front_ends;
-    for (LyncPool& pool : topology_.pools) {
-      if (pool.role == "Edge" && pool.version == 5) old_edges.push_back(&pool);
-      if (pool.role == "FrontEnd" && pool.version == 6) front_ends.push_back(&pool);
+    // Found by reading, written by index: a revision copies only the chunk it changes.
+    const Topology& now = topology_;
+    std::vector<size_t> old_taps;
+    for (size_t i = 0; i < now.trusted_application_pools.size(); ++i)
+      if (now.trusted_application_pools[i].version == 5) old_taps.push_back(i);
+    std::vector<size_t> old_edges, front_ends;
+    for (size_t i = 0; i < now.pools.size(); ++i) {
+      const LyncPool& pool = now.pools[i];
+      if (pool.role == "Edge" && pool.version == 5) old_edges.push_back(i);
+      if (pool.role == "FrontEnd" && pool.version == 6) front_ends.push_back(i);
     }
     if (!old_taps.empty() && (old_edges.empty() || random_.Percent(70))) {
-      TrustedApplicationPool* tap = random_.Pick(old_taps);
-      return PushVersion(tap->fqdn.name, &tap->version, 6);
+      TrustedApplicationPool& tap = topology_.trusted_application_pools[random_.Pick(old_taps)];
+      return PushVersion(tap.fqdn.name, &tap.version, 6);
     }
-    if (!old_edges.empty()) return PushVersion(old_edges.front()->fqdn.name, &old_edges.front()->version, 6);
+    if (!old_edges.empty()) {
+      LyncPool& edge = topology_.pools[old_edges.front()];
+      return PushVersion(edge.fqdn.name, &edge.version, 6);
+    }
     if (front_ends.empty()) return false;
-    LyncPool* pool = random_.Pick(front_ends);
-    return PushVersion(pool->fqdn.name, &pool->version, 7);
+    LyncPool& pool = topology_.pools[random_.Pick(front_ends)];
+    return PushVersion(pool.fqdn.name, &pool.version, 7);
   }
 
   bool PushVersion(const std::string& pool, int* version, int new_version) {
@@ -329,14 +335,14 @@ class SyntheticBuilder {
   /// Moves a SipName dial plan to one or two other Exchange servers; a third
   /// of the picks land on a server that is an OWA IM TAP (a conflict).
   bool MoveDialPlan() {
-    std::vector<UmDialPlan*> sip_plans;
-    for (UmDialPlan& plan : topology_.dial_plans)
-      if (plan.uri_type == "SipName") sip_plans.push_back(&plan);
+    std::vector<size_t> sip_plans;
+    for (size_t i = 0; i < topology_.dial_plans.size(); ++i)
+      if (std::as_const(topology_.dial_plans)[i].uri_type == "SipName") sip_plans.push_back(i);
     std::vector<std::string> owa_servers;
     for (const std::string& server : other_exchange_)
       if (HasTap(server)) owa_servers.push_back(server);
     if (sip_plans.empty()) return false;
-    UmDialPlan* plan = random_.Pick(sip_plans);
+    UmDialPlan* plan = &topology_.dial_plans[random_.Pick(sip_plans)];
     std::vector<NamedAt> servers;
     const int count = 1 + static_cast<int>(random_.Below(2));
     for (int i = 0; i < count; ++i) {

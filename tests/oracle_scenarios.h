@@ -100,8 +100,11 @@ class ScenarioBuilder {
         step.description = "remove TAP " + tap_name;
         break;
       case OpKind::kSetTapVersion:
-        tap->version = tap->version == 6 ? 5 : 6;
-        step.description = "set TAP " + tap_name + " to v" + std::to_string(tap->version);
+      {
+        TrustedApplicationPool& written = taps[static_cast<size_t>(tap - taps.begin())];
+        written.version = written.version == 6 ? 5 : 6;
+        step.description = "set TAP " + tap_name + " to v" + std::to_string(written.version);
+      }
         break;
       case OpKind::kAddDialPlan:
         AddDialPlan(op.target, &topology);

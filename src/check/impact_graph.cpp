@@ -92,6 +92,7 @@ struct ImpactGraph::Graph {
   std::vector<std::pair<uint32_t, int>> side_needs;  // (channel instance, need)
   std::vector<Vertex> channel_vertex;
   std::vector<Vertex> feature_vertex;
+  mutable std::vector<boost::default_color_type> search_colors;  // Search's scratch, one per graph
 };
 
 ImpactGraph::ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model,
@@ -236,7 +237,10 @@ ImpactGraph::Failures ImpactGraph::Search(const std::vector<BrokenCondition>& br
   std::vector<Vertex> sources, reached;
   for (const auto& [v, list] : at_vertex) sources.push_back(v);
   auto reversed = boost::make_reverse_graph(g.graph);
-  std::vector<boost::default_color_type> colors(boost::num_vertices(g.graph));
+  // One colour map per graph, reused: a search per finding allocated (and the
+  // allocator then consolidated) a map of every vertex, most of a long plan's time.
+  std::vector<boost::default_color_type>& colors = g.search_colors;
+  colors.assign(boost::num_vertices(g.graph), boost::white_color);
   boost::queue<Vertex> queue;
   boost::breadth_first_search(
       reversed, sources.begin(), sources.end(), queue, ReachVisitor(&reached),

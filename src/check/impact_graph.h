@@ -35,7 +35,8 @@ class ImpactGraph {
   /// Instantiates the model for every topology given (a scenario's base and
   /// final topology: a feature that exists in either can be hurt). `claims`,
   /// when given, holds each topology's claim index (the analysis has built
-  /// them once per revision); otherwise they are collected here.
+  /// them once per revision); otherwise they are collected here. Only their
+  /// servers are read.
   ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model,
               const std::vector<const ClaimIndex*>& claims = {});
   ~ImpactGraph();

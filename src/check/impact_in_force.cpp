@@ -42,11 +42,9 @@ const ImpactGraph& ImpactGraphs::InForce(const std::vector<int>& steps_done, con
   std::set<std::tuple<bool, bool, int>> seen;
   std::vector<int> representatives;
   for (const int done : steps_done) {
-    const ClaimIndex& claims = done == 0 ? plan_.base_claims() : plan_.ClaimsAfter(done - 1);
-    auto required = claims.required.find(fqdn);
-    const bool um = required != claims.required.end() && required->second.um_host;
-    const bool application = required != claims.required.end() && required->second.trusted_application;
-    if (seen.insert({um, application, server_epoch_[done]}).second) representatives.push_back(done);
+    const FqdnState state = plan_.StateAfter(fqdn, static_cast<size_t>(done));
+    if (seen.insert({state.um_host, state.trusted_application, server_epoch_[done]}).second)
+      representatives.push_back(done);
   }
   return Of(representatives);
 }
@@ -68,15 +66,31 @@ const ImpactGraph& ImpactGraphs::Of(std::vector<int> steps_done) {
   // Restarts and waits share the topology before them: revisions are told
   // apart by the topology they point at, so a window of many steps is one graph.
   std::vector<const Topology*> topologies;
-  std::vector<const ClaimIndex*> claims;
   for (const int done : steps_done) {
     const Topology* topology = &scenario_.TopologyAfter(done);
     if (std::find(topologies.begin(), topologies.end(), topology) != topologies.end()) continue;
     topologies.push_back(topology);
-    claims.push_back(done == 0 ? &plan_.base_claims() : &plan_.ClaimsAfter(done - 1));
   }
   std::unique_ptr<ImpactGraph>& graph = graphs_[topologies];
-  if (!graph) graph = std::make_unique<ImpactGraph>(topologies, model_, claims);
+  if (graph) return *graph;
+  // A graph reads a revision's servers (ImpactGraph::Instantiate): for one in
+  // the middle of the plan they are collected alone and dropped with the
+  // graph, as the plan compiler keeps no claim index of it (issue 21).
+  std::vector<ClaimIndex> collected;
+  collected.reserve(topologies.size());
+  std::vector<const ClaimIndex*> claims;
+  for (const Topology* topology : topologies) {
+    if (topology == &scenario_.base) {
+      claims.push_back(&plan_.base_claims());
+    } else if (topology == &scenario_.final_topology()) {
+      claims.push_back(&plan_.final_claims());
+    } else {
+      collected.emplace_back();
+      collected.back().servers = CollectKstServers(*topology, model_);
+      claims.push_back(&collected.back());
+    }
+  }
+  graph = std::make_unique<ImpactGraph>(topologies, model_, claims);
   return *graph;
 }
 

@@ -148,12 +148,10 @@ bool TapNames(const TrustedApplicationPool& tap, const std::string& fqdn) {
 /// OWA IM on its own, through UM Routing's entry (seed 004, option 1).
 TopologyChange DropPoolKeepOwaIm(const std::string& fqdn) {
   return [fqdn](Topology* topology) {
-    auto& taps = topology->trusted_application_pools;
-    taps.erase(std::remove_if(taps.begin(), taps.end(),
-                              [&](const TrustedApplicationPool& tap) { return TapNames(tap, fqdn); }),
-               taps.end());
-    for (ExchangeServer& server : topology->exchange_servers)
-      if (server.fqdn.name == fqdn) server.owa_im = true;
+    topology->trusted_application_pools.EraseIf(
+        [&](const TrustedApplicationPool& tap) { return TapNames(tap, fqdn); });
+    topology->exchange_servers.UpdateIf([&](const ExchangeServer& server) { return server.fqdn.name == fqdn; },
+                                        [](ExchangeServer& server) { server.owa_im = true; });
   };
 }
 
@@ -266,7 +264,7 @@ void InputFixes(const Scenario& scenario, const Finding& finding, std::optional<
   TopologyChange change;
   if (rule == rule::kCertWildcardSubject || rule == rule::kCertSubjectNotKnown) {
     change = [server, subject](Topology* topology) {
-      for (Certificate& certificate : topology->certificates)
+      for (Certificate& certificate : topology->certificates.Writable())
         if (certificate.server.name == server && certificate.subject_cn.name == subject) {
           certificate.subject_cn.name = server;
           if (std::none_of(certificate.sans.begin(), certificate.sans.end(),
@@ -277,7 +275,7 @@ void InputFixes(const Scenario& scenario, const Finding& finding, std::optional<
   } else if (rule == rule::kCertValidity && at) {
     const UnixSeconds now = *at;
     change = [server, subject, now](Topology* topology) {
-      for (Certificate& certificate : topology->certificates)
+      for (Certificate& certificate : topology->certificates.Writable())
         if (certificate.server.name == server && certificate.subject_cn.name == subject) {
           certificate.not_before = now - 86400;
           certificate.not_after = now + 2 * 365 * 86400;
@@ -285,7 +283,7 @@ void InputFixes(const Scenario& scenario, const Finding& finding, std::optional<
     };
   } else if (rule == rule::kClockSkew) {
     change = [server](Topology* topology) {
-      for (ClockReading& clock : topology->clocks)
+      for (ClockReading& clock : topology->clocks.Writable())
         if (clock.server.name == server) clock.offset_seconds = 0;
     };
   } else {

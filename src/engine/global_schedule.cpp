@@ -176,8 +176,8 @@ class Lifter {
       case PlanStep::Kind::kPublish:
         return VersionsAt(published_upto_[p]) != VersionsAt(published_upto_[p] + 1);
       case PlanStep::Kind::kAdChange:
-        return server.runs_um_routing && ClaimsBefore(p).UmRoutingClaims(fqdn_) !=
-                                             plan_.ClaimsAfter(static_cast<size_t>(p)).UmRoutingClaims(fqdn_);
+        return server.runs_um_routing && plan_.StateAfter(fqdn_, static_cast<size_t>(p)).listed !=
+                                             plan_.StateAfter(fqdn_, static_cast<size_t>(p) + 1).listed;
       case PlanStep::Kind::kRestart:
         return std::find(step.servers.begin(), step.servers.end(), server.fqdn) != step.servers.end();
       case PlanStep::Kind::kWaitForReplication:
@@ -186,15 +186,10 @@ class Lifter {
     return false;
   }
 
-  const ClaimIndex& ClaimsBefore(int p) const {
-    return p == 0 ? plan_.base_claims() : plan_.ClaimsAfter(static_cast<size_t>(p - 1));
-  }
-
   /// The topology's versions for the FQDN in global revision `revision`.
   VersionSet VersionsAt(int revision) const {
-    if (revision == 0) return plan_.base_claims().TopologyVersions(fqdn_);
-    return plan_.ClaimsAfter(static_cast<size_t>(publish_steps_[static_cast<size_t>(revision - 1)]))
-        .TopologyVersions(fqdn_);
+    const size_t done = revision == 0 ? 0 : static_cast<size_t>(publish_steps_[static_cast<size_t>(revision - 1)]) + 1;
+    return plan_.StateAfter(fqdn_, done).versions;
   }
 
   const CompiledPlan& plan_;

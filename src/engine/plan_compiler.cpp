@@ -8,84 +8,92 @@
 
 #include "base/interrupt.h"
 #include "base/memory_budget.h"
+#include "model/claim_tally.h"
 
 namespace kst {
 namespace {
-
-Requirement RequirementOf(const ClaimIndex& claims, const std::string& fqdn) {
-  auto it = claims.required.find(fqdn);
-  return it == claims.required.end() ? Requirement{} : it->second;
-}
-
-/// Where the claim snapshots of plans abandoned on Ctrl-C go: never freed.
-/// The run exits right after an interrupt, and freeing millions of claims
-/// would hold Ctrl-C up for seconds. Reachable, so leak checkers accept it.
-std::vector<std::vector<ClaimIndex>>& AbandonedSnapshots() {
-  static auto* abandoned = new std::vector<std::vector<ClaimIndex>>;
-  return *abandoned;
-}
 
 std::string FqdnKey(const std::vector<int>& parts) {
   return std::string(reinterpret_cast<const char*>(parts.data()), parts.size() * sizeof(int));
 }
 
+bool ChangesTopology(const PlanStep& step) {
+  return step.kind == PlanStep::Kind::kPublish || step.kind == PlanStep::Kind::kAdChange;
+}
+
+Requirement RequirementIn(const FqdnState& state) {
+  Requirement requirement;
+  requirement.um_host = state.um_host;
+  requirement.trusted_application = state.trusted_application;
+  return requirement;
+}
+
 }  // namespace
 
-CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model, uint64_t max_memory_bytes)
-    : scenario_(scenario), max_memory_bytes_(max_memory_bytes) {
-  // Restarts and waits change no claim: they share the snapshot before them.
-  snapshots_.push_back(CollectClaims(scenario.base, model));
-  snapshot_at_.push_back(0);
-  for (const PlanStep& step : scenario.plan) {
-    // The budget is read before each new snapshot: a plan of many changes to
-    // a large topology grows here, before any cell exists.
-    const bool changes = step.kind == PlanStep::Kind::kPublish || step.kind == PlanStep::Kind::kAdChange;
-    if (InterruptRequested() || (changes && !WithinMemoryBudget(0, PlanMemoryRefusal::Phase::kClaims))) {
-      Abandon();
-      return;
-    }
-    if (changes) snapshots_.push_back(CollectClaims(*step.after, model));
-    snapshot_at_.push_back(static_cast<uint32_t>(snapshots_.size() - 1));
+CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model, uint64_t max_memory_bytes,
+                           ClaimSource source)
+    : scenario_(scenario), model_(model), claim_source_(source), max_memory_bytes_(max_memory_bytes) {
+  base_claims_ = CollectClaims(scenario.base, model);
+  const size_t steps = scenario.plan.size();
+  next_publish_.assign(steps + 1, static_cast<uint32_t>(steps));
+  next_ad_change_.assign(steps + 1, static_cast<uint32_t>(steps));
+  for (size_t i = steps; i-- > 0;) {
+    const PlanStep::Kind kind = scenario.plan[i].kind;
+    next_publish_[i] = kind == PlanStep::Kind::kPublish ? static_cast<uint32_t>(i) : next_publish_[i + 1];
+    next_ad_change_[i] = kind == PlanStep::Kind::kAdChange ? static_cast<uint32_t>(i) : next_ad_change_[i + 1];
   }
-  servers_ = snapshots_.front().servers;
+  for (size_t i = 0; i < steps; ++i)
+    if (scenario.plan[i].kind == PlanStep::Kind::kWaitForReplication) waits_.push_back(static_cast<uint32_t>(i));
+  const bool followed = claim_source_ == ClaimSource::kChanges ? FollowChanges(model) : FollowEveryRevision(model);
+  if (!followed) {
+    Abandon();
+    return;
+  }
+  const bool changed = std::any_of(scenario.plan.begin(), scenario.plan.end(), ChangesTopology);
+  final_claims_ = changed ? CollectClaims(scenario.final_topology(), model) : base_claims_;
+  servers_ = base_claims_.servers;
   // Hashed: a search per server would be quadratic, seconds for a pool of 40,000 computers.
-  std::unordered_set<std::string_view> base_servers;
-  for (const KstServer& server : servers_) base_servers.insert(server.fqdn);
-  for (const KstServer& server : final_claims().servers)
-    if (!base_servers.count(server.fqdn)) joining_servers_.push_back(server);
-  // Every FQDN any snapshot names, hashed once per name rather than a set per snapshot.
+  std::unordered_map<std::string_view, uint32_t> server_index;
+  for (size_t s = 0; s < servers_.size(); ++s) server_index.emplace(servers_[s].fqdn, static_cast<uint32_t>(s));
+  for (const KstServer& server : final_claims_.servers)
+    if (!server_index.count(server.fqdn)) joining_servers_.push_back(server);
+  restarts_of_.assign(servers_.size(), {});
+  for (size_t i = 0; i < steps; ++i) {
+    const PlanStep& step = scenario.plan[i];
+    if (step.kind != PlanStep::Kind::kRestart) continue;
+    for (const std::string& name : step.servers) {
+      auto it = server_index.find(name);
+      if (it == server_index.end()) continue;
+      std::vector<uint32_t>& restarts = restarts_of_[it->second];
+      if (restarts.empty() || restarts.back() != i) restarts.push_back(static_cast<uint32_t>(i));
+    }
+  }
+  // Every FQDN some revision names: the base's, and those a step gives a state.
   std::unordered_set<std::string_view> seen;
   auto add = [&](const std::string& fqdn) {
     if (seen.insert(fqdn).second) fqdns_.push_back(fqdn);
   };
-  for (const ClaimIndex& snapshot : snapshots_) {
-    if (InterruptRequested()) {
-      Abandon();
-      return;
-    }
-    for (const auto& entry : snapshot.topology) add(entry.first);
-    for (const auto& entry : snapshot.um_routing) add(entry.first);
-    for (const auto& entry : snapshot.required) add(entry.first);
-  }
+  for (const auto& entry : base_claims_.topology) add(entry.first);
+  for (const auto& entry : base_claims_.um_routing) add(entry.first);
+  for (const auto& entry : base_claims_.required) add(entry.first);
+  for (const auto& [fqdn, changes] : state_changes_)
+    if (std::any_of(changes.begin(), changes.end(), [](const auto& change) { return change.second.named(); }))
+      add(fqdn);
   std::sort(fqdns_.begin(), fqdns_.end());
   // What follows is per FQDN and per server: the signatures and their ids.
-  // (The claims of the last revision are judged here too.)
   const uint64_t per_name =
       fqdns_.size() * (sizeof(FqdnSignature) + sizeof(uint32_t)) + servers_.size() * sizeof(uint32_t);
   if (!WithinMemoryBudget(per_name, PlanMemoryRefusal::Phase::kClasses)) {
     Abandon();
     return;
   }
-  const TouchedSnapshots touched = SnapshotsTouching();
-  const std::vector<uint32_t> untouched;
   signatures_.reserve(fqdns_.size());
   for (const std::string& fqdn : fqdns_) {
     if ((signatures_.size() & 0xFF) == 0 && InterruptRequested()) {
       Abandon();
       return;
     }
-    auto it = touched.find(fqdn);
-    signatures_.push_back(SignatureOf(fqdn, it == touched.end() ? untouched : it->second));
+    signatures_.push_back(SignatureOf(fqdn));
   }
   SignServers();
   SignFqdns();
@@ -99,38 +107,44 @@ CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model, 
   if (InterruptRequested() || memory_refusal_) Abandon();
 }
 
-bool CompiledPlan::WithinMemoryBudget(uint64_t more_bytes, PlanMemoryRefusal::Phase phase) {
-  if (max_memory_bytes_ == 0) return true;
-  const uint64_t resident = ResidentBytes();
-  if (resident <= max_memory_bytes_ && more_bytes <= max_memory_bytes_ - resident) return true;
-  memory_refusal_ = PlanMemoryRefusal{
-      phase, resident, more_bytes, servers_.size(), fqdns_.size(), server_signature_count_, fqdn_signature_count_};
-  return false;
+void CompiledPlan::Record(const std::string& fqdn, uint32_t step, FqdnState state, bool items_changed) {
+  if (items_changed) claim_steps_[fqdn].push_back(step);
+  auto it = state_changes_.find(fqdn);
+  const bool same = it == state_changes_.end() ? state == StateIn(base_claims_, fqdn) : state == it->second.back().second;
+  if (!same) state_changes_[fqdn].emplace_back(step, std::move(state));
 }
 
-void CompiledPlan::Abandon() {
-  // What was compiled is left unusable rather than half true: no server, no
-  // FQDN, no class; every revision reads as the base.
-  interrupted_ = !memory_refusal_;  // else the memory budget stopped it, and memory_refusal() says so
-  servers_.clear();
-  joining_servers_.clear();
-  fqdns_.clear();
-  signatures_.clear();
-  classes_.clear();
-  pair_class_.clear();
-  server_sig_.clear();
-  fqdn_sig_.clear();
-  server_signature_count_ = fqdn_signature_count_ = 0;
-  snapshot_at_.assign(scenario_.plan.size() + 1, 0);
-  AbandonedSnapshots().push_back(std::move(snapshots_));
-  snapshots_.assign(1, ClaimIndex{});
+bool CompiledPlan::FollowChanges(const ModelCatalog& model) {
+  ClaimTally tally(scenario_.base, model);
+  const Topology* before = &scenario_.base;
+  std::vector<TouchedFqdn> touched;
+  for (size_t i = 0; i < scenario_.plan.size() && !tally.ambiguous(); ++i) {
+    const PlanStep& step = scenario_.plan[i];
+    if (!ChangesTopology(step)) continue;
+    // The budget is read at each change: a plan of many changes to a large
+    // topology grows here, before any cell exists.
+    if (InterruptRequested() || !WithinMemoryBudget(0, PlanMemoryRefusal::Phase::kClaims)) return false;
+    touched.clear();
+    tally.Advance(*before, *step.after, &touched);
+    for (TouchedFqdn& t : touched) {
+      FqdnState state = tally.StateOf(t.fqdn);
+      Record(t.fqdn, static_cast<uint32_t>(i), std::move(state), t.items_changed);
+    }
+    before = step.after.get();
+  }
+  if (!tally.ambiguous()) return true;
+  // Only the order of the Exchange servers decides: collect every revision instead.
+  state_changes_.clear();
+  claim_steps_.clear();
+  claim_source_ = ClaimSource::kEveryRevision;
+  return FollowEveryRevision(model);
 }
 
 namespace {
 
-bool SameTopologyClaims(const std::vector<Claim>& a, const std::vector<Claim>& b) {
+bool SameClaims(const std::vector<Claim>& a, const std::vector<Claim>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [](const Claim& x, const Claim& y) { return x.version == y.version; });
+                    [](const Claim& x, const Claim& y) { return x.version == y.version && x.what == y.what; });
 }
 
 bool SameRequirement(const Requirement& a, const Requirement& b) {
@@ -161,80 +175,130 @@ void ForEachDifference(const std::map<std::string, Value>& before, const std::ma
 
 }  // namespace
 
-CompiledPlan::TouchedSnapshots CompiledPlan::SnapshotsTouching() const {
-  // Which plan step made each snapshot, and whether it was a publish.
-  std::vector<uint32_t> made_by(snapshots_.size(), 0);
-  for (size_t i = 0; i < scenario_.plan.size(); ++i)
-    if (snapshot_at_[i + 1] != snapshot_at_[i]) made_by[snapshot_at_[i + 1]] = static_cast<uint32_t>(i);
-  auto is_publish = [&](uint32_t j) { return scenario_.plan[made_by[j]].kind == PlanStep::Kind::kPublish; };
-  // next_of_other_kind[j]: the first snapshot after j made by a step of the other kind (0: none).
-  std::vector<uint32_t> next_of_other_kind(snapshots_.size(), 0);
-  uint32_t next_publish = 0, next_ad = 0;
-  for (size_t j = snapshots_.size(); j-- > 1;) {
-    const uint32_t index = static_cast<uint32_t>(j);
-    next_of_other_kind[j] = is_publish(index) ? next_ad : next_publish;
-    (is_publish(index) ? next_publish : next_ad) = index;
-  }
-  TouchedSnapshots touched;
-  for (uint32_t j = 1; j < snapshots_.size(); ++j) {
-    auto mark = [&](const std::string& fqdn) {
-      std::vector<uint32_t>& at = touched[fqdn];
-      if (at.empty() || at.back() != j) at.push_back(j);
-    };
-    const ClaimIndex& before = snapshots_[j - 1];
-    const ClaimIndex& after = snapshots_[j];
-    ForEachDifference(before.topology, after.topology, SameTopologyClaims, mark);
-    ForEachDifference(
-        before.um_routing, after.um_routing, [](const auto&, const auto&) { return true; }, mark);
+bool CompiledPlan::FollowEveryRevision(const ModelCatalog& model) {
+  // Two claim indexes at a time: the revision before and this one.
+  ClaimIndex before = base_claims_;
+  std::vector<std::string> differing;
+  for (size_t i = 0; i < scenario_.plan.size(); ++i) {
+    const PlanStep& step = scenario_.plan[i];
+    if (!ChangesTopology(step)) continue;
+    if (InterruptRequested() || !WithinMemoryBudget(0, PlanMemoryRefusal::Phase::kClaims)) return false;
+    ClaimIndex after = CollectClaims(*step.after, model);
+    differing.clear();
+    auto mark = [&](const std::string& fqdn) { differing.push_back(fqdn); };
+    ForEachDifference(before.topology, after.topology, SameClaims, mark);
+    ForEachDifference(before.um_routing, after.um_routing, SameClaims, mark);
     ForEachDifference(before.required, after.required, SameRequirement, mark);
+    std::sort(differing.begin(), differing.end());
+    differing.erase(std::unique(differing.begin(), differing.end()), differing.end());
+    for (const std::string& fqdn : differing) Record(fqdn, static_cast<uint32_t>(i), StateIn(after, fqdn), true);
+    before = std::move(after);
   }
-  for (auto& [fqdn, at] : touched) {
-    const size_t direct = at.size();
-    for (size_t k = 0; k < direct; ++k)
-      if (next_of_other_kind[at[k]] != 0) at.push_back(next_of_other_kind[at[k]]);
-    std::sort(at.begin(), at.end());
-    at.erase(std::unique(at.begin(), at.end()), at.end());
-  }
-  return touched;
+  return true;
 }
 
-CompiledPlan::FqdnSignature CompiledPlan::SignatureOf(const std::string& fqdn,
-                                                      const std::vector<uint32_t>& touched) const {
+bool CompiledPlan::WithinMemoryBudget(uint64_t more_bytes, PlanMemoryRefusal::Phase phase) {
+  if (max_memory_bytes_ == 0) return true;
+  const uint64_t resident = ResidentBytes();
+  if (resident <= max_memory_bytes_ && more_bytes <= max_memory_bytes_ - resident) return true;
+  memory_refusal_ = PlanMemoryRefusal{
+      phase, resident, more_bytes, servers_.size(), fqdns_.size(), server_signature_count_, fqdn_signature_count_};
+  return false;
+}
+
+void CompiledPlan::Abandon() {
+  // What was compiled is left unusable rather than half true: no server, no
+  // FQDN, no class; every revision reads as an empty one.
+  interrupted_ = !memory_refusal_;  // else the memory budget stopped it, and memory_refusal() says so
+  servers_.clear();
+  joining_servers_.clear();
+  fqdns_.clear();
+  signatures_.clear();
+  classes_.clear();
+  pair_class_.clear();
+  server_sig_.clear();
+  fqdn_sig_.clear();
+  server_signature_count_ = fqdn_signature_count_ = 0;
+  state_changes_.clear();
+  claim_steps_.clear();
+  restarts_of_.clear();
+  base_claims_ = ClaimIndex{};
+  final_claims_ = ClaimIndex{};
+  abandoned_ = true;
+}
+
+const ClaimIndex& CompiledPlan::ClaimsAfter(size_t plan_index) const {
+  if (abandoned_) return base_claims_;
+  const Topology& topology = scenario_.TopologyAfter(plan_index + 1);
+  if (&topology == &scenario_.base) return base_claims_;
+  if (&topology == &scenario_.final_topology()) return final_claims_;
+  std::unique_ptr<ClaimIndex>& claims = claims_after_[&topology];
+  if (!claims) claims = std::make_unique<ClaimIndex>(CollectClaims(topology, model_));
+  return *claims;
+}
+
+FqdnState CompiledPlan::StateAfter(const std::string& fqdn, size_t done) const {
+  auto it = state_changes_.find(fqdn);
+  if (it != state_changes_.end() && done > 0) {
+    // The last change at a step before `done`.
+    const StateChanges& changes = it->second;
+    auto after = std::upper_bound(changes.begin(), changes.end(), static_cast<uint32_t>(done - 1),
+                                  [](uint32_t step, const auto& change) { return step < change.first; });
+    if (after != changes.begin()) return std::prev(after)->second;
+  }
+  return StateIn(base_claims_, fqdn);
+}
+
+std::vector<uint32_t> CompiledPlan::StepsToRead(const StateChanges& changes) const {
+  std::vector<uint32_t> steps;
+  const uint32_t none = static_cast<uint32_t>(scenario_.plan.size());
+  for (const auto& [step, state] : changes) {
+    steps.push_back(step);
+    const bool publish = scenario_.plan[step].kind == PlanStep::Kind::kPublish;
+    const uint32_t next_other = publish ? next_ad_change_[step + 1] : next_publish_[step + 1];
+    if (next_other != none) steps.push_back(next_other);
+  }
+  std::sort(steps.begin(), steps.end());
+  steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+  return steps;
+}
+
+CompiledPlan::FqdnSignature CompiledPlan::SignatureOf(const std::string& fqdn) const {
   FqdnSignature signature;
-  signature.base_versions = snapshots_.front().TopologyVersions(fqdn);
-  signature.base_listed = snapshots_.front().UmRoutingClaims(fqdn);
-  signature.start = RequirementOf(snapshots_.front(), fqdn);
-  signature.end = RequirementOf(final_claims(), fqdn);
+  const FqdnState base = StateIn(base_claims_, fqdn);
+  signature.base_versions = base.versions;
+  signature.base_listed = base.listed;
+  signature.start = RequirementIn(base);
+  signature.end = RequirementIn(StateAfter(fqdn, scenario_.plan.size()));
+  auto it = state_changes_.find(fqdn);
+  if (it == state_changes_.end()) return signature;
   VersionSet versions = signature.base_versions;
   bool listed = signature.base_listed;
   Requirement required = signature.start;
-  // Only the snapshots that touch the FQDN can change what it sees: at every
-  // other step its versions, listing and requirement are those of the step before.
-  size_t next = 0;
-  for (size_t i = 0; i < scenario_.plan.size() && next < touched.size(); ++i) {
-    if (snapshot_at_[i + 1] != touched[next] || snapshot_at_[i + 1] == snapshot_at_[i]) continue;
-    ++next;
-    const ClaimIndex& after = snapshots_[snapshot_at_[i + 1]];
-    Requirement now = RequirementOf(after, fqdn);
-    if (now.um_host != required.um_host || now.trusted_application != required.trusted_application)
-      signature.requirement_changes.emplace_back(static_cast<int>(i) + 1, now);
-    required = std::move(now);
+  // Only the steps that change the FQDN's state, and the next of the other
+  // kind after each, can change what its cells see: at every other step its
+  // versions, listing and requirement are those of the step before.
+  for (const uint32_t i : StepsToRead(it->second)) {
+    const FqdnState now = StateAfter(fqdn, i + 1);
+    if (now.um_host != required.um_host || now.trusted_application != required.trusted_application) {
+      required = RequirementIn(now);
+      signature.requirement_changes.emplace_back(static_cast<int>(i) + 1, required);
+    }
     if (scenario_.plan[i].kind == PlanStep::Kind::kPublish) {
-      VersionSet now_versions = after.TopologyVersions(fqdn);
-      if (now_versions == versions) continue;
-      versions = now_versions;
-      signature.changes.push_back({static_cast<int>(i), false, now_versions, listed});
+      if (now.versions == versions) continue;
+      versions = now.versions;
+      signature.changes.push_back({static_cast<int>(i), false, now.versions, listed});
     } else if (scenario_.plan[i].kind == PlanStep::Kind::kAdChange) {
-      bool now_listed = after.UmRoutingClaims(fqdn);
-      if (now_listed == listed) continue;
-      listed = now_listed;
-      signature.changes.push_back({static_cast<int>(i), true, versions, now_listed});
+      if (now.listed == listed) continue;
+      listed = now.listed;
+      signature.changes.push_back({static_cast<int>(i), true, versions, now.listed});
     }
   }
   return signature;
 }
 
-CellInput CompiledPlan::BuildInput(const KstServer& server, const FqdnSignature& signature) const {
+CellInput CompiledPlan::BuildInput(size_t server_index, const FqdnSignature& signature) const {
+  const KstServer& server = servers_[server_index];
   CellInput input;
   input.runs_um_routing = server.runs_um_routing;
   input.unplanned_restart = scenario_.unplanned_restarts;
@@ -249,29 +313,45 @@ CellInput CompiledPlan::BuildInput(const KstServer& server, const FqdnSignature&
     }
   input.topology.push_back(signature.base_versions);
   input.ad_lists.push_back(signature.base_listed && server.runs_um_routing);
-  size_t next_change = 0;
+  // What the cell sees, in plan order: the FQDN's changes, the server's
+  // restarts, and the first wait for replication after each publish of the
+  // FQDN (a wait with no publish before it constrains nothing). Found from
+  // those lists, not by walking every step: a class costs what it holds.
+  enum Kind { kChange, kRestart, kWait };
+  std::vector<std::pair<uint32_t, std::pair<Kind, size_t>>> events;
+  for (size_t c = 0; c < signature.changes.size(); ++c) {
+    const FqdnChange& change = signature.changes[c];
+    events.push_back({static_cast<uint32_t>(change.plan_index), {kChange, c}});
+    if (change.ad) continue;
+    auto wait = std::upper_bound(waits_.begin(), waits_.end(), static_cast<uint32_t>(change.plan_index));
+    if (wait != waits_.end()) events.push_back({*wait, {kWait, 0}});
+  }
+  for (const uint32_t restart : restarts_of_[server_index]) events.push_back({restart, {kRestart, 0}});
+  std::sort(events.begin(), events.end());
+  events.erase(std::unique(events.begin(), events.end()), events.end());
   bool publish_pending = false;
-  for (size_t i = 0; i < scenario_.plan.size(); ++i) {
-    const PlanStep& step = scenario_.plan[i];
-    const int index = static_cast<int>(i);
-    while (next_change < signature.changes.size() && signature.changes[next_change].plan_index == index) {
-      const FqdnChange& change = signature.changes[next_change++];
-      if (!change.ad) {
-        input.topology.push_back(change.versions);
-        input.steps.push_back({AdminStep::Kind::kPublish, index});
-        publish_pending = true;
-      } else if (server.runs_um_routing) {
-        input.ad_lists.push_back(change.listed);
-        input.steps.push_back({AdminStep::Kind::kAdChange, index});
+  for (const auto& [step, event] : events) {
+    const int index = static_cast<int>(step);
+    switch (event.first) {
+      case kChange: {
+        const FqdnChange& change = signature.changes[event.second];
+        if (!change.ad) {
+          input.topology.push_back(change.versions);
+          input.steps.push_back({AdminStep::Kind::kPublish, index});
+          publish_pending = true;
+        } else if (server.runs_um_routing) {
+          input.ad_lists.push_back(change.listed);
+          input.steps.push_back({AdminStep::Kind::kAdChange, index});
+        }
+        break;
       }
-    }
-    if (step.kind == PlanStep::Kind::kRestart &&
-        std::find(step.servers.begin(), step.servers.end(), server.fqdn) != step.servers.end()) {
-      input.steps.push_back({AdminStep::Kind::kRestart, index});
-    } else if (step.kind == PlanStep::Kind::kWaitForReplication && publish_pending) {
-      // A wait with no publish before it (for this FQDN) constrains nothing.
-      input.steps.push_back({AdminStep::Kind::kWaitForReplication, index});
-      publish_pending = false;
+      case kRestart:
+        input.steps.push_back({AdminStep::Kind::kRestart, index});
+        break;
+      case kWait:
+        if (publish_pending) input.steps.push_back({AdminStep::Kind::kWaitForReplication, index});
+        publish_pending = false;
+        break;
     }
   }
   return input;
@@ -285,12 +365,7 @@ void CompiledPlan::SignServers() {
   server_sig_.assign(servers_.size(), 0);
   for (size_t s = 0; s < servers_.size(); ++s) {
     std::vector<int> key = {servers_[s].runs_um_routing, servers_[s].hosts_registrar};
-    for (size_t i = 0; i < scenario_.plan.size(); ++i) {
-      const PlanStep& step = scenario_.plan[i];
-      if (step.kind == PlanStep::Kind::kRestart &&
-          std::find(step.servers.begin(), step.servers.end(), servers_[s].fqdn) != step.servers.end())
-        key.push_back(static_cast<int>(i));
-    }
+    key.insert(key.end(), restarts_of_[s].begin(), restarts_of_[s].end());
     server_sig_[s] = server_ids.emplace(key, static_cast<uint32_t>(server_ids.size())).first->second;
   }
   server_signature_count_ = server_ids.size();
@@ -346,7 +421,7 @@ void CompiledPlan::Classify() {
     }
     for (size_t b = 0; b < fqdn_sigs; ++b) {
       const uint32_t s = first_server[a], f = first_fqdn[b];
-      CellInput input = BuildInput(servers_[s], signatures_[f]);
+      CellInput input = BuildInput(s, signatures_[f]);
       auto [k, inserted] = key_class.emplace(input.Key(), static_cast<uint32_t>(classes_.size()));
       if (inserted) classes_.push_back({std::move(input), s, f, 0});
       pair_class_[a * fqdn_sigs + b] = k->second;
@@ -356,7 +431,7 @@ void CompiledPlan::Classify() {
 }
 
 CellInput CompiledPlan::InputFor(size_t server, size_t fqdn) const {
-  return BuildInput(servers_[server], signatures_[fqdn]);
+  return BuildInput(server, signatures_[fqdn]);
 }
 
 int CompiledPlan::ServerIndex(const std::string& fqdn) const {
@@ -372,8 +447,8 @@ int CompiledPlan::FqdnIndex(const std::string& fqdn) const {
 
 std::vector<ClaimRef> CompiledPlan::ClaimsOn(const std::string& fqdn) const {
   std::vector<ClaimRef> refs;
-  for (const ClaimIndex* index = snapshots_.data(); index != snapshots_.data() + snapshots_.size(); ++index) {
-    for (const auto* table : {&index->topology, &index->um_routing}) {
+  auto add = [&](const ClaimIndex& index) {
+    for (const auto* table : {&index.topology, &index.um_routing}) {
       auto it = table->find(fqdn);
       if (it == table->end()) continue;
       for (const Claim& claim : it->second) {
@@ -382,7 +457,12 @@ std::vector<ClaimRef> CompiledPlan::ClaimsOn(const std::string& fqdn) const {
         if (!known) refs.push_back({ProducerName(claim.producer), claim.version, claim.what, claim.location});
       }
     }
-  }
+  };
+  add(base_claims_);
+  // The claims on it change only where the items naming it do.
+  auto steps = claim_steps_.find(fqdn);
+  if (steps != claim_steps_.end())
+    for (const uint32_t step : steps->second) add(CollectClaimsOn(scenario_.TopologyAfter(step + 1), model_, fqdn));
   return refs;
 }
 

@@ -2,6 +2,17 @@
 // Turns a scenario into the inputs of its (server, FQDN) cells and groups
 // cells with equal inputs into classes, each explored once.
 //
+// A plan step costs what it changes. The topology revisions of a plan share
+// the chunks a step did not write (base/shared_vector.h), and a ClaimTally
+// (model/claim_tally.h) moves what each FQDN's cells read (its versions, its
+// UM Routing listing, who needs it) from one revision to the next by the
+// items of the changed chunks only: per FQDN, the plan keeps the steps after
+// which that state differs. No claim index of a revision is kept; the few
+// that readers ask for (ClaimsAfter) are collected when asked. Where the
+// counts cannot decide (one FQDN named by two Exchange servers), every
+// revision's claims are collected and compared instead, as the tests compare
+// the two ways on every scenario.
+//
 // Per FQDN, only the plan steps that change what a producer claims for it
 // are kept (a publish that leaves its versions alone cannot affect its
 // cell); per server, only the restarts that include it. A cell's input is
@@ -14,6 +25,8 @@
 // Tested by plan_compiler_test.cpp.
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +35,7 @@
 
 #include "engine/cell_model.h"
 #include "engine/trace.h"
+#include "model/claim_tally.h"
 #include "model/claims.h"
 #include "model/scenario.h"
 
@@ -38,7 +52,7 @@ struct CellClass {
 /// what the process held then and what the next pass would have added.
 struct PlanMemoryRefusal {
   enum class Phase {
-    kClaims,   // collecting the claims of the topology revisions
+    kClaims,   // following the claims through the topology revisions
     kClasses,  // before or while grouping the cells into classes
   };
   Phase phase = Phase::kClaims;
@@ -53,11 +67,18 @@ class CompiledPlan {
   /// Compiles the plan; an interrupt (Ctrl-C) between its passes abandons it
   /// (interrupted(): no server, FQDN or class), so callers stop at once.
   /// With a memory budget (`max_memory_bytes`, 0: none), the process's
-  /// resident memory is compared with it after each claim snapshot and,
+  /// resident memory is compared with it after each change step and,
   /// before the per-server, per-FQDN and per-class structures are allocated,
   /// with what they will take: over it, the plan is abandoned the same way and
   /// memory_refusal() says why.
-  CompiledPlan(const Scenario& scenario, const ModelCatalog& model, uint64_t max_memory_bytes = 0);
+  /// How the claims are followed through the revisions: by what each step
+  /// changed (the default), or by collecting every revision's claims (what the
+  /// counts fall back to, and what tests compare them with).
+  enum class ClaimSource { kChanges, kEveryRevision };
+  CompiledPlan(const Scenario& scenario, const ModelCatalog& model, uint64_t max_memory_bytes = 0,
+               ClaimSource source = ClaimSource::kChanges);
+  /// The way this plan's claims were followed (kEveryRevision where the counts could not decide).
+  ClaimSource claim_source() const { return claim_source_; }
 
   bool interrupted() const { return interrupted_; }
   const std::optional<PlanMemoryRefusal>& memory_refusal() const { return memory_refusal_; }
@@ -86,11 +107,15 @@ class CompiledPlan {
   int FqdnIndex(const std::string& fqdn) const;
   /// Claims on `fqdn` in the base topology and after every plan step, deduplicated.
   std::vector<ClaimRef> ClaimsOn(const std::string& fqdn) const;
-  const ClaimIndex& base_claims() const { return snapshots_.front(); }
+  const ClaimIndex& base_claims() const { return base_claims_; }
   /// The claims once plan step `plan_index` is done (a restart or a wait shares
-  /// the snapshot before it). Whole-system exports need every revision.
-  const ClaimIndex& ClaimsAfter(size_t plan_index) const { return snapshots_[snapshot_at_[plan_index + 1]]; }
-  const ClaimIndex& final_claims() const { return snapshots_[snapshot_at_.back()]; }
+  /// the revision before it), collected when first asked for and kept:
+  /// whole-system exports and impact graphs read a few revisions whole.
+  const ClaimIndex& ClaimsAfter(size_t plan_index) const;
+  const ClaimIndex& final_claims() const { return final_claims_; }
+  /// What `fqdn`'s cells read once `done` plan steps are done (0: the base):
+  /// its versions, UM Routing listing and requirement, without a claim index.
+  FqdnState StateAfter(const std::string& fqdn, size_t done) const;
   /// Servers of the final topology that the base topology does not have.
   const std::vector<KstServer>& joining_servers() const { return joining_servers_; }
 
@@ -110,24 +135,42 @@ class CompiledPlan {
     std::vector<std::pair<int, Requirement>> requirement_changes;
   };
 
-  /// Per FQDN, the snapshots (indices >= 1) at which SignatureOf must look: where
-  /// its claims or requirement differ from the snapshot before, and the next
-  /// snapshot of the other kind after each (a publish compares versions with the
-  /// last publish, an AD change its listing with the last AD change).
-  using TouchedSnapshots = std::unordered_map<std::string_view, std::vector<uint32_t>>;
-  TouchedSnapshots SnapshotsTouching() const;
-  FqdnSignature SignatureOf(const std::string& fqdn, const std::vector<uint32_t>& touched) const;
+  /// Per FQDN, the plan steps after which its state differs from the step
+  /// before, with the state then (only FQDNs some step changes).
+  using StateChanges = std::vector<std::pair<uint32_t, FqdnState>>;
+  /// Follows the claims through the revisions: state_changes_ and claim_steps_.
+  bool FollowChanges(const ModelCatalog& model);
+  bool FollowEveryRevision(const ModelCatalog& model);
+  /// Records that after plan step `step` the items naming `fqdn` changed (`items_changed`) and its state is `state`.
+  void Record(const std::string& fqdn, uint32_t step, FqdnState state, bool items_changed);
+  /// The plan steps whose state SignatureOf must read for an FQDN that changes at `changes`:
+  /// those, and the next change step of the other kind after each (a publish compares
+  /// versions with the last publish, an AD change its listing with the last AD change).
+  std::vector<uint32_t> StepsToRead(const StateChanges& changes) const;
+  FqdnSignature SignatureOf(const std::string& fqdn) const;
   void Abandon();
   /// False, with memory_refusal_ set, when the resident memory plus `more_bytes` exceeds the budget.
   bool WithinMemoryBudget(uint64_t more_bytes, PlanMemoryRefusal::Phase phase);
-  CellInput BuildInput(const KstServer& server, const FqdnSignature& signature) const;
+  CellInput BuildInput(size_t server_index, const FqdnSignature& signature) const;
   void SignServers();
   void SignFqdns();
   void Classify();
 
   const Scenario& scenario_;
-  std::vector<ClaimIndex> snapshots_;  // distinct claim sets: [0] base, then one per publish or AD change
-  std::vector<uint32_t> snapshot_at_;  // [0] base, [i+1] the snapshot after plan step i
+  const ModelCatalog& model_;
+  ClaimSource claim_source_;
+  ClaimIndex base_claims_;
+  ClaimIndex final_claims_;
+  std::unordered_map<std::string, StateChanges> state_changes_;
+  /// Per FQDN, the plan steps after which the items naming it changed: the revisions ClaimsOn reads.
+  std::unordered_map<std::string, std::vector<uint32_t>> claim_steps_;
+  mutable std::map<const Topology*, std::unique_ptr<ClaimIndex>> claims_after_;  // ClaimsAfter's revisions
+  bool abandoned_ = false;
+  /// Per plan step: the next step at or after it that changes the topology by a publish, and by an AD change (none: plan size).
+  std::vector<uint32_t> next_publish_, next_ad_change_;
+  /// Per server index: the plan steps that restart it, in order.
+  std::vector<std::vector<uint32_t>> restarts_of_;
+  std::vector<uint32_t> waits_;  // the wait_for_replication steps, in order
   std::vector<KstServer> servers_;
   std::vector<KstServer> joining_servers_;
   std::vector<std::string> fqdns_;

@@ -243,11 +243,12 @@ class Mapper {
       }
     }
     auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
-    std::sort(topology->exchange_servers.begin(), topology->exchange_servers.end(),
+    std::sort(topology->exchange_servers.mutable_begin(), topology->exchange_servers.mutable_end(),
               [](const ExchangeServer& a, const ExchangeServer& b) { return a.fqdn.name < b.fqdn.name; });
-    std::sort(topology->dial_plans.begin(), topology->dial_plans.end(),
+    std::sort(topology->dial_plans.mutable_begin(), topology->dial_plans.mutable_end(),
               [&](const UmDialPlan& a, const UmDialPlan& b) { return by_name(a.name, b.name); });
-    for (UmDialPlan& plan : topology->dial_plans) std::sort(plan.servers.begin(), plan.servers.end(), by_name);
+    for (UmDialPlan& plan : topology->dial_plans.Writable())
+      std::sort(plan.servers.begin(), plan.servers.end(), by_name);
   }
 
   // Certificates: each becomes a Certificate as the kst-topology/1 loader

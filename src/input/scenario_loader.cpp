@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <utility>
 
 #include "base/interrupt.h"
 #include "input/document_reader.h"
@@ -148,7 +149,7 @@ class PlanReader {
   }
 
   template <typename T>
-  bool RemoveNamed(ObjectReader& reader, PlanStep* step, std::vector<T>* items, const std::string& what) {
+  bool RemoveNamed(ObjectReader& reader, PlanStep* step, SharedVector<T>* items, const std::string& what) {
     step->kind = what == "Exchange server" ? PlanStep::Kind::kAdChange : PlanStep::Kind::kPublish;
     NamedAt fqdn;
     if (!reader.Fqdn("fqdn", true, &fqdn)) return false;
@@ -167,10 +168,12 @@ class PlanReader {
       *version = &lync->version;
       return &lync->computers;
     }
-    for (TrustedApplicationPool& tap : topology_.trusted_application_pools) {
-      if (tap.fqdn.name != pool) continue;
-      *version = &tap.version;
-      return &tap.computers;
+    // Found by reading: only the chunk of the pool written is copied (base/shared_vector.h).
+    auto& taps = topology_.trusted_application_pools;
+    for (size_t i = 0; i < taps.size(); ++i) {
+      if (std::as_const(taps)[i].fqdn.name != pool) continue;
+      *version = &taps[i].version;
+      return &taps[i].computers;
     }
     return nullptr;
   }
@@ -231,8 +234,9 @@ class PlanReader {
 
   UmDialPlan* FindDialPlan(ObjectReader& reader, std::string* name) {
     if (!reader.String("name", true, name)) return nullptr;
-    for (UmDialPlan& plan : topology_.dial_plans)
-      if (plan.name.name == *name) return &plan;
+    auto& plans = topology_.dial_plans;
+    for (size_t i = 0; i < plans.size(); ++i)
+      if (std::as_const(plans)[i].name.name == *name) return &plans[i];
     NotFound(*reader.node().Find("name"), "UM dial plan", *name);
     return nullptr;
   }
@@ -240,9 +244,9 @@ class PlanReader {
   bool RemoveDialPlan(ObjectReader& reader, PlanStep* step) {
     step->kind = PlanStep::Kind::kAdChange;
     std::string name;
-    UmDialPlan* plan = FindDialPlan(reader, &name);
-    if (!plan) return false;
-    topology_.dial_plans.erase(topology_.dial_plans.begin() + (plan - topology_.dial_plans.data()));
+    if (!FindDialPlan(reader, &name)) return false;
+    const auto& plans = topology_.dial_plans;
+    topology_.dial_plans.erase(std::find_if(plans.begin(), plans.end(), [&](const UmDialPlan& p) { return p.name.name == name; }));
     step->description = "remove UM dial plan \"" + name + "\"";
     return true;
   }

@@ -236,7 +236,7 @@ class TopologyReader {
   bool Stop(const JsonNode& item) { return StopForInterrupt(item.location, diagnostics_); }
 
   template <typename T>
-  static void Keep(bool ok, T& item, std::vector<T>* into) {
+  static void Keep(bool ok, T& item, SharedVector<T>* into) {
     if (ok) into->push_back(std::move(item));
     item = T{};
   }

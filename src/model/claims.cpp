@@ -53,30 +53,49 @@ std::string SummarizeServers(const std::vector<std::string>& affected, const std
 
 namespace {
 
-void AddTopologyClaim(ClaimIndex* index, const NamedAt& fqdn, int version, std::string what) {
-  index->topology[fqdn.name].push_back({Producer::kTopology, version, std::move(what), fqdn.location});
+/// The servers of `pool` that keep a table, when its role does.
+void AddKstServers(const LyncPool& pool, const RoleInfo* role, std::vector<KstServer>* servers) {
+  if (!role || !role->holds_kst) return;
+  auto add = [&](const NamedAt& computer) {
+    servers->push_back({computer.name, pool.role, pool.fqdn.name, role->runs_um_routing, role->hosts_registrar});
+  };
+  if (pool.computers.empty()) add(pool.fqdn);
+  for (const NamedAt& computer : pool.computers) add(computer);
 }
 
-void CollectPool(const LyncPool& pool, const ModelCatalog& model, ClaimIndex* index) {
+void SortServers(std::vector<KstServer>* servers) {
+  std::sort(servers->begin(), servers->end(), [](const KstServer& a, const KstServer& b) { return a.fqdn < b.fqdn; });
+}
+
+/// `only`: when not null, the one FQDN whose claims are wanted (CollectClaimsOn); nothing else is kept.
+bool Wanted(const std::string* only, const std::string& fqdn) { return !only || *only == fqdn; }
+
+void AddTopologyClaim(ClaimIndex* index, const NamedAt& fqdn, int version, const std::string& what,
+                      const std::string* only) {
+  if (Wanted(only, fqdn.name))
+    index->topology[fqdn.name].push_back({Producer::kTopology, version, what, fqdn.location});
+}
+
+void CollectPool(const LyncPool& pool, const ModelCatalog& model, ClaimIndex* index, const std::string* only) {
   std::string kind = pool.role + " pool " + pool.fqdn.name;
-  AddTopologyClaim(index, pool.fqdn, pool.version, kind);
+  AddTopologyClaim(index, pool.fqdn, pool.version, kind, only);
   const RoleInfo* role = model.FindRole(pool.role);
   auto collect = [&](const NamedAt& computer) {
-    if (computer.name != pool.fqdn.name) AddTopologyClaim(index, computer, pool.version, "computer of " + kind);
-    if (!role || !role->holds_kst) return;
-    index->servers.push_back({computer.name, pool.role, pool.fqdn.name, role->runs_um_routing, role->hosts_registrar});
+    if (computer.name != pool.fqdn.name) AddTopologyClaim(index, computer, pool.version, "computer of " + kind, only);
   };
   // PoolServers(pool) without its copy: a pool with no computers is its own server.
   if (pool.computers.empty()) collect(pool.fqdn);
   for (const NamedAt& computer : pool.computers) collect(computer);
+  if (!only) AddKstServers(pool, role, &index->servers);
 }
 
-void CollectTrustedApplicationPool(const TrustedApplicationPool& tap, ClaimIndex* index) {
+void CollectTrustedApplicationPool(const TrustedApplicationPool& tap, ClaimIndex* index, const std::string* only) {
   std::string kind = "trusted application pool " + tap.fqdn.name;
-  AddTopologyClaim(index, tap.fqdn, tap.version, kind);
+  AddTopologyClaim(index, tap.fqdn, tap.version, kind, only);
   for (const NamedAt& computer : tap.computers) {
-    if (computer.name != tap.fqdn.name) AddTopologyClaim(index, computer, tap.version, "computer of " + kind);
+    if (computer.name != tap.fqdn.name) AddTopologyClaim(index, computer, tap.version, "computer of " + kind, only);
   }
+  if (only) return;
   for (const NamedAt& computer : tap.computers) {
     Requirement& need = index->required[computer.name];
     need.trusted_application = true;
@@ -85,14 +104,16 @@ void CollectTrustedApplicationPool(const TrustedApplicationPool& tap, ClaimIndex
 }
 
 void CollectDialPlan(const ExchangeServerLookup& servers, const UmDialPlan& plan, const ModelCatalog& model,
-                     ClaimIndex* index) {
+                     ClaimIndex* index, const std::string* only) {
   const UriTypeInfo* uri_type = model.FindUriType(plan.uri_type);
   if (!uri_type || !uri_type->um_routing_adds) return;
   for (const NamedAt& server : plan.servers) {
+    if (!Wanted(only, server.name)) continue;
     if (!ExchangeServerHostsUm(servers, model, server.name)) continue;  // the loader warned
     index->um_routing[server.name].push_back({Producer::kUmRouting, 0,
                                               "Exchange server hosting SipName dial plan \"" + plan.name.name + "\"",
                                               server.location});
+    if (only) continue;
     Requirement& need = index->required[server.name];
     if (!need.um_host)
       need.why +=
@@ -130,9 +151,9 @@ bool ExchangeServerHostsUm(const ExchangeServerLookup& servers, const ModelCatal
 
 ClaimIndex CollectClaims(const Topology& topology, const ModelCatalog& model) {
   ClaimIndex index;
-  for (const LyncPool& pool : topology.pools) CollectPool(pool, model, &index);
+  for (const LyncPool& pool : topology.pools) CollectPool(pool, model, &index, nullptr);
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
-    CollectTrustedApplicationPool(tap, &index);
+    CollectTrustedApplicationPool(tap, &index, nullptr);
   const ExchangeServerLookup servers(topology);
   for (const auto& [server, why] : OwaImServers(topology)) {
     Requirement& need = index.required[server];
@@ -140,9 +161,25 @@ ClaimIndex CollectClaims(const Topology& topology, const ModelCatalog& model) {
     need.trusted_application = true;
     need.why += std::string(need.why.empty() ? "" : " and ") + "OWA IM (" + why + ")";
   }
-  for (const UmDialPlan& plan : topology.dial_plans) CollectDialPlan(servers, plan, model, &index);
-  std::sort(index.servers.begin(), index.servers.end(),
-            [](const KstServer& a, const KstServer& b) { return a.fqdn < b.fqdn; });
+  for (const UmDialPlan& plan : topology.dial_plans) CollectDialPlan(servers, plan, model, &index, nullptr);
+  SortServers(&index.servers);
+  return index;
+}
+
+std::vector<KstServer> CollectKstServers(const Topology& topology, const ModelCatalog& model) {
+  std::vector<KstServer> servers;
+  for (const LyncPool& pool : topology.pools) AddKstServers(pool, model.FindRole(pool.role), &servers);
+  SortServers(&servers);
+  return servers;
+}
+
+ClaimIndex CollectClaimsOn(const Topology& topology, const ModelCatalog& model, const std::string& fqdn) {
+  ClaimIndex index;
+  for (const LyncPool& pool : topology.pools) CollectPool(pool, model, &index, &fqdn);
+  for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
+    CollectTrustedApplicationPool(tap, &index, &fqdn);
+  const ExchangeServerLookup servers(topology);
+  for (const UmDialPlan& plan : topology.dial_plans) CollectDialPlan(servers, plan, model, &index, &fqdn);
   return index;
 }
 

@@ -84,6 +84,11 @@ bool ExchangeServerHostsUm(const ExchangeServerLookup& servers, const ModelCatal
 std::vector<std::pair<std::string, std::string>> OwaImServers(const Topology& topology);
 
 ClaimIndex CollectClaims(const Topology& topology, const ModelCatalog& model);
+/// The servers that keep a table (ClaimIndex::servers) alone, sorted by FQDN.
+std::vector<KstServer> CollectKstServers(const Topology& topology, const ModelCatalog& model);
+/// The claims on `fqdn` alone (topology and um_routing; no servers, no
+/// requirements), as CollectClaims makes them: one pass, nothing else kept.
+ClaimIndex CollectClaimsOn(const Topology& topology, const ModelCatalog& model, const std::string& fqdn);
 
 /// "2 of 2 FrontEnd servers, 1 of 1 Edge servers": the affected servers by
 /// role among `all`; servers that keep no table are named one by one.

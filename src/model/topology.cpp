@@ -6,9 +6,16 @@ namespace kst {
 namespace {
 
 template <typename Container, typename Key>
-auto FindByName(Container& items, const Key& key, const std::string& name) -> decltype(&items.front()) {
+auto FindByName(const Container& items, const Key& key, const std::string& name) -> decltype(&items.front()) {
   auto it = std::find_if(items.begin(), items.end(), [&](const auto& item) { return (item.*key).name == name; });
   return it == items.end() ? nullptr : &*it;
+}
+
+/// The same, for writing: found by reading, so only the chunk of the item found is detached.
+template <typename Container, typename Key>
+auto FindByNameToWrite(Container& items, const Key& key, const std::string& name) -> decltype(&items.front()) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const auto& item) { return (item.*key).name == name; });
+  return it == items.end() ? nullptr : &items[it - items.begin()];
 }
 
 }  // namespace
@@ -17,7 +24,7 @@ const LyncPool* Topology::FindPool(const std::string& fqdn) const {
   return FindByName(pools, &LyncPool::fqdn, fqdn);
 }
 LyncPool* Topology::FindPool(const std::string& fqdn) {
-  return FindByName(pools, &LyncPool::fqdn, fqdn);
+  return FindByNameToWrite(pools, &LyncPool::fqdn, fqdn);
 }
 
 const TrustedApplicationPool* Topology::FindTrustedApplicationPool(const std::string& fqdn) const {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/location.h"
+#include "base/shared_vector.h"
 #include "base/timestamp.h"
 
 namespace kst {
@@ -124,18 +125,20 @@ struct ClockReading {
   std::string pointer;  // JSON pointer of the reading
 };
 
+/// Its lists share storage between copies (base/shared_vector.h): the
+/// revisions of a change plan cost what each step changes.
 struct Topology {
   std::string file;  // where it was loaded from ("" when built in memory)
-  std::vector<LyncPool> pools;
-  std::vector<TrustedApplicationPool> trusted_application_pools;
-  std::vector<ExchangeServer> exchange_servers;
-  std::vector<UmDialPlan> dial_plans;
-  std::vector<OtherCluster> other_clusters;
-  std::vector<UmIpGateway> um_ip_gateways;
-  std::vector<HostingProvider> hosting_providers;
-  std::vector<Certificate> certificates;
-  std::vector<Certificate> unchecked_certificates;  // !Checkable(): read, reported, never checked
-  std::vector<ClockReading> clocks;
+  SharedVector<LyncPool> pools;
+  SharedVector<TrustedApplicationPool> trusted_application_pools;
+  SharedVector<ExchangeServer> exchange_servers;
+  SharedVector<UmDialPlan> dial_plans;
+  SharedVector<OtherCluster> other_clusters;
+  SharedVector<UmIpGateway> um_ip_gateways;
+  SharedVector<HostingProvider> hosting_providers;
+  SharedVector<Certificate> certificates;
+  SharedVector<Certificate> unchecked_certificates;  // !Checkable(): read, reported, never checked
+  SharedVector<ClockReading> clocks;
 
   const LyncPool* FindPool(const std::string& fqdn) const;
   LyncPool* FindPool(const std::string& fqdn);
