@@ -26,15 +26,12 @@ Topology WithPoolsOnSipNameHosts(const Topology& before, Topology* before_clean,
   const ClaimIndex claims = CollectClaims(before, model);
   // The synthetic base may hold one O1 conflict already; the benchmark starts
   // from an estate without findings, as a change window should.
-  auto& base_taps = before_clean->trusted_application_pools;
-  base_taps.erase(std::remove_if(base_taps.begin(), base_taps.end(),
-                                 [&](const TrustedApplicationPool& tap) {
-                                   for (const NamedAt& computer : tap.computers)
-                                     if (claims.UmRoutingClaims(computer.name)) return true;
-                                   return claims.UmRoutingClaims(tap.fqdn.name);
-                                 }),
-                  base_taps.end());
-  after.trusted_application_pools = base_taps;
+  before_clean->trusted_application_pools.EraseIf([&](const TrustedApplicationPool& tap) {
+    for (const NamedAt& computer : tap.computers)
+      if (claims.UmRoutingClaims(computer.name)) return true;
+    return claims.UmRoutingClaims(tap.fqdn.name);
+  });
+  after.trusted_application_pools = before_clean->trusted_application_pools;
   std::string registrar;
   for (const LyncPool& pool : before.pools)
     if (pool.role == "FrontEnd") {

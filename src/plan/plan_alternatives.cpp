@@ -13,13 +13,14 @@ bool Names(const TrustedApplicationPool& tap, const std::string& fqdn) {
                      [&](const NamedAt& computer) { return computer.name == fqdn; });
 }
 
+void MarkOwaIm(Topology* topology, const std::string& fqdn) {
+  topology->exchange_servers.UpdateIf([&](const ExchangeServer& server) { return server.fqdn.name == fqdn; },
+                                      [](ExchangeServer& server) { server.owa_im = true; });
+}
+
 void ServeOwaImWithoutPool(Topology* topology, const std::string& fqdn) {
-  auto& taps = topology->trusted_application_pools;
-  taps.erase(
-      std::remove_if(taps.begin(), taps.end(), [&](const TrustedApplicationPool& tap) { return Names(tap, fqdn); }),
-      taps.end());
-  for (ExchangeServer& server : topology->exchange_servers)
-    if (server.fqdn.name == fqdn) server.owa_im = true;
+  topology->trusted_application_pools.EraseIf([&](const TrustedApplicationPool& tap) { return Names(tap, fqdn); });
+  MarkOwaIm(topology, fqdn);
 }
 
 }  // namespace
@@ -38,8 +39,7 @@ void AddAlternatives(const Topology& before, const Topology& after, const ModelC
     // BEFORE keeps what it has (a pool it holds is removed by the plan); the
     // server is marked as serving OWA IM on both sides, which no plan op changes.
     for (const std::string& fqdn : covered) {
-      for (ExchangeServer& server : before_alt.exchange_servers)
-        if (server.fqdn.name == fqdn) server.owa_im = true;
+      MarkOwaIm(&before_alt, fqdn);
       ServeOwaImWithoutPool(&after_alt, fqdn);
     }
     PlanSearchOptions alt_options = options;
