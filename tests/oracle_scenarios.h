@@ -99,13 +99,11 @@ class ScenarioBuilder {
         taps.erase(tap);
         step.description = "remove TAP " + tap_name;
         break;
-      case OpKind::kSetTapVersion:
-      {
+      case OpKind::kSetTapVersion: {
         TrustedApplicationPool& written = taps[static_cast<size_t>(tap - taps.begin())];
         written.version = written.version == 6 ? 5 : 6;
         step.description = "set TAP " + tap_name + " to v" + std::to_string(written.version);
-      }
-        break;
+      } break;
       case OpKind::kAddDialPlan:
         AddDialPlan(op.target, &topology);
         step.description = "add SipName dial plan on " + Ex(op.target);

@@ -25,7 +25,6 @@
 #include <type_traits>
 #include <unordered_set>
 #include <utility>
-#include <utility>
 #include <vector>
 
 namespace kst {

@@ -12,7 +12,9 @@
 namespace kst {
 namespace {
 
-std::vector<int> Elements(const SharedVector<int>& v) { return std::vector<int>(v.begin(), v.end()); }
+std::vector<int> Elements(const SharedVector<int>& v) {
+  return std::vector<int>(v.begin(), v.end());
+}
 
 /// Elements a chunk difference reports as removed and added, sorted.
 std::pair<std::vector<int>, std::vector<int>> Difference(const SharedVector<int>& before,

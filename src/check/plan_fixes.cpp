@@ -148,8 +148,7 @@ bool TapNames(const TrustedApplicationPool& tap, const std::string& fqdn) {
 /// OWA IM on its own, through UM Routing's entry (seed 004, option 1).
 TopologyChange DropPoolKeepOwaIm(const std::string& fqdn) {
   return [fqdn](Topology* topology) {
-    topology->trusted_application_pools.EraseIf(
-        [&](const TrustedApplicationPool& tap) { return TapNames(tap, fqdn); });
+    topology->trusted_application_pools.EraseIf([&](const TrustedApplicationPool& tap) { return TapNames(tap, fqdn); });
     topology->exchange_servers.UpdateIf([&](const ExchangeServer& server) { return server.fqdn.name == fqdn; },
                                         [](ExchangeServer& server) { server.owa_im = true; });
   };

@@ -110,7 +110,8 @@ CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model, 
 void CompiledPlan::Record(const std::string& fqdn, uint32_t step, FqdnState state, bool items_changed) {
   if (items_changed) claim_steps_[fqdn].push_back(step);
   auto it = state_changes_.find(fqdn);
-  const bool same = it == state_changes_.end() ? state == StateIn(base_claims_, fqdn) : state == it->second.back().second;
+  const bool same =
+      it == state_changes_.end() ? state == StateIn(base_claims_, fqdn) : state == it->second.back().second;
   if (!same) state_changes_[fqdn].emplace_back(step, std::move(state));
 }
 

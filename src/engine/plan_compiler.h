@@ -166,7 +166,8 @@ class CompiledPlan {
   std::unordered_map<std::string, std::vector<uint32_t>> claim_steps_;
   mutable std::map<const Topology*, std::unique_ptr<ClaimIndex>> claims_after_;  // ClaimsAfter's revisions
   bool abandoned_ = false;
-  /// Per plan step: the next step at or after it that changes the topology by a publish, and by an AD change (none: plan size).
+  /// Per plan step: the next step at or after it that changes the topology by a publish, and by an AD change (none:
+  /// plan size).
   std::vector<uint32_t> next_publish_, next_ad_change_;
   /// Per server index: the plan steps that restart it, in order.
   std::vector<std::vector<uint32_t>> restarts_of_;

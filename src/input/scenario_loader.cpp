@@ -246,7 +246,8 @@ class PlanReader {
     std::string name;
     if (!FindDialPlan(reader, &name)) return false;
     const auto& plans = topology_.dial_plans;
-    topology_.dial_plans.erase(std::find_if(plans.begin(), plans.end(), [&](const UmDialPlan& p) { return p.name.name == name; }));
+    topology_.dial_plans.erase(
+        std::find_if(plans.begin(), plans.end(), [&](const UmDialPlan& p) { return p.name.name == name; }));
     step->description = "remove UM dial plan \"" + name + "\"";
     return true;
   }

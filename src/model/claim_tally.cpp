@@ -28,7 +28,9 @@ uint64_t Mix(uint64_t h, uint64_t v) {
   return z ^ (z >> 31);
 }
 
-uint64_t Hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
+uint64_t Hash(std::string_view text) {
+  return std::hash<std::string_view>{}(text);
+}
 
 /// What one item adds to one FQDN's counts (times the item's sign).
 enum PartKind {
@@ -151,8 +153,7 @@ void ClaimTally::Advance(const Topology& before, const Topology& after, std::vec
       before.dial_plans, after.dial_plans, [&](const UmDialPlan& item) { PartsOfDialPlan(item, model, emit(-1)); },
       [&](const UmDialPlan& item) { PartsOfDialPlan(item, model, emit(+1)); });
   ForEachChunkDifference(
-      before.certificates, after.certificates,
-      [&](const Certificate& item) { PartsOfCertificate(item, emit(-1)); },
+      before.certificates, after.certificates, [&](const Certificate& item) { PartsOfCertificate(item, emit(-1)); },
       [&](const Certificate& item) { PartsOfCertificate(item, emit(+1)); });
   digests_before_ = nullptr;
   for (const auto& [fqdn, digest] : digests_before) {

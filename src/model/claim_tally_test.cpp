@@ -36,9 +36,9 @@ class RandomTopologies {
       case 1: {
         TrustedApplicationPool tap{Name(), static_cast<int>(3 + Below(4)), {}, Name(), {}};
         for (uint64_t i = 1 + Below(2); i > 0; --i) tap.computers.push_back(Name());
-        t->trusted_application_pools.insert(t->trusted_application_pools.begin() +
-                                                static_cast<long>(Below(t->trusted_application_pools.size() + 1)),
-                                            tap);
+        t->trusted_application_pools.insert(
+            t->trusted_application_pools.begin() + static_cast<long>(Below(t->trusted_application_pools.size() + 1)),
+            tap);
         break;
       }
       case 2:

@@ -68,7 +68,9 @@ void SortServers(std::vector<KstServer>* servers) {
 }
 
 /// `only`: when not null, the one FQDN whose claims are wanted (CollectClaimsOn); nothing else is kept.
-bool Wanted(const std::string* only, const std::string& fqdn) { return !only || *only == fqdn; }
+bool Wanted(const std::string* only, const std::string& fqdn) {
+  return !only || *only == fqdn;
+}
 
 void AddTopologyClaim(ClaimIndex* index, const NamedAt& fqdn, int version, const std::string& what,
                       const std::string* only) {
