@@ -24,10 +24,6 @@ struct Inserted {
   TopologyChange change;
 };
 
-bool ChangesTopology(const PlanStep& step) {
-  return step.kind == PlanStep::Kind::kPublish || step.kind == PlanStep::Kind::kAdChange;
-}
-
 Scenario EmptyCopy(const Scenario& scenario) {
   Scenario out;
   out.file = scenario.file;
@@ -70,7 +66,7 @@ Scenario Edit(const Scenario& scenario, size_t done, std::vector<Inserted> inser
   for (size_t i = done; i < scenario.plan.size(); ++i) {
     if (static_cast<int>(i) == skip) continue;
     PlanStep step = scenario.plan[i];
-    if (ChangesTopology(step)) {
+    if (step.ChangesTopology()) {
       auto copy = std::make_shared<Topology>(*step.after);
       for (const TopologyChange& change : changes) change(copy.get());
       current = std::move(copy);

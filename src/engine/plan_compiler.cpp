@@ -17,10 +17,6 @@ std::string FqdnKey(const std::vector<int>& parts) {
   return std::string(reinterpret_cast<const char*>(parts.data()), parts.size() * sizeof(int));
 }
 
-bool ChangesTopology(const PlanStep& step) {
-  return step.kind == PlanStep::Kind::kPublish || step.kind == PlanStep::Kind::kAdChange;
-}
-
 Requirement RequirementIn(const FqdnState& state) {
   Requirement requirement;
   requirement.um_host = state.um_host;
@@ -49,7 +45,8 @@ CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model, 
     Abandon();
     return;
   }
-  const bool changed = std::any_of(scenario.plan.begin(), scenario.plan.end(), ChangesTopology);
+  const bool changed = std::any_of(scenario.plan.begin(), scenario.plan.end(),
+                                   [](const PlanStep& step) { return step.ChangesTopology(); });
   final_claims_ = changed ? CollectClaims(scenario.final_topology(), model) : base_claims_;
   servers_ = base_claims_.servers;
   // Hashed: a search per server would be quadratic, seconds for a pool of 40,000 computers.
@@ -121,7 +118,7 @@ bool CompiledPlan::FollowChanges(const ModelCatalog& model) {
   std::vector<TouchedFqdn> touched;
   for (size_t i = 0; i < scenario_.plan.size() && !tally.ambiguous(); ++i) {
     const PlanStep& step = scenario_.plan[i];
-    if (!ChangesTopology(step)) continue;
+    if (!step.ChangesTopology()) continue;
     // The budget is read at each change: a plan of many changes to a large
     // topology grows here, before any cell exists.
     if (InterruptRequested() || !WithinMemoryBudget(0, PlanMemoryRefusal::Phase::kClaims)) return false;
@@ -182,7 +179,7 @@ bool CompiledPlan::FollowEveryRevision(const ModelCatalog& model) {
   std::vector<std::string> differing;
   for (size_t i = 0; i < scenario_.plan.size(); ++i) {
     const PlanStep& step = scenario_.plan[i];
-    if (!ChangesTopology(step)) continue;
+    if (!step.ChangesTopology()) continue;
     if (InterruptRequested() || !WithinMemoryBudget(0, PlanMemoryRefusal::Phase::kClaims)) return false;
     ClaimIndex after = CollectClaims(*step.after, model);
     differing.clear();

@@ -28,8 +28,7 @@ class PlanReader {
     step->location = node.location;
     const size_t errors_before = ErrorCount();
     bool ok = Dispatch(reader, step);
-    const bool changes_topology =
-        step->kind != PlanStep::Kind::kRestart && step->kind != PlanStep::Kind::kWaitForReplication;
+    const bool changes_topology = step->ChangesTopology();
     if (ok && ErrorCount() == errors_before && changes_topology) {
       Diagnostics references;
       CheckTopologyReferences(topology_, model_, &references);

@@ -31,6 +31,9 @@ struct PlanStep {
   /// The whole topology once this step is done; a restart or a wait shares
   /// the one before it, so only changes cost a copy.
   std::shared_ptr<const Topology> after;
+
+  /// A publish or an AD change: the only steps whose `after` differs from the step before.
+  bool ChangesTopology() const { return kind == Kind::kPublish || kind == Kind::kAdChange; }
 };
 
 struct ExpectedFinding {
