@@ -98,19 +98,49 @@ struct ImpactGraph::Graph {
 ImpactGraph::ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model,
                          const std::vector<const ClaimIndex*>& claims)
     : model_(model), graph_(std::make_unique<Graph>()) {
+  InstantiateAll(topologies, claims);
+  Build();
+}
+
+ImpactGraph::ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model,
+                         const std::vector<const ClaimIndex*>& claims, const std::set<std::string>& subjects)
+    : model_(model), graph_(std::make_unique<Graph>()), focus_(subjects) {
+  InstantiateAll(topologies, claims);
+  // A subject on the Lync side of a channel reaches the channels of every
+  // peer: then the focus would leave out what Evaluate must see.
+  const bool lync_subject = std::any_of(lync_side_servers_.begin(), lync_side_servers_.end(), [&](const auto& side) {
+    return std::any_of(subjects.begin(), subjects.end(),
+                       [&](const std::string& s) { return std::binary_search(side.second.begin(), side.second.end(), s); });
+  });
+  if (lync_subject) {
+    focus_.reset();
+    peers_.clear();
+    peers_by_kind_.clear();
+    lync_side_servers_.clear();
+    InstantiateAll(topologies, claims);
+  }
+  Build();
+}
+
+void ImpactGraph::InstantiateAll(const std::vector<const Topology*>& topologies,
+                                 const std::vector<const ClaimIndex*>& claims) {
   for (size_t i = 0; i < topologies.size(); ++i) {
     if (i < claims.size() && claims[i])
       Instantiate(*topologies[i], *claims[i]);
     else
-      Instantiate(*topologies[i], CollectClaims(*topologies[i], model));
+      Instantiate(*topologies[i], CollectClaims(*topologies[i], model_));
   }
-  Build();
+}
+
+bool ImpactGraph::InFocus(const std::string& peer) const {
+  return !focus_ || focus_->count(peer) > 0;
 }
 
 ImpactGraph::~ImpactGraph() = default;
 
 void ImpactGraph::Instantiate(const Topology& topology, const ClaimIndex& claims) {
   auto add_peer = [&](const std::string& kind, const std::string& peer, const std::string& why) {
+    if (!InFocus(peer)) return;
     AddSorted(&peers_by_kind_[kind], peer);
     std::vector<std::string>& reasons = peers_[peer];
     if (!Contains(reasons, why)) reasons.push_back(why);

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,6 +41,14 @@ class ImpactGraph {
   /// servers are read.
   ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model,
               const std::vector<const ClaimIndex*>& claims = {});
+  /// The part of that graph that conditions on `subjects` can reach: the
+  /// channels of those peers (all of them, so that what still works is told
+  /// too), or the whole graph when a subject is a Lync server (a Lync-side
+  /// condition reaches the channels of every peer). Evaluate gives the same
+  /// Impact as on the whole graph for conditions on `subjects` only; a long
+  /// plan so builds, per finding, the graph of one peer instead of the estate.
+  ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model,
+              const std::vector<const ClaimIndex*>& claims, const std::set<std::string>& subjects);
   ~ImpactGraph();
   ImpactGraph(const ImpactGraph&) = delete;
   ImpactGraph& operator=(const ImpactGraph&) = delete;
@@ -58,7 +68,7 @@ class ImpactGraph {
   /// The Lync servers at the other end of a channel of the model.
   const std::vector<std::string>& LyncServers(const ChannelInfo& channel) const;
   /// Every peer, sorted, with what makes it one ("Exchange server hosting
-  /// SipName dial plan \"Contoso SIP\"").
+  /// SipName dial plan \"Contoso SIP\""); of a focused graph, its peers only.
   const std::map<std::string, std::vector<std::string>>& peers() const { return peers_; }
   const ModelCatalog& model() const { return model_; }
   size_t vertex_count() const;
@@ -68,6 +78,9 @@ class ImpactGraph {
   struct Graph;
   struct Failures;  // what one Evaluate found: failing servers and causes per channel
   void Instantiate(const Topology& topology, const ClaimIndex& claims);
+  void InstantiateAll(const std::vector<const Topology*>& topologies, const std::vector<const ClaimIndex*>& claims);
+  /// True when a peer of this name is instantiated (every peer, or the focus).
+  bool InFocus(const std::string& peer) const;
   /// The breadth-first search from the broken conditions, then the servers
   /// each reached channel fails for.
   Failures Search(const std::vector<BrokenCondition>& broken) const;
@@ -83,6 +96,7 @@ class ImpactGraph {
   std::vector<ChannelInstance> channels_;
   std::vector<FeatureInstance> features_;
   std::unique_ptr<Graph> graph_;
+  std::optional<std::set<std::string>> focus_;  // the peers kept; none: every peer
 };
 
 /// True when the certificate services of a broken condition and a need

@@ -128,5 +128,56 @@ TEST_CASE_FIXTURE(ImpactGraphTest, "a skewed clock breaks referred hosted voicem
   }
 }
 
+/// Everything Evaluate says, in one comparable line per item.
+std::vector<std::string> Said(const Impact& impact) {
+  std::vector<std::string> lines;
+  auto join = [](const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) text += item + ",";
+    return text;
+  };
+  for (const FeatureImpact& item : impact.breaks)
+    lines.push_back("breaks " + item.feature + " " + item.direction + " " + item.peer + " " + join(item.servers));
+  for (const FeatureImpact& item : impact.still_works)
+    lines.push_back("works " + item.feature + " " + item.direction + " " + item.peer + " " + join(item.servers));
+  for (const PredictedObservation& item : impact.observations)
+    lines.push_back("observed " + item.observation.party + " " + item.observation.id + " " + join(item.servers));
+  for (const Symptom& symptom : impact.symptoms) lines.push_back("symptom " + symptom.text);
+  lines.push_back("assumptions " + join(impact.assumptions));
+  return lines;
+}
+
+TEST_CASE_FIXTURE(ImpactGraphTest, "a graph focused on a subject says what the whole graph says about it") {
+  // Every condition of the model on every peer and Lync server, with and
+  // without lookers and services: the focused graph (what a finding in a long
+  // plan's window is judged on) must agree with the whole one item by item.
+  std::vector<std::string> subjects;
+  for (const auto& [peer, why] : graph_.peers()) subjects.push_back(peer);
+  for (const char* server : {"fe01.contoso.com", "fe03.contoso.com", "dir01.contoso.com", "pool01.contoso.com",
+                             "nobody.contoso.com"})
+    subjects.push_back(server);
+  const std::vector<std::vector<std::string>> lookers = {{}, {"fe01.contoso.com"}, {"ex1.contoso.com"}};
+  const std::vector<std::vector<std::string>> services = {{}, {"UM"}, {"OWAIM"}};
+  int compared = 0;
+  for (const std::string& subject : subjects) {
+    const ImpactGraph focused({&topology_}, ModelCatalog::Embedded(), {}, {subject});
+    CHECK(focused.vertex_count() <= graph_.vertex_count());
+    for (const ConditionInfo& condition : ModelCatalog::Embedded().impact().conditions())
+      for (const auto& who : lookers)
+        for (const auto& which : services) {
+          const std::vector<BrokenCondition> broken = {{condition.id, subject, who, which}};
+          CHECK_MESSAGE(Said(focused.Evaluate(broken)) == Said(graph_.Evaluate(broken)),
+                        condition.id << " on " << subject);
+          ++compared;
+        }
+  }
+  CHECK(compared > 100);
+  // A peer's focus is smaller than the estate; a Lync server's is the estate.
+  CHECK(ImpactGraph({&topology_}, ModelCatalog::Embedded(), {}, {"ex2.contoso.com"}).vertex_count() <
+        graph_.vertex_count());
+  CHECK(ImpactGraph({&topology_}, ModelCatalog::Embedded(), {}, {"fe01.contoso.com"}).vertex_count() ==
+        graph_.vertex_count());
+}
+
 }  // namespace
 }  // namespace kst

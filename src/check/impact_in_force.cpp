@@ -27,18 +27,7 @@ const ImpactGraph& ImpactGraphs::InForce(const std::vector<int>& steps_done, con
   // `fqdn` (its requirement there, and whether it is an Exchange server) and on
   // the Lync servers at the channels' other end: the first revision of each
   // such kind stands for the others.
-  if (server_epoch_.empty()) {
-    static const std::set<std::string> kLeaveServers = {"add_trusted_application_pool",
-                                                        "remove_trusted_application_pool",
-                                                        "add_dial_plan",
-                                                        "remove_dial_plan",
-                                                        "set_dial_plan",
-                                                        "restart",
-                                                        "wait_for_replication"};
-    server_epoch_.push_back(0);
-    for (const PlanStep& step : scenario_.plan)
-      server_epoch_.push_back(server_epoch_.back() + (kLeaveServers.count(step.op) ? 0 : 1));
-  }
+  CountServerEpochs();
   std::set<std::tuple<bool, bool, int>> seen;
   std::vector<int> representatives;
   for (const int done : steps_done) {
@@ -46,7 +35,29 @@ const ImpactGraph& ImpactGraphs::InForce(const std::vector<int>& steps_done, con
     if (seen.insert({state.um_host, state.trusted_application, server_epoch_[done]}).second)
       representatives.push_back(done);
   }
-  return Of(representatives);
+  return Of(representatives, fqdn);
+}
+
+void ImpactGraphs::CountServerEpochs() {
+  if (!server_epoch_.empty()) return;
+  static const std::set<std::string> kLeaveServers = {"add_trusted_application_pool",
+                                                      "remove_trusted_application_pool",
+                                                      "add_dial_plan",
+                                                      "remove_dial_plan",
+                                                      "set_dial_plan",
+                                                      "restart",
+                                                      "wait_for_replication"};
+  server_epoch_.push_back(0);
+  for (const PlanStep& step : scenario_.plan)
+    server_epoch_.push_back(server_epoch_.back() + (kLeaveServers.count(step.op) ? 0 : 1));
+}
+
+const ClaimIndex& ImpactGraphs::ServersAfter(int done) {
+  CountServerEpochs();
+  const int epoch = server_epoch_[static_cast<size_t>(done)];
+  auto [it, inserted] = servers_by_epoch_.try_emplace(epoch);
+  if (inserted) it->second.servers = CollectKstServers(scenario_.TopologyAfter(static_cast<size_t>(done)), model_);
+  return it->second;
 }
 
 const ImpactGraph& ImpactGraphs::Ends() {
@@ -62,35 +73,33 @@ void ImpactGraphs::ForgetAllBut(const ImpactGraph& keep) {
     it = it->second.get() == &keep ? std::next(it) : graphs_.erase(it);
 }
 
-const ImpactGraph& ImpactGraphs::Of(std::vector<int> steps_done) {
+const ImpactGraph& ImpactGraphs::Of(std::vector<int> steps_done, const std::string& focus) {
   // Restarts and waits share the topology before them: revisions are told
   // apart by the topology they point at, so a window of many steps is one graph.
   std::vector<const Topology*> topologies;
+  std::vector<int> revisions;
   for (const int done : steps_done) {
     const Topology* topology = &scenario_.TopologyAfter(done);
     if (std::find(topologies.begin(), topologies.end(), topology) != topologies.end()) continue;
     topologies.push_back(topology);
+    revisions.push_back(done);
   }
-  std::unique_ptr<ImpactGraph>& graph = graphs_[topologies];
+  std::unique_ptr<ImpactGraph>& graph = graphs_[{topologies, focus}];
   if (graph) return *graph;
-  // A graph reads a revision's servers (ImpactGraph::Instantiate): for one in
-  // the middle of the plan they are collected alone and dropped with the
-  // graph, as the plan compiler keeps no claim index of it (issue 21).
-  std::vector<ClaimIndex> collected;
-  collected.reserve(topologies.size());
+  // A graph reads a revision's servers only (ImpactGraph::Instantiate): for
+  // one in the middle of the plan they are collected once per server epoch,
+  // as the plan compiler keeps no claim index of it (issue 21).
   std::vector<const ClaimIndex*> claims;
-  for (const Topology* topology : topologies) {
-    if (topology == &scenario_.base) {
+  for (size_t i = 0; i < topologies.size(); ++i) {
+    if (topologies[i] == &scenario_.base)
       claims.push_back(&plan_.base_claims());
-    } else if (topology == &scenario_.final_topology()) {
+    else if (topologies[i] == &scenario_.final_topology())
       claims.push_back(&plan_.final_claims());
-    } else {
-      collected.emplace_back();
-      collected.back().servers = CollectKstServers(*topology, model_);
-      claims.push_back(&collected.back());
-    }
+    else
+      claims.push_back(&ServersAfter(revisions[i]));
   }
-  graph = std::make_unique<ImpactGraph>(topologies, model_, claims);
+  graph = focus.empty() ? std::make_unique<ImpactGraph>(topologies, model_, claims)
+                        : std::make_unique<ImpactGraph>(topologies, model_, claims, std::set<std::string>{focus});
   return *graph;
 }
 

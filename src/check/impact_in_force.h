@@ -34,6 +34,8 @@ class ImpactGraphs {
   /// trusted application's computer, an Exchange server) and on the Lync
   /// servers, one stands for all. A plan of hundreds of steps so costs a graph
   /// of one or two topologies per finding, not of every step in its window.
+  /// The graph is focused on `fqdn` (ImpactGraph's focused constructor): a
+  /// finding on it breaks conditions on `fqdn` only.
   const ImpactGraph& InForce(const std::vector<int>& steps_done, const std::string& fqdn);
   /// The graph of the base and the final topology (KST findings with no window).
   const ImpactGraph& Ends();
@@ -46,12 +48,18 @@ class ImpactGraphs {
   void ForgetAllBut(const ImpactGraph& keep);
 
  private:
-  const ImpactGraph& Of(std::vector<int> steps_done);
+  /// `focus` empty: the whole graph; otherwise the graph focused on that FQDN.
+  const ImpactGraph& Of(std::vector<int> steps_done, const std::string& focus = {});
+  /// The Lync servers of the revision after `done` steps, collected once per
+  /// server epoch (the steps between epochs leave them as they are).
+  const ClaimIndex& ServersAfter(int done);
+  void CountServerEpochs();
 
   const Scenario& scenario_;
   const CompiledPlan& plan_;
   const ModelCatalog& model_;
-  std::map<std::vector<const Topology*>, std::unique_ptr<ImpactGraph>> graphs_;
+  std::map<std::pair<std::vector<const Topology*>, std::string>, std::unique_ptr<ImpactGraph>> graphs_;
+  std::map<int, ClaimIndex> servers_by_epoch_;
   /// Per number of plan steps done: how many steps so far may have changed the
   /// Lync servers or the Exchange servers (every step but those that only move
   /// trusted application pools, dial plans, restarts and waits).

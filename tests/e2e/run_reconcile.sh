@@ -43,7 +43,9 @@ while read -r file code message; do
   [ -s "$work/out" ] && fail "$file: something on stdout on an input error"
 done <"$malformed/expected.txt"
 
-# Hostile logs: each within 10 s, located or escaped, never a crash.
+# Hostile logs: located or escaped, never a crash, never a hang. A hang is
+# what the time-out catches (120 s, generous for a loaded CI runner or an ASan
+# build); how the reading grows with the input is measured by `make bench-logs`.
 ns="xmlns='http://schemas.microsoft.com/win/2004/08/events/event'"
 system="<System><Provider Name='LS Protocol Stack'/><EventID>14495</EventID><TimeCreated SystemTime='2026-12-01T10:00:00Z'/>"
 python3 - "$work" "$ns" "$system" <<'PY'
@@ -60,11 +62,9 @@ rows = "".join(f'"2026-12-01T10:00:{i % 60:02d}Z","14493","LS Protocol Stack","f
 open(f"{work}/many.csv", "w").write('"TimeCreated","Id","ProviderName","MachineName"\r\n' + rows)
 PY
 for hostile in deep.xml huge.xml bidi.xml many.csv; do
-  start=$(date +%s)
-  "$kst" reconcile scenarios/topologies/contoso.json "$work/$hostile" >"$work/out" 2>"$work/err"
+  timeout 120 "$kst" reconcile scenarios/topologies/contoso.json "$work/$hostile" >"$work/out" 2>"$work/err"
   code=$?
-  took=$(($(date +%s) - start))
-  [ "$took" -le 10 ] || fail "$hostile: took $took s"
+  [ "$code" -ne 124 ] || fail "$hostile: still running after 120 s"
   [ "$code" -eq 0 ] || [ "$code" -eq 1 ] || [ "$code" -eq 4 ] || fail "$hostile: exit $code: $(head -3 "$work/err")"
   grep -q $'\xe2\x80\xae' "$work/out" "$work/err" && fail "$hostile: a bidirectional control printed raw"
   if [ "$hostile" = bidi.xml ]; then
