@@ -16,7 +16,8 @@
 // The targets (issue): 200 Front End servers, 5,000 FQDNs, a 50-step plan and
 // restarts "any" explored exhaustively in under 1 s and 256 MiB on one core;
 // doubling the servers or the FQDNs at most doubles the time.
-// `--quick` runs one small size once: the smoke test ctest runs.
+// `--quick` runs one small size once: the smoke test ctest runs. `--steps`
+// runs the plan-length rows of issue 21 (make bench-steps).
 
 #include <sched.h>
 #include <sys/wait.h>
@@ -26,6 +27,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -232,6 +234,46 @@ void PrintTargets(const std::vector<Row>& rows) {
   }
 }
 
+/// Issue 21's targets, judged on the --steps rows: how the cost grows with
+/// the plan's length, per doubling of the steps (a ratio of 2 is linear).
+void PrintStepTargets(const std::vector<Row>& rows) {
+  std::printf("\nGrowth with plan steps (default options, restarts \"any\", one core):\n");
+  for (const int fqdns : {5000, 10000}) {
+    const Row* previous = nullptr;
+    for (const Row& row : rows) {
+      if (row.size.fqdns != fqdns || !row.result.ok) continue;
+      const Measurement& m = row.result;
+      std::printf("  200 FE / %6d FQDNs / %5d steps: %7.3f s CPU, peak %7.1f MiB", fqdns, row.size.plan_steps,
+                  m.cpu_seconds, MiB(m.peak_rss_kib));
+      if (previous) {
+        // Per doubling: the ratio raised to 1 / log2(steps ratio).
+        const double doublings = std::log2(static_cast<double>(row.size.plan_steps) / previous->size.plan_steps);
+        const double time_ratio =
+            std::pow(m.cpu_seconds / std::max(previous->result.cpu_seconds, 1e-6), 1.0 / doublings);
+        const double memory_ratio =
+            std::pow(static_cast<double>(m.peak_rss_kib) / previous->result.peak_rss_kib, 1.0 / doublings);
+        std::printf("; per doubling of steps: time %.2fx, memory %.2fx (<= 2x: %s)", time_ratio, memory_ratio,
+                    Met(time_ratio <= 2.0 && memory_ratio <= 2.0));
+      }
+      if (fqdns == 5000 && row.size.plan_steps == 1000)
+        std::printf("\n    target 1,000 steps: < 1 s CPU: %s, < 256 MiB: %s", Met(m.cpu_seconds < 1.0),
+                    Met(m.peak_rss_kib < 256 * 1024));
+      if (fqdns == 5000 && row.size.plan_steps == 5000)
+        std::printf("\n    target 5,000 steps: < 5 s CPU: %s, < 512 MiB: %s", Met(m.cpu_seconds < 5.0),
+                    Met(m.peak_rss_kib < 512 * 1024));
+      std::printf("\n");
+      previous = &row;
+    }
+  }
+}
+
+std::vector<Row> StepRows() {
+  std::vector<Row> rows;
+  for (const int fqdns : {5000, 10000})
+    for (const int steps : {50, 200, 1000, 5000}) rows.push_back({SyntheticSize{200, fqdns, steps, true}, true, {}});
+  return rows;
+}
+
 std::vector<Row> PlanRows(bool quick, bool compare_off, const std::vector<int>& size) {
   std::vector<Row> rows;
   if (quick) {
@@ -253,9 +295,9 @@ std::vector<Row> PlanRows(bool quick, bool compare_off, const std::vector<int>& 
   return rows;
 }
 
-int Run(bool quick, bool compare_off, int repeat, const std::vector<int>& size) {
+int Run(bool quick, bool compare_off, int repeat, const std::vector<int>& size, bool steps) {
   ModelCatalog::Embedded();  // parsed once, before the children fork
-  std::vector<Row> rows = PlanRows(quick, compare_off, size);
+  std::vector<Row> rows = steps ? StepRows() : PlanRows(quick, compare_off, size);
   const double load_before = LoadAverage();
   std::printf(
       "kst_bench: kst::Analyze on synthetic scenarios (restarts \"any\"), %d cold run%s per row, each a fresh "
@@ -274,7 +316,10 @@ int Run(bool quick, bool compare_off, int repeat, const std::vector<int>& size) 
     PrintRow(rows[i]);
     std::fflush(stdout);
   }
-  PrintTargets(rows);
+  if (steps)
+    PrintStepTargets(rows);
+  else
+    PrintTargets(rows);
   std::printf("\nLoad average (1 min) before and after: %.2f and %.2f on %ld CPUs\n", load_before, LoadAverage(),
               sysconf(_SC_NPROCESSORS_ONLN));
   return ok ? 0 : 1;
@@ -285,7 +330,7 @@ int Run(bool quick, bool compare_off, int repeat, const std::vector<int>& size) 
 
 int main(int argc, char** argv) {
   CLI::App app{"kst_bench: times kst::Analyze on synthetic Lync estates and prints a table"};
-  bool quick = false, no_compare_off = false;
+  bool quick = false, no_compare_off = false, steps = false;
   int repeat = 3;
   std::vector<int> size;
   app.add_flag("--quick", quick, "one small size, one run (smoke test)");
@@ -295,6 +340,9 @@ int main(int argc, char** argv) {
   app.add_option("--size", size, "one size only: FE servers, FQDNs and plan steps, e.g. --size 200 5000 50")
       ->expected(3)
       ->check(CLI::Range(1, 1'000'000));
+  app.add_flag("--steps", steps,
+               "the plan-length rows instead: 200 FE, 5,000 and 10,000 FQDNs, 50 to 5,000 steps, with the ratio per "
+               "doubling of steps");
   CLI11_PARSE(app, argc, argv);
-  return kst::Run(quick, !no_compare_off && !quick, quick ? 1 : repeat, size);
+  return kst::Run(quick, !no_compare_off && !quick && !steps, quick ? 1 : repeat, size, steps);
 }

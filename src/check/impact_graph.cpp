@@ -70,6 +70,10 @@ class ReachVisitor : public boost::default_bfs_visitor {
 };
 
 void AddSorted(std::vector<std::string>* items, const std::string& item) {
+  if (items->empty() || items->back() < item) {  // names mostly come sorted (ClaimIndex::servers)
+    items->push_back(item);
+    return;
+  }
   auto it = std::lower_bound(items->begin(), items->end(), item);
   if (it == items->end() || *it != item) items->insert(it, item);
 }
@@ -104,13 +108,16 @@ ImpactGraph::ImpactGraph(const std::vector<const Topology*>& topologies, const M
 
 ImpactGraph::ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model,
                          const std::vector<const ClaimIndex*>& claims, const std::set<std::string>& subjects)
-    : model_(model), graph_(std::make_unique<Graph>()), focus_(subjects) {
+    : model_(model),
+      graph_(std::make_unique<Graph>()),
+      focus_(std::vector<std::string>(subjects.begin(), subjects.end())) {
   InstantiateAll(topologies, claims);
   // A subject on the Lync side of a channel reaches the channels of every
   // peer: then the focus would leave out what Evaluate must see.
   const bool lync_subject = std::any_of(lync_side_servers_.begin(), lync_side_servers_.end(), [&](const auto& side) {
-    return std::any_of(subjects.begin(), subjects.end(),
-                       [&](const std::string& s) { return std::binary_search(side.second.begin(), side.second.end(), s); });
+    return std::any_of(subjects.begin(), subjects.end(), [&](const std::string& s) {
+      return std::binary_search(side.second.begin(), side.second.end(), s);
+    });
   });
   if (lync_subject) {
     focus_.reset();
@@ -133,7 +140,9 @@ void ImpactGraph::InstantiateAll(const std::vector<const Topology*>& topologies,
 }
 
 bool ImpactGraph::InFocus(const std::string& peer) const {
-  return !focus_ || focus_->count(peer) > 0;
+  // Asked for every dial plan server and pool computer of every revision a
+  // focused graph reads: a scan of one or two names beats a tree.
+  return !focus_ || std::find(focus_->begin(), focus_->end(), peer) != focus_->end();
 }
 
 ImpactGraph::~ImpactGraph() = default;
@@ -145,20 +154,31 @@ void ImpactGraph::Instantiate(const Topology& topology, const ClaimIndex& claims
     std::vector<std::string>& reasons = peers_[peer];
     if (!Contains(reasons, why)) reasons.push_back(why);
   };
-  const ExchangeServerLookup exchange_servers(topology);
+  // A focused graph asks about its few peers: a linear find each, where an
+  // index of every Exchange server per revision would cost more than the graph.
+  std::optional<ExchangeServerLookup> lookup;
+  if (!focus_) lookup.emplace(topology);
+  auto exchange_server = [&](const std::string& fqdn) {
+    return lookup ? lookup->Find(fqdn) : topology.FindExchangeServer(fqdn);
+  };
   for (const UmDialPlan& plan : topology.dial_plans) {
     const UriTypeInfo* uri_type = model_.FindUriType(plan.uri_type);
     if (!uri_type || !uri_type->um_routing_adds) continue;
-    for (const NamedAt& server : plan.servers)
-      if (ExchangeServerHostsUm(exchange_servers, model_, server.name))
+    for (const NamedAt& server : plan.servers) {
+      if (!InFocus(server.name)) continue;
+      const ExchangeServer* exchange = exchange_server(server.name);
+      if (!exchange || ExchangeVersionHostsUm(model_, exchange->version))  // as ExchangeServerHostsUm
         add_peer("um-host", server.name,
                  "Exchange UM server (" + plan.uri_type + " dial plan \"" + plan.name.name + "\")");
+    }
   }
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
     for (const NamedAt& computer : tap.computers)
-      if (exchange_servers.Find(computer.name))
+      if (InFocus(computer.name) && exchange_server(computer.name))
         add_peer("owa-im-server", computer.name, "OWA IM server (trusted application pool " + tap.fqdn.name + ")");
-  for (const auto& [server, why] : OwaImServers(topology))
+  const auto in_focus = [this](const std::string& server) { return InFocus(server); };
+  for (const auto& [server, why] :
+       OwaImServers(topology, focus_ ? in_focus : std::function<bool(const std::string&)>{}))
     if (const std::vector<std::string>& owa = peers_by_kind_["owa-im-server"];
         !std::binary_search(owa.begin(), owa.end(), server))  // sorted (AddSorted)
       add_peer("owa-im-server", server, "OWA IM server (" + why + ")");

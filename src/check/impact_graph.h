@@ -96,7 +96,7 @@ class ImpactGraph {
   std::vector<ChannelInstance> channels_;
   std::vector<FeatureInstance> features_;
   std::unique_ptr<Graph> graph_;
-  std::optional<std::set<std::string>> focus_;  // the peers kept; none: every peer
+  std::optional<std::vector<std::string>> focus_;  // the peers kept (a few: scanned); none: every peer
 };
 
 /// True when the certificate services of a broken condition and a need

@@ -7,16 +7,24 @@
 namespace kst {
 
 std::vector<int> StepsInForce(const Finding& finding, int plan_steps) {
-  std::set<int> steps;
+  // Marks, not a set: a long plan's finding has windows of hundreds of steps
+  // on each of hundreds of servers, mostly the same ones.
+  std::vector<char> in_force(static_cast<size_t>(plan_steps) + 1, 0);
+  bool any = false;
   for (const ServerOutcome& outcome : finding.outcomes) {
     if (!outcome.outage) continue;
     // The FQDN is missing with window_from .. last steps done; window_to 0
     // means it stays missing past the plan's last step (or for good).
     const int last = outcome.window_to == 0 ? plan_steps : outcome.window_to - 1;
-    for (int done = outcome.window_from; done <= last; ++done) steps.insert(done);
-    if (outcome.ends_absent) steps.insert(plan_steps);
+    for (int done = std::max(outcome.window_from, 0); done <= std::min(last, plan_steps); ++done)
+      in_force[static_cast<size_t>(done)] = any = true;
+    if (outcome.ends_absent) in_force[static_cast<size_t>(plan_steps)] = any = true;
   }
-  return {steps.begin(), steps.end()};
+  std::vector<int> steps;
+  if (!any) return steps;
+  for (int done = 0; done <= plan_steps; ++done)
+    if (in_force[static_cast<size_t>(done)]) steps.push_back(done);
+  return steps;
 }
 
 ImpactGraphs::ImpactGraphs(const Scenario& scenario, const CompiledPlan& plan, const ModelCatalog& model)

@@ -78,7 +78,16 @@ void AddTopologyClaim(ClaimIndex* index, const NamedAt& fqdn, int version, const
     index->topology[fqdn.name].push_back({Producer::kTopology, version, what, fqdn.location});
 }
 
+/// True when `only` asks for none of these names: the item is skipped before
+/// any of its descriptions is built (CollectClaimsOn runs once per revision
+/// that changes an FQDN, over the whole topology).
+bool NoneWanted(const std::string* only, const NamedAt& fqdn, const std::vector<NamedAt>& computers) {
+  return only && fqdn.name != *only &&
+         std::none_of(computers.begin(), computers.end(), [&](const NamedAt& c) { return c.name == *only; });
+}
+
 void CollectPool(const LyncPool& pool, const ModelCatalog& model, ClaimIndex* index, const std::string* only) {
+  if (NoneWanted(only, pool.fqdn, pool.computers)) return;
   std::string kind = pool.role + " pool " + pool.fqdn.name;
   AddTopologyClaim(index, pool.fqdn, pool.version, kind, only);
   const RoleInfo* role = model.FindRole(pool.role);
@@ -92,6 +101,7 @@ void CollectPool(const LyncPool& pool, const ModelCatalog& model, ClaimIndex* in
 }
 
 void CollectTrustedApplicationPool(const TrustedApplicationPool& tap, ClaimIndex* index, const std::string* only) {
+  if (NoneWanted(only, tap.fqdn, tap.computers)) return;
   std::string kind = "trusted application pool " + tap.fqdn.name;
   AddTopologyClaim(index, tap.fqdn, tap.version, kind, only);
   for (const NamedAt& computer : tap.computers) {
@@ -126,13 +136,16 @@ void CollectDialPlan(const ExchangeServerLookup& servers, const UmDialPlan& plan
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> OwaImServers(const Topology& topology) {
+std::vector<std::pair<std::string, std::string>> OwaImServers(const Topology& topology,
+                                                              const std::function<bool(const std::string&)>& wanted) {
   std::unordered_set<std::string> with_certificate;
   for (const Certificate& certificate : topology.certificates)
-    if (certificate.HasService("OWAIM")) with_certificate.insert(certificate.server.name);
+    if ((!wanted || wanted(certificate.server.name)) && certificate.HasService("OWAIM"))
+      with_certificate.insert(certificate.server.name);
   std::vector<std::pair<std::string, std::string>> servers;
   for (const ExchangeServer& server : topology.exchange_servers) {
     const std::string& fqdn = server.fqdn.name;
+    if (wanted && !wanted(fqdn)) continue;
     if (server.owa_im)
       servers.emplace_back(fqdn, "Exchange server " + fqdn + " serves it: owa_im");
     else if (with_certificate.count(fqdn))
@@ -180,7 +193,7 @@ ClaimIndex CollectClaimsOn(const Topology& topology, const ModelCatalog& model, 
   for (const LyncPool& pool : topology.pools) CollectPool(pool, model, &index, &fqdn);
   for (const TrustedApplicationPool& tap : topology.trusted_application_pools)
     CollectTrustedApplicationPool(tap, &index, &fqdn);
-  const ExchangeServerLookup servers(topology);
+  const ExchangeServerLookup servers(topology, fqdn);
   for (const UmDialPlan& plan : topology.dial_plans) CollectDialPlan(servers, plan, model, &index, &fqdn);
   return index;
 }

@@ -3,6 +3,7 @@
 // Topology producer (pools, their computers, trusted application pools) and
 // Exchange UM Routing (servers of SipName dial plans, always version 0).
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -81,7 +82,10 @@ bool ExchangeServerHostsUm(const ExchangeServerLookup& servers, const ModelCatal
 /// exchange.servers. A computer of a trusted application pool serves OWA IM
 /// through the pool; these keep serving it when the pool goes (seed 004,
 /// option 1: UM Routing's version-0 entry then carries it). Linear in the input.
-std::vector<std::pair<std::string, std::string>> OwaImServers(const Topology& topology);
+/// `wanted`, when given, keeps the servers it accepts only (asked before
+/// anything is built for a server: a focused impact graph asks about one).
+std::vector<std::pair<std::string, std::string>> OwaImServers(
+    const Topology& topology, const std::function<bool(const std::string&)>& wanted = {});
 
 ClaimIndex CollectClaims(const Topology& topology, const ModelCatalog& model);
 /// The servers that keep a table (ClaimIndex::servers) alone, sorted by FQDN.

@@ -41,6 +41,14 @@ ExchangeServerLookup::ExchangeServerLookup(const Topology& topology) {
   for (const ExchangeServer& server : topology.exchange_servers) by_fqdn_.emplace(server.fqdn.name, &server);
 }
 
+ExchangeServerLookup::ExchangeServerLookup(const Topology& topology, std::string_view only) {
+  for (const ExchangeServer& server : topology.exchange_servers)
+    if (server.fqdn.name == only) {
+      by_fqdn_.emplace(server.fqdn.name, &server);
+      return;  // the first of a duplicated name wins, as above
+    }
+}
+
 const ExchangeServer* ExchangeServerLookup::Find(std::string_view fqdn) const {
   auto it = by_fqdn_.find(fqdn);
   return it == by_fqdn_.end() ? nullptr : it->second;

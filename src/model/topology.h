@@ -155,6 +155,8 @@ struct Topology {
 class ExchangeServerLookup {
  public:
   explicit ExchangeServerLookup(const Topology& topology);
+  /// The lookup of one name: Find answers for `only`, and null for any other.
+  ExchangeServerLookup(const Topology& topology, std::string_view only);
   const ExchangeServer* Find(std::string_view fqdn) const;
 
  private:
