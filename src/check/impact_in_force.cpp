@@ -34,7 +34,8 @@ const ImpactGraph& ImpactGraphs::InForce(const std::vector<int>& steps_done, con
                                                         "remove_dial_plan",
                                                         "set_dial_plan",
                                                         "restart",
-                                                        "wait_for_replication"};
+                                                        "wait_for_replication",
+                                                        "wait_for_um_poll"};
     server_epoch_.push_back(0);
     for (const PlanStep& step : scenario_.plan)
       server_epoch_.push_back(server_epoch_.back() + (kLeaveServers.count(step.op) ? 0 : 1));
