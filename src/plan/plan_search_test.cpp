@@ -266,6 +266,30 @@ TEST_CASE("kst plan: a temporary edit gives a strictly better plan when another 
   CHECK(without.best.cost.outage == 5);
 }
 
+TEST_CASE("kst plan: seed 004's caveat as a topology alternative: a pool for an OWA IM server the dial plan leaves") {
+  // ex1 serves OWA IM through UM Routing's entry; the change moves the
+  // SipName dial plan to ex2: every order ends without ex1 on the registrars.
+  const auto topology = [](const char* host, const char* taps) {
+    return AssertTopology(std::string(R"({"format": "kst-topology/1", "lync": {"pools": [
+        {"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6, "computers": ["fe01.contoso.com", "fe02.contoso.com"]}])") +
+                          taps + R"(},
+      "exchange": {"servers": [{"fqdn": "ex1.contoso.com", "version": "2013", "owa_im": true},
+                               {"fqdn": "ex2.contoso.com", "version": "2013"}],
+                   "um_dial_plans": [{"name": "SIP", "uri_type": "SipName", "servers": [")" +
+                          host + R"("]}]}})");
+  };
+  PlanSearchOptions options = Reading(nullptr);
+  const PlanSynthesis plan = Plan(topology("ex1.contoso.com", ""), topology("ex2.contoso.com", ""), options);
+  CHECK(plan.best.cost.ends_absent > 0);
+  const auto alternative = std::find_if(plan.alternatives.begin(), plan.alternatives.end(), [](const auto& item) {
+    return item.change.find("a trusted application pool ex1.contoso.com") != std::string::npos;
+  });
+  REQUIRE(alternative != plan.alternatives.end());
+  CHECK(alternative->change.rfind("CHANGES THE TARGET", 0) == 0);
+  CHECK(alternative->plan->best.cost.ends_absent == 0);  // the pool keeps ex1 in the registrars' tables
+  CHECK(alternative->plan->rechecked);
+}
+
 TEST_CASE("kst plan: a wait for a UM Routing poll orders the poll before the next step") {
   // ex1 leaves the dial plan, then the pool is added: without the wait, the
   // publish may reach a server before UM Routing drops its version 0 (a

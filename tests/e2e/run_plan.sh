@@ -104,6 +104,14 @@ expect_exit 1 "O1 html" -- "$kst" plan $dr --format html $t/contoso.json $t/cont
 expect_in "$work/out" '<section id="runbook">' "html: the runbook section"
 expect_in "$work/out" 'Stop-CsWindowsService -Name RTCSRV -ComputerName fe01.contoso.com' "html: the commands"
 expect_in "$work/out" "^</html>" "html: complete"
+expect_in "$work/out" "default-src 'none'" "html: the Content-Security-Policy"
+if command -v tidy >/dev/null; then
+  cp "$work/out" "$work/plan.html"
+  tidy -errors -quiet -utf8 "$work/plan.html" >/dev/null 2>"$work/plan.tidy"  # errors and warnings: none allowed
+  [ -s "$work/plan.tidy" ] && fail "html: tidy reports: $(head -5 "$work/plan.tidy")"
+else
+  echo "SKIP: tidy is not installed (make test installs it): no HTML validation of the plan's report"
+fi
 sed 's/Contoso SIP/<b>\&amp;SIP<\/b>/' $t/contoso-two-um-servers-ex1-owa-tap.json >"$work/markup-before.json"
 sed 's/Contoso SIP/<b>\&amp;SIP<\/b>/' $t/contoso-two-um-servers.json >"$work/markup-after.json"
 "$kst" plan $dr --format html "$work/markup-before.json" "$work/markup-after.json" >"$work/out" 2>"$work/err"
