@@ -64,11 +64,11 @@ struct Edge {
 AdminStep::Kind AdminKindOf(PlanStep::Kind kind) {
   using P = PlanStep::Kind;
   using A = AdminStep::Kind;
-  return kind == P::kPublish    ? A::kPublish
-         : kind == P::kAdChange ? A::kAdChange
-         : kind == P::kRestart  ? A::kRestart
+  return kind == P::kPublish         ? A::kPublish
+         : kind == P::kAdChange      ? A::kAdChange
+         : kind == P::kRestart       ? A::kRestart
          : kind == P::kWaitForUmPoll ? A::kWaitForUmPoll
-                                : A::kWaitForReplication;
+                                     : A::kWaitForReplication;
 }
 
 bool Names(const PlanStep& step, const std::string& server) {
@@ -199,7 +199,7 @@ class World {
     input.unplanned_restart = scenario_.unplanned_restarts;
     input.topology = {snapshots[0].TopologyVersions(fqdn)};
     input.ad_lists = {snapshots[0].UmRoutingClaims(fqdn)};
-    bool publish_seen = false;  // a publish the cell sees since the last wait it sees
+    bool publish_seen = false;              // a publish the cell sees since the last wait it sees
     bool cell_touched = input.ad_lists[0];  // listed before the plan, or a change or restart seen since
     for (size_t i = 0; i < scenario_.plan.size(); ++i) {
       const PlanStep& step = scenario_.plan[i];

@@ -271,7 +271,8 @@ hidden byte added, quiescent;
     out_ << ")\n";
     if (PollWaits()) {
       out_ << "#define ALL_POLLED (";
-      for (size_t s = 0; s < ns(); ++s) out_ << (s ? " && " : "") << "!(runs_um[" << s << "] && POLL_WOULD_CHANGE(" << s << "))";
+      for (size_t s = 0; s < ns(); ++s)
+        out_ << (s ? " && " : "") << "!(runs_um[" << s << "] && POLL_WOULD_CHANGE(" << s << "))";
       if (ns() == 0) out_ << "1";
       out_ << ")\n";
     }
@@ -349,7 +350,8 @@ hidden byte added, quiescent;
          << (guided() ? "  g++;\n" : "") << "  step++;\n  end_check()\n}\n\n"
          << "proctype Admin() {\nend:\n  do\n  :: d_step { " << Guard("G_ADMIN", "step")
          << "step < NSTEPS && (plan_kind[step] != WAIT || ALL_REPLICATED)"
-         << (PollWaits() ? " && (plan_kind[step] != WAIT_POLL || ALL_POLLED)" : "") << " -> admin_step() }\n  od\n}\n\n";
+         << (PollWaits() ? " && (plan_kind[step] != WAIT_POLL || ALL_POLLED)" : "")
+         << " -> admin_step() }\n  od\n}\n\n";
   }
 
   /// Whether the plan waits for a UM Routing poll (its kind and guard are written only then).

@@ -78,8 +78,7 @@ std::string CostText(const PlanCost& cost) {
   text += "outage " + std::to_string(cost.outage) + " server-steps" +
           (cost.temporary_outage > 0 ? " (" + std::to_string(cost.temporary_outage) + " of them a temporary edit's)"
                                      : std::string()) +
-          ", " + std::to_string(cost.restarts) +
-          " restart(s), " + std::to_string(cost.length) + " step(s)";
+          ", " + std::to_string(cost.restarts) + " restart(s), " + std::to_string(cost.length) + " step(s)";
   return text;
 }
 

@@ -130,8 +130,8 @@ class Search {
       out_->states += report.statistics.states;
       PlanCost cost = CostOf(report, static_cast<int>(scenario.plan.size()), restarts);
       if (plan.temporary >= 0)
-        AddTemporaryOutage(out_->context.temporary[static_cast<size_t>(plan.temporary)].needed_on,
-                           temporary_span.first, temporary_span.second, &cost);
+        AddTemporaryOutage(out_->context.temporary[static_cast<size_t>(plan.temporary)].needed_on, temporary_span.first,
+                           temporary_span.second, &cost);
       result->by_reading.emplace_back(reading->name, cost);
       costs.push_back(cost);
       if (reports) reports->push_back(std::move(report));

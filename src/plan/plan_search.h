@@ -128,11 +128,11 @@ struct PlanSynthesis {
   std::optional<int64_t> outage_lower_bound;
   EvaluatedPlan best;
   std::vector<ReadingResult> by_reading;
-  std::vector<std::string> collisions;  // when no plan meets the hard specification: the claims that collide
-  nlohmann::ordered_json document;      // the best plan as kst-scenario/1, with its expect block
-  Report report;                        // the best plan under expect_reading
+  std::vector<std::string> collisions;       // when no plan meets the hard specification: the claims that collide
+  nlohmann::ordered_json document;           // the best plan as kst-scenario/1, with its expect block
+  Report report;                             // the best plan under expect_reading
   std::shared_ptr<const Scenario> scenario;  // the best plan as loaded (for the HTML report's estate sections)
-  bool rechecked = false;               // the document, loaded again, met its expect block
+  bool rechecked = false;                    // the document, loaded again, met its expect block
   std::vector<std::string> recheck_differences;
   std::vector<RunbookStep> steps;
   std::vector<PlanAlternative> alternatives;

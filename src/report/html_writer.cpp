@@ -208,7 +208,8 @@ class HtmlWriter : public ReportWriter {
   }
 
   static void WriteContents(bool estate, bool runbook, std::ostream& out) {
-    out << "<nav>\n<ul>\n" << (runbook ? "<li><a href=\"#runbook\">Runbook</a></li>\n" : "")
+    out << "<nav>\n<ul>\n"
+        << (runbook ? "<li><a href=\"#runbook\">Runbook</a></li>\n" : "")
         << "<li><a href=\"#findings\">Findings</a></li>\n";
     if (estate)
       out << "<li><a href=\"#plan\">The change</a></li>\n<li><a href=\"#topology\">Topology</a></li>\n"

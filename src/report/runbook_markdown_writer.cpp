@@ -36,8 +36,7 @@ void Plan(const PlanSynthesis& plan, const std::string& heading, std::ostream& o
   out << heading << " Plan\n\nCost: " << Md(CostText(plan.best.cost)) << ". Search: " << Md(plan.proof)
       << (plan.proven_optimal ? " (proven optimal)" : " (**not proven optimal**)") << ".\n\n";
   for (const RunbookStep& step : plan.steps) {
-    out << step.number << ". **" << Md(step.description) << "**" << (step.temporary ? " (temporary edit)" : "")
-        << "\n";
+    out << step.number << ". **" << Md(step.description) << "**" << (step.temporary ? " (temporary edit)" : "") << "\n";
     for (const ShellCommand& command : step.commands)
       out << "   - " << Md(command.shell) << ": " << Code(command.command)
           << (command.syntax_from_sources ? "" : " *(exact syntax not given by the sources kst consulted)*") << "\n";
