@@ -543,7 +543,6 @@ bool SynthesizePlan(const Topology& before, const Topology& after, const ModelCa
   analysis.at = options.at;
   analysis.recheck_fixes = false;
   out->report = Analyze(scenario, true, model, analysis, load);
-  out->scenario = std::make_shared<const Scenario>(scenario);
   out->document["expect"] = ExpectBlock(out->report);
   out->collisions = out->best.cost.HardSpecMet() ? std::vector<std::string>{} : Collisions(out->report);
   out->steps = Steps(scenario, out->document["plan"], out->report);
@@ -555,6 +554,7 @@ bool SynthesizePlan(const Topology& before, const Topology& after, const ModelCa
   }
   out->feature_outage = FeatureOutages(out->report, static_cast<int>(scenario.plan.size()));
   AddRunbookGuidance(scenario, model, &out->steps);
+  out->scenario = std::make_shared<const Scenario>(std::move(scenario));  // for the HTML report's estate
   Scenario written;
   Diagnostics reload;
   if (LoadScenarioDocument(out->document, kCandidateFile, model, &written, &reload)) {
