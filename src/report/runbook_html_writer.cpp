@@ -15,6 +15,7 @@ void WriteRunbookHtml(const PlanSynthesis& plan, const std::string& title, std::
   options.plan = &plan;
   Report report = plan.report;
   report.input = "kst plan: " + title;
+  report.description = "the plan kst plan chose, as kst check --format html reports its plan file";
   FindReportFormat("html")->make(options)->Write(report, out);
 }
 
