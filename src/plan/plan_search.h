@@ -5,11 +5,16 @@
 // Analyze) under every reading asked for.
 //
 // The candidates: every order of the change's edits (plan/change_steps.h)
-// and, after each edit, one of: go on at once, wait for replication, or wait
-// and restart RTCSRV on the restart set (the Lync servers on which the
-// change, made with a wait after each edit, has an outage, a 14563 or an end
-// that depends on the order: the counter-example names them) in waves of at
-// most --max-restarts-per-pool-at-once servers of each pool. Where that space
+// and, after each edit, one of: go on at once, the edit's wait (replication
+// after a publish, a UM Routing poll after an AD change), that wait and then
+// RTCSRV restarts on the restart set (the Lync servers on which the change,
+// made with a wait after each edit, has an outage, a 14563 or an end that
+// depends on the order: the counter-example names them) in waves of at most
+// --max-restarts-per-pool-at-once servers of each pool, or those restarts at
+// once (a restart may then land before the edit reaches a server, brief 6.7);
+// and, unless turned off, the same with one temporary edit (a server the
+// change touches out of its dial plan or trusted application pool and back,
+// plan/candidate_plan.h TemporaryEdit), charged for what it takes away. Where that space
 // fits --max-candidates, every candidate is checked and the best is proven
 // optimal in it; otherwise each edit's own optimum is found alone, the plan
 // that puts them together is checked, and when the edits touch disjoint FQDNs
