@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "check/current_state.h"
 #include "model/claims.h"
 #include "model/logged_kst_event.h"
 
@@ -524,6 +525,11 @@ Diagnosis Diagnose(const DiagnoseInputs& inputs, const ModelCatalog& model, cons
   for (size_t i = 0; i < diagnosis.groups.size(); ++i)
     if (diagnosis.groups[i].change) ranker.AddChange(static_cast<int>(i), diagnosis.onset, rules.onset_window_seconds());
   ranker.AddAbsences(&diagnosis.notes);
+  // A replica that is not up to date: the server's table may be an older topology revision's (a note, not a weight:
+  // the seeds give none).
+  if (inputs.replicas)
+    for (const ReplicaState& replica : *inputs.replicas)
+      if (!replica.up_to_date) diagnosis.notes.push_back(ReplicaLine(replica));
   diagnosis.ranked = ranker.Ranked();
   for (const DiagnosisCandidate& c : diagnosis.ranked) assumptions.insert(c.assumptions.begin(), c.assumptions.end());
   diagnosis.assumptions.assign(assumptions.begin(), assumptions.end());

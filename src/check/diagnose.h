@@ -20,6 +20,7 @@
 #include "model/diagnosis_rules.h"
 #include "model/event_record.h"
 #include "model/model_catalog.h"
+#include "model/replica_state.h"
 #include "model/topology.h"
 
 namespace kst {
@@ -82,6 +83,7 @@ struct DiagnoseInputs {
   const Report* report = nullptr;  // kst check of the topology: its findings are candidates
   const std::vector<EventRecord>* records = nullptr;
   std::set<std::string> computers;  // every computer whose records were read
+  const std::vector<ReplicaState>* replicas = nullptr;  // Get-CsManagementStoreReplicationStatus, when given
   int64_t clock_tolerance_seconds = 300;
 };
 

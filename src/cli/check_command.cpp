@@ -57,6 +57,7 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
       return LoadFailedStatus(streams.err);
     current = JudgeCurrentState(base, ModelCatalog::Embedded(), Reconcile(base, ModelCatalog::Embedded(), events));
     current->incomplete = current->incomplete || warned;
+    AddReplicaStates(base, ModelCatalog::Embedded(), logs.replicas, &*current);
   }
   std::vector<std::string> read = input.files;
   if (!options.waivers.empty()) read.push_back(options.waivers);

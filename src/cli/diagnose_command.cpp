@@ -43,6 +43,7 @@ int RunDiagnoseCommand(const CommandOptions& options, CommandStreams streams) {
   inputs.report = &report;
   inputs.records = &logs.records;
   inputs.computers = logs.computers;
+  inputs.replicas = &logs.replicas;
   inputs.clock_tolerance_seconds =
       options.clock_tolerance.value_or(model.ParameterValue("clock-tolerance-seconds"));
   Diagnosis diagnosis = Diagnose(inputs, model, DiagnosisRules::Embedded());

@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "base/interrupt.h"
+#include "input/replica_status_reader.h"
 #include "input/text_encoding.h"
 
 namespace kst {
@@ -69,6 +70,8 @@ const char* EventLogFormatName(EventLogFormat format) {
       return "Export-Clixml";
     case EventLogFormat::kCsv:
       return "Export-Csv";
+    case EventLogFormat::kReplicaStatus:
+      return "replication status";
   }
   return "?";
 }
@@ -170,6 +173,17 @@ bool ReadEventLogs(const std::vector<std::string>& paths, FileReader* files, con
     }
     EventLogFile file;
     file.path = path;
+    // A Get-CsManagementStoreReplicationStatus export among the logs: the replicas' state, not events.
+    bool replica_status = false;
+    const size_t replicas_before = logs->replicas.size();
+    const bool replicas_ok = ReadReplicaStatusBytes(path, bytes, &logs->replicas, &replica_status, diagnostics);
+    if (replica_status) {
+      ok = replicas_ok && ok;
+      file.format = EventLogFormat::kReplicaStatus;
+      file.records = file.kept = logs->replicas.size() - replicas_before;
+      logs->files.push_back(std::move(file));
+      continue;
+    }
     const size_t first_record = logs->records.size();
     const size_t file_index = logs->files.size();
     EventSink sink = [&](EventRecord&& record) {

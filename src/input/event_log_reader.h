@@ -24,11 +24,12 @@
 #include "base/diagnostic.h"
 #include "base/file_reader.h"
 #include "model/event_record.h"
+#include "model/replica_state.h"
 
 namespace kst {
 
-enum class EventLogFormat { kEvtx, kEventXml, kCliXml, kCsv };
-/// "evtx", "wevtutil xml", "Export-Clixml", "Export-Csv".
+enum class EventLogFormat { kEvtx, kEventXml, kCliXml, kCsv, kReplicaStatus };
+/// "evtx", "wevtutil xml", "Export-Clixml", "Export-Csv", "replication status".
 const char* EventLogFormatName(EventLogFormat format);
 
 /// Which records to keep, by provider (compared without regard to case) and
@@ -62,6 +63,9 @@ struct EventLogs {
   size_t duplicates = 0;  // records dropped as read twice
   /// The computer of every record read, kept or not: whose logs these are.
   std::set<std::string> computers;
+  /// Get-CsManagementStoreReplicationStatus exports found among the files
+  /// (input/replica_status_reader.h), in file order.
+  std::vector<ReplicaState> replicas;
 };
 
 /// Receives each record of a file as it is read.
