@@ -82,7 +82,10 @@ bool ReadJson(const std::string& path, std::string_view text, std::vector<Replic
     }
     replica.fqdn = NormalizeFqdn(fqdn->string_value);
     replica.up_to_date = up->bool_value;
-    if (const JsonNode* last = item->Find("LastStatusReport"); last && last->kind != JsonNode::Kind::kNull) {
+    const JsonNode* last = item->Find("LastStatusReport");
+    // Windows PowerShell 5.1 writes a DateTime that carries its DisplayHint as {"value": "/Date(...)/", ...}.
+    if (last && last->is_object() && last->Find("value")) last = last->Find("value");
+    if (last && last->kind != JsonNode::Kind::kNull) {
       std::string why = "not a string";
       if (!last->is_string() || !ParseJsonTime(last->string_value, &replica, &why)) {
         diagnostics->Error("replica-invalid-value", last->location, last->pointer,

@@ -53,10 +53,12 @@ TEST_CASE("replication status: ConvertTo-Json, Windows PowerShell 5.1 and 7") {
   Read read = ReadText(R"([{"UpToDate": true, "ReplicaFqdn": "fe01.contoso.com.", "LastStatusReport": "/Date(1796119200000)/",
                             "LastUpdateCreation": "/Date(1796119100000)/", "ProductVersion": "5.0.8308.0"},
                            {"UpToDate": false, "ReplicaFqdn": "FE02.contoso.com", "LastStatusReport": "2026-12-01T10:30:00+01:00"},
-                           {"UpToDate": false, "ReplicaFqdn": "edge01.contoso.com", "LastStatusReport": null}])");
+                           {"UpToDate": false, "ReplicaFqdn": "edge01.contoso.com", "LastStatusReport": null},
+                           {"UpToDate": true, "ReplicaFqdn": "dir01.contoso.com",
+                            "LastStatusReport": {"value": "\/Date(1796119200000)\/", "DisplayHint": 2}}])");
   REQUIRE_MESSAGE(read.ok, read.Errors());
   CHECK(read.is_replica);
-  REQUIRE(read.replicas.size() == 3);
+  REQUIRE(read.replicas.size() == 4);
   CHECK(read.replicas[0].fqdn == "fe01.contoso.com");
   CHECK(read.replicas[0].up_to_date);
   CHECK(read.replicas[0].last_status_report == 1796119200);
@@ -64,6 +66,7 @@ TEST_CASE("replication status: ConvertTo-Json, Windows PowerShell 5.1 and 7") {
   CHECK_FALSE(read.replicas[1].up_to_date);
   CHECK(read.replicas[1].last_status_report == 1796119200 + 1800 - 3600);
   CHECK_FALSE(read.replicas[2].last_status_report);
+  CHECK(read.replicas[3].last_status_report == 1796119200);
   // One replica alone: ConvertTo-Json writes the object, not an array.
   Read one = ReadText(R"({"ReplicaFqdn": "fe01.contoso.com", "UpToDate": true})");
   REQUIRE_MESSAGE(one.ok, one.Errors());
