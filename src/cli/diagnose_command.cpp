@@ -5,6 +5,8 @@
 // between causes, a record kst could not read; --inconclusive-ok for 0), 3 on
 // an input error (nothing on stdout).
 
+#include <algorithm>
+
 #include "base/interrupt.h"
 #include "check/analysis.h"
 #include "check/diagnose.h"
@@ -23,7 +25,11 @@ int RunDiagnoseCommand(const CommandOptions& options, CommandStreams streams) {
   if (!LoadInput(options.input_file, &input, streams.err)) return LoadFailedStatus(streams.err);
   EventLogs logs;
   bool warned = false;
-  if (!LoadEventRecords(options.files, &logs, &warned, streams.err)) return LoadFailedStatus(streams.err);
+  // Logs found in a snapshot folder given as TOPOLOGY are read too.
+  std::vector<std::string> paths = options.files;
+  for (const std::string& log : input.logs)
+    if (std::find(paths.begin(), paths.end(), log) == paths.end()) paths.push_back(log);
+  if (!LoadEventRecords(paths, &logs, &warned, streams.err)) return LoadFailedStatus(streams.err);
   if (Interrupted(streams.err, "nothing was diagnosed")) return kExitInterrupted;
   AnalysisOptions analysis;
   if (!AnalysisOptionsFor(options, input.scenario, &analysis, streams.err)) return kExitUsage;

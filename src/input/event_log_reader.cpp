@@ -93,6 +93,31 @@ std::string NormalizeComputerName(std::string_view name) {
   return Lower(name);
 }
 
+bool LooksLikeLogExport(std::string_view bytes) {
+  if (bytes.substr(0, 8) == std::string_view("ElfFile\0", 8)) return true;
+  DecodedText decoded;
+  std::string error;
+  if (!DecodeText(bytes, &decoded, &error)) return false;
+  const std::string& text = decoded.utf8;
+  size_t first = 0;
+  while (first < text.size() && IsSpace(text[first])) ++first;
+  if (first == text.size()) return false;
+  if (text[first] == '<') {
+    const std::string_view root = FirstElement(text);
+    if (root == "Event" || root == "Events") return true;
+    if (root != "Objs") return false;
+    const bool event = text.find("N=\"ProviderName\"") != std::string::npos &&
+                       text.find("N=\"TimeCreated\"") != std::string::npos;
+    return event || text.find("N=\"ReplicaFqdn\"") != std::string::npos;
+  }
+  if (text[first] == '[' || text[first] == '{') return text.find("\"ReplicaFqdn\"") != std::string::npos;
+  // Export-Csv: the header names an event's time and its provider.
+  const std::string header = Lower(std::string_view(text).substr(first, text.find('\n', first) - first));
+  const bool time = header.find("timecreated") != std::string::npos || header.find("timegenerated") != std::string::npos;
+  const bool provider = header.find("providername") != std::string::npos;
+  return time && provider;
+}
+
 bool ReadEventLogBytes(const std::string& path, std::string_view bytes, const EventSink& sink, EventLogFormat* format,
                        std::string* encoding, Diagnostics* diagnostics) {
   if (bytes.substr(0, 8) == std::string_view("ElfFile\0", 8)) {

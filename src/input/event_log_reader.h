@@ -87,6 +87,13 @@ bool ReadEventXml(const std::string& path, std::string_view text, const EventSin
 bool ReadEventCliXml(const std::string& path, std::string text, const EventSink& sink, Diagnostics* diagnostics);
 bool ReadEventCsv(const std::string& path, std::string_view text, const EventSink& sink, Diagnostics* diagnostics);
 
+/// True when `bytes` is a log export kst reads with ReadEventLogs (an .evtx
+/// file, a wevtutil /f:xml stream, a Get-WinEvent Export-Clixml or Export-Csv
+/// file, or a Get-CsManagementStoreReplicationStatus export), told by content
+/// alone: a snapshot folder hands such files to --state instead of importing
+/// them as topology or Exchange exports.
+bool LooksLikeLogExport(std::string_view bytes);
+
 /// "fe01.contoso.com" from "FE01.Contoso.COM." (FQDNs compare without case
 /// and without the root's dot); shared by the readers.
 std::string NormalizeComputerName(std::string_view name);
