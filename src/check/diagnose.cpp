@@ -349,9 +349,13 @@ class Ranker {
     return &candidates_.back();
   }
 
-  /// A candidate without a subject stands for any server; otherwise the records must name one of its servers.
+  /// A candidate without a subject stands for any server. Records that point at a server are about that one
+  /// (a 1400 of node01 says nothing of node02, though both talk to the same pool); records that point at none
+  /// relate to a candidate when they name one of its servers (a 15030 on the Front End that calls through the Edge).
   static bool Relates(const DiagnosisCandidate& c, const SymptomGroup& g) {
-    return c.subject.empty() || Overlap(c.involved, g.involved);
+    if (c.subject.empty()) return true;
+    if (!g.subject.empty()) return std::binary_search(c.involved.begin(), c.involved.end(), g.subject);
+    return Overlap(c.involved, g.involved);
   }
 
   std::vector<std::string> PartyComputers(const std::string& party) const {
@@ -489,10 +493,16 @@ Diagnosis Diagnose(const DiagnoseInputs& inputs, const ModelCatalog& model, cons
                                              " distinct symptoms and subjects were counted, not ranked");
 
   // The onset: the first symptom logged by a computer whose clock the logs do not show being set past the tolerance.
+  // Suspects: the logs show the clock set past the tolerance, or kst raises clock/skew on the topology's reading.
   std::set<std::string> suspects;
   for (const SymptomGroup& g : diagnosis.groups)
     if (g.symptom && g.symptom->clock_jump)
       for (const LoggedOccurrence& o : g.first) suspects.insert(o.computer);
+  if (inputs.report)
+    for (const Finding& finding : inputs.report->findings) {
+      const CauseInfo* cause = rules.CauseOfRule(finding.rule);
+      if (cause && cause->condition == "clock-within-tolerance") suspects.insert(finding.fqdn);
+    }
   diagnosis.clock_suspects.assign(suspects.begin(), suspects.end());
   for (bool trusted_only : {true, false}) {
     for (const SymptomGroup& g : diagnosis.groups) {

@@ -69,7 +69,7 @@ struct Diagnosis {
   std::vector<std::string> computers;
   std::optional<LoggedOccurrence> onset;  // the first symptom logged by a computer with a trusted clock
   std::string onset_symptom;
-  std::vector<std::string> clock_suspects;  // computers whose logs show their clock set past the tolerance
+  std::vector<std::string> clock_suspects;  // computers whose clock is off: their logs or the topology say so
   std::vector<SymptomGroup> groups;
   std::vector<DiagnosisCandidate> ranked;
   bool diagnosed = false;  // false: inconclusive, for the reasons below

@@ -56,8 +56,9 @@ void WriteDiagnosisText(const Diagnosis& d, std::ostream& out) {
     out << "onset: " << When(*d.onset) << " on " << EscapeText(d.onset->computer) << " ("
         << EscapeText(d.onset_symptom) << ")\n";
   for (const std::string& s : d.clock_suspects)
-    out << "clock: the logs show " << EscapeText(s)
-        << "'s clock set past the tolerance; its own times are not used for the onset\n";
+    out << "clock: " << EscapeText(s)
+        << "'s clock is off (its logs show it set past the tolerance, or the topology's clock reading says so); its "
+           "own times are not used for the onset\n";
   out << "\nSymptoms:\n";
   bool any = false;
   for (const SymptomGroup& g : d.groups) {
