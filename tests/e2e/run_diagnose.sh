@@ -2,8 +2,9 @@
 # End-to-end: kst diagnose on the golden cases of scenarios/diagnose/ (each
 # folder: args, expected.txt, exit_code, top): the output, the first-ranked
 # cause, the JSON document, the red herring of seed 000 ranked below the real
-# cause; the same ranking whatever the order of the files; and input errors
-# (exit 3, located, nothing on stdout). Regenerate a golden output after an
+# cause; the same ranking whatever the order of the files; input errors
+# (exit 3, located, nothing on stdout); and a snapshot folder holding logs and
+# a replication-status export, read as kst check --state. Regenerate a golden output after an
 # intended change:
 #   ./build/kst diagnose $(cat scenarios/diagnose/CASE/args) > scenarios/diagnose/CASE/expected.txt
 kst=$1
@@ -63,5 +64,24 @@ printf '"TimeCreated","Id","ProviderName","MachineName","Message"\r\n"2012-01-04
   >"$work/esc.csv"
 "$kst" diagnose scenarios/topologies/seed-002-wildcard-um-certificate.json "$work/esc.csv" >"$work/out" 2>&1
 grep -q $'\033' "$work/out" && fail "an escape character from a log reached the output"
+
+# A snapshot folder that holds logs and a replication-status export (ConvertTo-Json): kst check reads them as
+# --state (the seed case's exports with the O1/O3 logs: fe01 working, fe02 broken now and its replica behind).
+snap=$work/snapshot
+mkdir "$snap"
+cp scenarios/snapshots/contoso-owa-tap-on-um-server/* scenarios/reconcile/o1-o3-agrees/logs/* "$snap"/
+printf '[{"ReplicaFqdn": "fe01.contoso.com", "UpToDate": true, "LastStatusReport": "/Date(1796122800000)/"},\n %s\n' \
+  '{"ReplicaFqdn": "FE02.contoso.com.", "UpToDate": false, "LastStatusReport": "/Date(1796119200000)/"}]' \
+  >"$snap/replication.json"
+expect_exit 1 "snapshot with logs" -- "$kst" check "$snap" --at 2026-12-02T00:00:00Z
+expect_in "$work/out" "fe02.contoso.com: ex1.contoso.com: BROKEN NOW" "snapshot logs read as --state"
+expect_in "$work/out" "fe02.contoso.com: replica NOT up to date (last status report 2026-12-01 10:00 UTC)" \
+  "replication status read as --state"
+expect_in "$work/out" "fe01.contoso.com: replica up to date" "replication status of fe01"
+expect_in "$work/err" "replication.json: note\[import-skipped\]" "the snapshot names the files it reads as --state"
+# ... and kst diagnose reads them from the snapshot given as its topology.
+expect_exit 0 "diagnose a snapshot" -- "$kst" diagnose "$snap" "$snap/fe02-lync.xml"
+expect_in "$work/out" "^1. kst-conflict: .* on ex1.contoso.com" "diagnose a snapshot: the conflict first"
+expect_in "$work/out" "note: fe02.contoso.com: replica NOT up to date" "diagnose notes the stale replica"
 
 finish diagnose
