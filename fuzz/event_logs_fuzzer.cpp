@@ -1,7 +1,7 @@
 // One event-log export in text (wevtutil /f:xml, Get-WinEvent | Export-Clixml
 // or Export-Csv; UTF-8 or UTF-16), read record by record and then as KST
-// events, and as a replication-status export (Get-CsManagementStoreReplicationStatus). .evtx bytes are left to libevtx's own fuzzing upstream. Properties:
-// the reader fails exactly when it reports an error, every diagnostic names
+// events, and as a replication-status export (Get-CsManagementStoreReplicationStatus). .evtx bytes are left to
+// libevtx's own fuzzing upstream. Properties: the reader fails exactly when it reports an error, every diagnostic names
 // an id and a file; every record it hands on names its computer, a located
 // line and column, and a provider; reading it twice gives the same records.
 #include "fuzz_checks.h"

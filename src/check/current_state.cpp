@@ -109,7 +109,8 @@ void AddReplicaStates(const Topology& topology, const ModelCatalog& model, const
     latest.erase(found);
   }
   for (const auto& [fqdn, replica] : latest)
-    if (!replica->up_to_date) state->replicas.push_back(ReplicaLine(*replica) + " (a computer that keeps no table here)");
+    if (!replica->up_to_date)
+      state->replicas.push_back(ReplicaLine(*replica) + " (a computer that keeps no table here)");
 }
 
 }  // namespace kst

@@ -72,7 +72,8 @@ std::string ParameterValue(const std::string& text, const std::string& key) {
   if (at == std::string::npos) return "";
   size_t begin = at + key.size() + 1;
   size_t end = begin;
-  while (end < lower.size() && lower[end] != ';' && lower[end] != '"' && !std::isspace(static_cast<unsigned char>(lower[end])))
+  while (end < lower.size() && lower[end] != ';' && lower[end] != '"' &&
+         !std::isspace(static_cast<unsigned char>(lower[end])))
     ++end;
   std::string value = lower.substr(begin, end - begin);
   while (!value.empty() && value.back() == '.') value.pop_back();
@@ -279,14 +280,14 @@ class Ranker {
       if (kind == EvidenceKind::kNoImpactPath)
         c->evidence.push_back({EvidenceKind::kChangeBeforeOnset, 0,
                                GroupWhat(group) + ", the first " + FormatDuration(lead) +
-                                   " before the first symptom: longer than the window of " +
-                                   FormatDuration(window) + ", so it does not coincide",
+                                   " before the first symptom: longer than the window of " + FormatDuration(window) +
+                                   ", so it does not coincide",
                                "model diagnose.onset_window_seconds", index});
     }
     if (const WeightInfo* w = rules_.FindWeight(cause->id, EvidenceKind::kNoImpactPath))
       c->evidence.push_back({EvidenceKind::kNoImpactPath, w->weight,
-                             "kst's impact model has no path from " + group.change->name + " to a feature",
-                             w->source, -1});
+                             "kst's impact model has no path from " + group.change->name + " to a feature", w->source,
+                             -1});
   }
 
   /// Evidence against, once every symptom has been placed.
@@ -307,10 +308,10 @@ class Ranker {
         if (seen || readers.empty()) continue;
         std::string list;
         for (const std::string& r : readers) list += (list.empty() ? "" : ", ") + r;
-        c.evidence.push_back({EvidenceKind::kSymptomAbsent, w.weight,
-                              "no " + symptom->name + (c.subject.empty() ? "" : " about " + c.subject) +
-                                  " in the logs of " + list,
-                              w.source, -1});
+        c.evidence.push_back(
+            {EvidenceKind::kSymptomAbsent, w.weight,
+             "no " + symptom->name + (c.subject.empty() ? "" : " about " + c.subject) + " in the logs of " + list,
+             w.source, -1});
       }
     }
   }
@@ -391,9 +392,8 @@ class Ranker {
                        " of " + who + ": kst could not judge " + c->cause->id + " there (" + rules + ")");
       return;
     }
-    c->evidence.push_back(
-        {EvidenceKind::kNoFinding, w->weight, "kst raises no " + rules + " on " + who + " from the topology", w->source,
-         -1});
+    c->evidence.push_back({EvidenceKind::kNoFinding, w->weight,
+                           "kst raises no " + rules + " on " + who + " from the topology", w->source, -1});
   }
 
   const DiagnoseInputs& inputs_;
@@ -509,7 +509,8 @@ Diagnosis Diagnose(const DiagnoseInputs& inputs, const ModelCatalog& model, cons
       if (!g.symptom || g.symptom->clock_jump) continue;
       for (const LoggedOccurrence& o : g.first) {
         if (trusted_only && suspects.count(o.computer)) continue;
-        if (!diagnosis.onset || std::tie(o.time, o.computer) < std::tie(diagnosis.onset->time, diagnosis.onset->computer)) {
+        if (!diagnosis.onset ||
+            std::tie(o.time, o.computer) < std::tie(diagnosis.onset->time, diagnosis.onset->computer)) {
           diagnosis.onset = o;
           diagnosis.onset_symptom = g.symptom->name;
         }
@@ -533,7 +534,8 @@ Diagnosis Diagnose(const DiagnoseInputs& inputs, const ModelCatalog& model, cons
   }
   if (!suspects.empty()) assumptions.insert("onset-trusted-clocks");
   for (size_t i = 0; i < diagnosis.groups.size(); ++i)
-    if (diagnosis.groups[i].change) ranker.AddChange(static_cast<int>(i), diagnosis.onset, rules.onset_window_seconds());
+    if (diagnosis.groups[i].change)
+      ranker.AddChange(static_cast<int>(i), diagnosis.onset, rules.onset_window_seconds());
   ranker.AddAbsences(&diagnosis.notes);
   // A replica that is not up to date: the server's table may be an older topology revision's (a note, not a weight:
   // the seeds give none).
@@ -553,11 +555,12 @@ Diagnosis Diagnose(const DiagnoseInputs& inputs, const ModelCatalog& model, cons
       diagnosis.inconclusive_reasons.push_back("no candidate has more evidence for it than against it");
     for (const DiagnosisCandidate& c : diagnosis.ranked)
       if (c.score == top.score && c.cause != top.cause)
-        diagnosis.inconclusive_reasons.push_back("two causes tie at the top: " + top.cause->id + " and " +
-                                                 c.cause->id + " (score " + std::to_string(top.score) + ")");
+        diagnosis.inconclusive_reasons.push_back("two causes tie at the top: " + top.cause->id + " and " + c.cause->id +
+                                                 " (score " + std::to_string(top.score) + ")");
   }
   if (inputs.report && inputs.report->verdict == Verdict::kInconclusive)
-    diagnosis.inconclusive_reasons.push_back("kst check of the topology is inconclusive: its findings may be incomplete");
+    diagnosis.inconclusive_reasons.push_back(
+        "kst check of the topology is inconclusive: its findings may be incomplete");
   diagnosis.diagnosed = diagnosis.inconclusive_reasons.empty();
   return diagnosis;
 }

@@ -38,8 +38,8 @@ struct LoggedOccurrence {
 struct SymptomGroup {
   const SymptomInfo* symptom = nullptr;  // null for a change
   const ChangeInfo* change = nullptr;
-  std::string subject;                   // the server the records point at; "" when they name none
-  std::vector<std::string> involved;     // every server they name (computers and pools), sorted
+  std::string subject;                // the server the records point at; "" when they name none
+  std::vector<std::string> involved;  // every server they name (computers and pools), sorted
   size_t count = 0;
   std::vector<LoggedOccurrence> first;  // the first few, in time order
 };
@@ -47,18 +47,18 @@ struct SymptomGroup {
 struct DiagnosisEvidence {
   EvidenceKind kind = EvidenceKind::kSymptom;
   int weight = 0;
-  std::string what;                     // for people
-  std::string source;                   // of the weight (model diagnose.weights)
-  int group = -1;  // index into Diagnosis::groups: the records, for symptom and change evidence
+  std::string what;    // for people
+  std::string source;  // of the weight (model diagnose.weights)
+  int group = -1;      // index into Diagnosis::groups: the records, for symptom and change evidence
 };
 
 struct DiagnosisCandidate {
   const CauseInfo* cause = nullptr;
   std::string subject;
-  std::string change;                  // a coincident change: its name
-  std::vector<std::string> findings;   // "kst/version-conflict on ex1.contoso.com (fe01, fe02)"
-  std::vector<std::string> fixes;      // kst's re-checked fixes, else the cause's
-  std::vector<std::string> involved;   // servers the candidate is about, sorted
+  std::string change;                 // a coincident change: its name
+  std::vector<std::string> findings;  // "kst/version-conflict on ex1.contoso.com (fe01, fe02)"
+  std::vector<std::string> fixes;     // kst's re-checked fixes, else the cause's
+  std::vector<std::string> involved;  // servers the candidate is about, sorted
   std::vector<DiagnosisEvidence> evidence;
   std::vector<std::string> assumptions;
   int score = 0;
@@ -82,7 +82,7 @@ struct DiagnoseInputs {
   const Topology* topology = nullptr;
   const Report* report = nullptr;  // kst check of the topology: its findings are candidates
   const std::vector<EventRecord>* records = nullptr;
-  std::set<std::string> computers;  // every computer whose records were read
+  std::set<std::string> computers;                      // every computer whose records were read
   const std::vector<ReplicaState>* replicas = nullptr;  // Get-CsManagementStoreReplicationStatus, when given
   int64_t clock_tolerance_seconds = 300;
 };

@@ -57,7 +57,9 @@ TEST_CASE("diagnose: ms-diagnostics codes and clock jumps are read from the reco
   CHECK(ClockJumpSeconds(jump) == 18000);
   // Without insertion strings, from the message, marks and all.
   EventRecord rendered = Record("Microsoft-Windows-Kernel-General", 1, 0, "edge01.adatum.com", {},
-                                "The system time has changed to \xE2\x80\x8E" "2014\xE2\x80\x8E" "-10-23T21:00:00.0Z from "
+                                "The system time has changed to \xE2\x80\x8E"
+                                "2014\xE2\x80\x8E"
+                                "-10-23T21:00:00.0Z from "
                                 "2014-10-24T02:00:00.0Z.");
   CHECK(ClockJumpSeconds(rendered) == -18000);
   CHECK_FALSE(ClockJumpSeconds(Record("Microsoft-Windows-Kernel-General", 1, 0, "x.adatum.com", {"now", "then"})));

@@ -50,12 +50,12 @@ int RunDiagnoseCommand(const CommandOptions& options, CommandStreams streams) {
   inputs.records = &logs.records;
   inputs.computers = logs.computers;
   inputs.replicas = &logs.replicas;
-  inputs.clock_tolerance_seconds =
-      options.clock_tolerance.value_or(model.ParameterValue("clock-tolerance-seconds"));
+  inputs.clock_tolerance_seconds = options.clock_tolerance.value_or(model.ParameterValue("clock-tolerance-seconds"));
   Diagnosis diagnosis = Diagnose(inputs, model, DiagnosisRules::Embedded());
   if (warned) diagnosis.inconclusive_reasons.push_back("a log could not be read whole (see the warnings above)");
   if (input.diagnostics.has_warnings())
-    diagnosis.inconclusive_reasons.push_back("the topology holds input kst did not understand (see the warnings above)");
+    diagnosis.inconclusive_reasons.push_back(
+        "the topology holds input kst did not understand (see the warnings above)");
   diagnosis.diagnosed = diagnosis.inconclusive_reasons.empty();
   if (options.format == "json")
     WriteDiagnosisJson(diagnosis, streams.out);

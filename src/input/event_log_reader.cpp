@@ -106,14 +106,15 @@ bool LooksLikeLogExport(std::string_view bytes) {
     const std::string_view root = FirstElement(text);
     if (root == "Event" || root == "Events") return true;
     if (root != "Objs") return false;
-    const bool event = text.find("N=\"ProviderName\"") != std::string::npos &&
-                       text.find("N=\"TimeCreated\"") != std::string::npos;
+    const bool event =
+        text.find("N=\"ProviderName\"") != std::string::npos && text.find("N=\"TimeCreated\"") != std::string::npos;
     return event || text.find("N=\"ReplicaFqdn\"") != std::string::npos;
   }
   if (text[first] == '[' || text[first] == '{') return text.find("\"ReplicaFqdn\"") != std::string::npos;
   // Export-Csv: the header names an event's time and its provider.
   const std::string header = Lower(std::string_view(text).substr(first, text.find('\n', first) - first));
-  const bool time = header.find("timecreated") != std::string::npos || header.find("timegenerated") != std::string::npos;
+  const bool time =
+      header.find("timecreated") != std::string::npos || header.find("timegenerated") != std::string::npos;
   const bool provider = header.find("providername") != std::string::npos;
   return time && provider;
 }

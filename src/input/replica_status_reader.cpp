@@ -69,8 +69,8 @@ bool ReadJson(const std::string& path, std::string_view text, std::vector<Replic
     const JsonNode* fqdn = item->Find("ReplicaFqdn");
     const JsonNode* up = item->Find("UpToDate");
     if (!fqdn || !fqdn->is_string() || NormalizeFqdn(fqdn->string_value).empty()) {
-      diagnostics->Error("replica-missing-field", fqdn ? fqdn->location : item->location, item->pointer + "/ReplicaFqdn",
-                         "this replica has no ReplicaFqdn (a string)");
+      diagnostics->Error("replica-missing-field", fqdn ? fqdn->location : item->location,
+                         item->pointer + "/ReplicaFqdn", "this replica has no ReplicaFqdn (a string)");
       ok = false;
       continue;
     }

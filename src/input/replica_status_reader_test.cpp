@@ -50,7 +50,8 @@ const char* kCliXml = R"(<Objs Version="1.1.0.1" xmlns="http://schemas.microsoft
 }  // namespace
 
 TEST_CASE("replication status: ConvertTo-Json, Windows PowerShell 5.1 and 7") {
-  Read read = ReadText(R"([{"UpToDate": true, "ReplicaFqdn": "fe01.contoso.com.", "LastStatusReport": "/Date(1796119200000)/",
+  Read read =
+      ReadText(R"([{"UpToDate": true, "ReplicaFqdn": "fe01.contoso.com.", "LastStatusReport": "/Date(1796119200000)/",
                             "LastUpdateCreation": "/Date(1796119100000)/", "ProductVersion": "5.0.8308.0"},
                            {"UpToDate": false, "ReplicaFqdn": "FE02.contoso.com", "LastStatusReport": "2026-12-01T10:30:00+01:00"},
                            {"UpToDate": false, "ReplicaFqdn": "edge01.contoso.com", "LastStatusReport": null},
@@ -107,9 +108,10 @@ TEST_CASE("replication status: malformed exports are located errors") {
 }
 
 TEST_CASE("replication status: event exports are left to the event readers") {
-  for (const char* text : {"<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'/>",
-                           "\"TimeCreated\",\"Id\"\r\n", "", "<Objs><Obj><Props><S N=\"ProviderName\">x</S>"
-                                                             "<S N=\"Message\">ReplicaFqdn</S></Props></Obj></Objs>"}) {
+  for (const char* text :
+       {"<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'/>", "\"TimeCreated\",\"Id\"\r\n", "",
+        "<Objs><Obj><Props><S N=\"ProviderName\">x</S>"
+        "<S N=\"Message\">ReplicaFqdn</S></Props></Obj></Objs>"}) {
     Read read = ReadText(text, "fe01.log");
     CHECK(read.ok);
     CHECK_FALSE(read.is_replica);

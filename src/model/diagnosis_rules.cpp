@@ -68,9 +68,9 @@ DiagnosisRules DiagnosisRules::Parse(std::string_view json_text, const std::vect
   DiagnosisRules rules;
   rules.onset_window_seconds_ = section.at("onset_window_seconds");
   for (const auto& s : section.at("symptoms")) {
-    SymptomInfo symptom{s.at("id"), s.at("name"), StringOr(s, "provider"), std::nullopt, std::nullopt,
-                        StringOr(s, "text"), StringOr(s, "on_role"), s.at("clock_jump"), s.at("subject"),
-                        s.at("party"), s.at("source")};
+    SymptomInfo symptom{s.at("id"),      s.at("name"),        StringOr(s, "provider"), std::nullopt,
+                        std::nullopt,    StringOr(s, "text"), StringOr(s, "on_role"),  s.at("clock_jump"),
+                        s.at("subject"), s.at("party"),       s.at("source")};
     if (!s.at("event_id").is_null()) symptom.event_id = s.at("event_id").get<uint32_t>();
     if (!s.at("ms_diagnostics").is_null()) symptom.ms_diagnostics = s.at("ms_diagnostics").get<int>();
     Require(symptom.event_id || symptom.ms_diagnostics, "symptom " + symptom.id + " matches every record");
@@ -84,8 +84,8 @@ DiagnosisRules DiagnosisRules::Parse(std::string_view json_text, const std::vect
     rules.changes_.push_back(
         {c.at("id"), c.at("name"), c.at("provider"), c.at("event_ids"), c.at("statement"), c.at("source")});
   for (const auto& c : section.at("causes")) {
-    CauseInfo cause{c.at("id"), c.at("name"), StringOr(c, "condition"), c.at("rules"), c.at("judged_from"),
-                    c.at("fix"),  c.at("source")};
+    CauseInfo cause{c.at("id"),  c.at("name"),  StringOr(c, "condition"), c.at("rules"), c.at("judged_from"),
+                    c.at("fix"), c.at("source")};
     Require(cause.condition.empty() || Contains(condition_ids, cause.condition),
             "cause " + cause.id + " names unknown condition " + cause.condition);
     for (const std::string& rule : cause.rules)
@@ -123,7 +123,8 @@ const CauseInfo* DiagnosisRules::CauseOfRule(std::string_view rule) const {
   return nullptr;
 }
 
-const WeightInfo* DiagnosisRules::FindWeight(std::string_view cause, EvidenceKind kind, std::string_view symptom) const {
+const WeightInfo* DiagnosisRules::FindWeight(std::string_view cause, EvidenceKind kind,
+                                             std::string_view symptom) const {
   for (const WeightInfo& w : weights_)
     if (w.cause == cause && w.evidence == kind && w.symptom == symptom) return &w;
   return nullptr;

@@ -19,14 +19,14 @@ namespace kst {
 struct SymptomInfo {
   std::string id;
   std::string name;
-  std::string provider;                 // "" : any provider
-  std::optional<uint32_t> event_id;     // none: any id
-  std::optional<int> ms_diagnostics;    // the code of an "ms-diagnostics: N;" header in the record's text
-  std::string text;                     // "" : none required (compared without regard to case)
-  std::string on_role;                  // "" : any computer; else a pool role the computer must have
-  bool clock_jump = false;              // Kernel-General 1: only when NewTime - OldTime passes the tolerance
-  std::string subject;                  // "computer", "fqdn-words", "ms-ep-fqdn" or "none"
-  std::string party;                    // whose logs would show it: "lync", "exchange", "edge", "any"
+  std::string provider;               // "" : any provider
+  std::optional<uint32_t> event_id;   // none: any id
+  std::optional<int> ms_diagnostics;  // the code of an "ms-diagnostics: N;" header in the record's text
+  std::string text;                   // "" : none required (compared without regard to case)
+  std::string on_role;                // "" : any computer; else a pool role the computer must have
+  bool clock_jump = false;            // Kernel-General 1: only when NewTime - OldTime passes the tolerance
+  std::string subject;                // "computer", "fqdn-words", "ms-ep-fqdn" or "none"
+  std::string party;                  // whose logs would show it: "lync", "exchange", "edge", "any"
   std::string source;
 };
 

@@ -18,9 +18,9 @@ std::string ModelWith(const std::function<void(nlohmann::json&)>& edit) {
   return doc.dump();
 }
 
-const std::vector<std::string> kRules = {"kst/version-conflict", "kst/unknown-server", "kst/order-dependent",
-                                         "kst/flapping", "cert/wildcard-subject", "cert/subject-not-known",
-                                         "cert/validity", "clock/skew"};
+const std::vector<std::string> kRules = {
+    "kst/version-conflict",  "kst/unknown-server",     "kst/order-dependent", "kst/flapping",
+    "cert/wildcard-subject", "cert/subject-not-known", "cert/validity",       "clock/skew"};
 const std::vector<std::string> kConditions = {"in-kst", "certificate-subject-known", "certificate-valid",
                                               "clock-within-tolerance"};
 
@@ -43,19 +43,22 @@ TEST_CASE("diagnosis rules: the embedded model's section") {
 }
 
 TEST_CASE("diagnosis rules: a section that names what does not exist is refused") {
-  CHECK_THROWS_WITH_AS(DiagnosisRules::Parse(ModelWith([](nlohmann::json& d) { d["causes"][0]["rules"] = {"kst/nope"}; }),
-                                             kRules, kConditions),
-                       doctest::Contains("unknown rule kst/nope"), std::runtime_error);
+  CHECK_THROWS_WITH_AS(
+      DiagnosisRules::Parse(ModelWith([](nlohmann::json& d) { d["causes"][0]["rules"] = {"kst/nope"}; }), kRules,
+                            kConditions),
+      doctest::Contains("unknown rule kst/nope"), std::runtime_error);
   CHECK_THROWS_WITH_AS(
       DiagnosisRules::Parse(ModelWith([](nlohmann::json& d) { d["weights"][0]["symptom"] = "no-such"; }), kRules,
                             kConditions),
       doctest::Contains("unknown symptom"), std::runtime_error);
-  CHECK_THROWS_WITH_AS(DiagnosisRules::Parse(ModelWith([](nlohmann::json& d) { d["weights"][0]["evidence"] = "hunch"; }),
-                                             kRules, kConditions),
-                       doctest::Contains("unknown evidence"), std::runtime_error);
-  CHECK_THROWS_WITH_AS(DiagnosisRules::Parse(ModelWith([](nlohmann::json& d) { d["weights"].push_back(d["weights"][0]); }),
-                                             kRules, kConditions),
-                       doctest::Contains("two weights"), std::runtime_error);
+  CHECK_THROWS_WITH_AS(
+      DiagnosisRules::Parse(ModelWith([](nlohmann::json& d) { d["weights"][0]["evidence"] = "hunch"; }), kRules,
+                            kConditions),
+      doctest::Contains("unknown evidence"), std::runtime_error);
+  CHECK_THROWS_WITH_AS(
+      DiagnosisRules::Parse(ModelWith([](nlohmann::json& d) { d["weights"].push_back(d["weights"][0]); }), kRules,
+                            kConditions),
+      doctest::Contains("two weights"), std::runtime_error);
   CHECK_THROWS_WITH_AS(DiagnosisRules::Parse(ModelWith([](nlohmann::json& d) {
                                                d["symptoms"][0]["event_id"] = nullptr;
                                                d["symptoms"][0]["ms_diagnostics"] = nullptr;

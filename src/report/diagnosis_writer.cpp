@@ -20,8 +20,8 @@ std::string Signed(int weight) {
 
 void WriteOccurrences(const SymptomGroup& group, const char* indent, std::ostream& out) {
   for (const LoggedOccurrence& o : group.first)
-    out << indent << EscapeText(o.computer) << " at " << When(o) << (o.detail.empty() ? "" : ": " + EscapeText(o.detail))
-        << " (" << EscapeText(o.where) << ")\n";
+    out << indent << EscapeText(o.computer) << " at " << When(o)
+        << (o.detail.empty() ? "" : ": " + EscapeText(o.detail)) << " (" << EscapeText(o.where) << ")\n";
   if (group.count > group.first.size()) out << indent << "... and " << group.count - group.first.size() << " more\n";
 }
 
@@ -53,8 +53,8 @@ void WriteDiagnosisText(const Diagnosis& d, std::ostream& out) {
       << " record" << (d.records == 1 ? "" : "s") << " of " << d.computers.size() << " computer"
       << (d.computers.size() == 1 ? "" : "s") << "\n";
   if (d.onset)
-    out << "onset: " << When(*d.onset) << " on " << EscapeText(d.onset->computer) << " ("
-        << EscapeText(d.onset_symptom) << ")\n";
+    out << "onset: " << When(*d.onset) << " on " << EscapeText(d.onset->computer) << " (" << EscapeText(d.onset_symptom)
+        << ")\n";
   for (const std::string& s : d.clock_suspects)
     out << "clock: " << EscapeText(s)
         << "'s clock is off (its logs show it set past the tolerance, or the topology's clock reading says so); its "
