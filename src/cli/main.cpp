@@ -268,6 +268,21 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_flag("--inconclusive-ok", o->inconclusive_ok, "exit 0 instead of 4 when inconclusive");
        },
        RunReconcileCommand},
+      {"diagnose",
+       "from symptoms in the event logs (UM 1400, MWI 1344, 14563, ms-diagnostics 15030 and 1020) to ranked root "
+       "causes: a KST conflict, a certificate subject, a clock; each with the evidence for and against it",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("TOPOLOGY", o->input_file, "topology, scenario (its final topology) or snapshot of exports")
+             ->required();
+         app->add_option("LOGS", o->files,
+                         "event-log exports (.evtx, wevtutil /f:xml, Export-Clixml, Export-Csv) or folders of them")
+             ->required()
+             ->expected(1, -1);
+         app->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+         app->add_flag("--inconclusive-ok", o->inconclusive_ok, "exit 0 instead of 4 when inconclusive");
+         AddCheckTime(app, o);
+       },
+       RunDiagnoseCommand},
       {"model",
        "print the model: versions, roles, events, named assumptions, parameters, certificate services, "
        "integration features, readings",
