@@ -2,7 +2,7 @@
 // a change of N trusted application pools, each for an Exchange server that
 // hosts a SipName dial plan (the O1 conflict, N times). Prints, per size, the
 // time, peak memory, candidates checked, analyses, cells and states, and
-// whether the plan is proven optimal. --quick: one small size, as a smoke test.
+// whether the plan is proven optimal. --quick: one small size, as a smoke test (temporary edits off).
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -59,7 +59,7 @@ Topology WithPoolsOnSipNameHosts(const Topology& before, Topology* before_clean,
   return after;
 }
 
-int Run(int front_ends, int changes, int fqdns, bool one_reading, bool verbose) {
+int Run(int front_ends, int changes, int fqdns, bool one_reading, bool verbose, bool temporary_edits = true) {
   const ModelCatalog& model = ModelCatalog::Embedded();
   SyntheticSize size;
   size.front_end_servers = front_ends;
@@ -73,6 +73,7 @@ int Run(int front_ends, int changes, int fqdns, bool one_reading, bool verbose) 
   PlanSearchOptions options;
   if (one_reading) options.readings = {&model.DefaultSemantics()};
   options.alternatives = false;
+  options.temporary_edits = temporary_edits;
   options.time_budget_seconds = 600;
   PlanSynthesis plan;
   Diagnostics diagnostics;
@@ -107,7 +108,10 @@ int main(int argc, char** argv) {
   std::printf("%6s %5s %7s %8s %8s %10s %9s %10s %12s %6s %8s %s\n", "FEs", "pools", "changes", "seconds", "MiB",
               "candidates", "analyses", "cells", "states", "steps", "outage", "optimality");
   int status = 0;
-  if (quick) return kst::Run(20, 2, 200, one_reading, verbose);
+  // The smoke test leaves temporary edits out: with them its 2 changes make
+  // an exhaustive space of 1,568 candidates (seconds), without them 32; from
+  // 5 changes on they exceed --max-candidates and are left out anyway.
+  if (quick) return kst::Run(20, 2, 200, one_reading, verbose, false);
   if (!sizes.empty()) return kst::Run(sizes[0], sizes[1], 1000, one_reading, verbose);
   for (auto [front_ends, changes] : {std::pair{50, 10}, {100, 10}, {200, 5}, {200, 10}, {200, 20}})
     status |= kst::Run(front_ends, changes, 1000, one_reading, verbose);

@@ -1,12 +1,13 @@
 // One event-log export in text (wevtutil /f:xml, Get-WinEvent | Export-Clixml
 // or Export-Csv; UTF-8 or UTF-16), read record by record and then as KST
-// events. .evtx bytes are left to libevtx's own fuzzing upstream. Properties:
-// the reader fails exactly when it reports an error, every diagnostic names
+// events, and as a replication-status export (Get-CsManagementStoreReplicationStatus). .evtx bytes are left to
+// libevtx's own fuzzing upstream. Properties: the reader fails exactly when it reports an error, every diagnostic names
 // an id and a file; every record it hands on names its computer, a located
 // line and column, and a provider; reading it twice gives the same records.
 #include "fuzz_checks.h"
 #include "fuzz_input.h"
 #include "input/event_log_reader.h"
+#include "input/replica_status_reader.h"
 #include "model/logged_kst_event.h"
 
 namespace {
@@ -47,5 +48,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const kst::LoggedKstEvent& event : events)
     if (event.unread.empty() && event.entries.empty() && event.meaning == kst::LogMeaning::kEntryAdded)
       kst::fuzz::Violated("an added entry names its FQDN", event.record->Where());
+  // The same bytes as a replication-status export: it fails exactly when it reports an error, reports nothing on
+  // a file it leaves to the event readers, and every replica it hands on names its computer and is located.
+  kst::Diagnostics replica_diagnostics;
+  std::vector<kst::ReplicaState> replicas;
+  bool is_replica = false;
+  const bool replicas_ok =
+      kst::ReadReplicaStatusBytes("logs/replicas.json", bytes, &replicas, &is_replica, &replica_diagnostics);
+  kst::fuzz::CheckDiagnostics(replicas_ok, replica_diagnostics);
+  if (!is_replica && (!replica_diagnostics.all().empty() || !replicas.empty()))
+    kst::fuzz::Violated("a file that is no replication-status export is left alone", "");
+  for (const kst::ReplicaState& replica : replicas) {
+    if (replica.fqdn.empty()) kst::fuzz::Violated("a replica names its computer", replica.location.ToString());
+    if (!replica.location.known()) kst::fuzz::Violated("a replica is located", replica.fqdn);
+  }
   return 0;
 }

@@ -25,8 +25,10 @@ case $target in
   event_logs)
     # Text event-log exports only: .evtx files are libevtx's to fuzz (fuzz/event_logs_fuzzer.cpp).
     target_dir=$(cd "$corpus" && pwd)
-    (cd "$repo" && find tests/eventlogs scenarios/reconcile -type f ! -name '*.md' ! -name '*.evtx' ! -name '*.json' \
-      ! -name '*.txt' ! -name exit_code -exec sh -c 'cp "$1" "$2/$(echo "$1" | tr / _)"' _ {} "$target_dir" \;) ;;
+    # Replication-status exports (replica*.json) are read by the same target.
+    (cd "$repo" && find tests/eventlogs scenarios/reconcile scenarios/diagnose -type f ! -name '*.md' ! -name '*.evtx' \
+      \( ! -name '*.json' -o -name 'replica*.json' \) ! -name '*.txt' ! -name exit_code ! -name args ! -name top \
+      -exec sh -c 'cp "$1" "$2/$(echo "$1" | tr / _)"' _ {} "$target_dir" \;) ;;
   scenario)
     # Scenarios name their topology by path; the target sees one file, so inline it.
     for scenario in "$repo"/scenarios/*.json; do

@@ -64,10 +64,11 @@ struct Edge {
 AdminStep::Kind AdminKindOf(PlanStep::Kind kind) {
   using P = PlanStep::Kind;
   using A = AdminStep::Kind;
-  return kind == P::kPublish    ? A::kPublish
-         : kind == P::kAdChange ? A::kAdChange
-         : kind == P::kRestart  ? A::kRestart
-                                : A::kWaitForReplication;
+  return kind == P::kPublish         ? A::kPublish
+         : kind == P::kAdChange      ? A::kAdChange
+         : kind == P::kRestart       ? A::kRestart
+         : kind == P::kWaitForUmPoll ? A::kWaitForUmPoll
+                                     : A::kWaitForReplication;
 }
 
 bool Names(const PlanStep& step, const std::string& server) {
@@ -145,6 +146,13 @@ class World {
       const PlanStep& step = scenario_.plan[Step(from)];
       for (size_t t = 0; t < servers_.size(); ++t)
         if (step.kind == PlanStep::Kind::kWaitForReplication && Server(from, t, 0) < published) return false;
+      // A wait for a UM Routing poll: no UM Routing anywhere has a poll left that would change a cell.
+      if (step.kind == PlanStep::Kind::kWaitForUmPoll)
+        for (size_t c = 0; c < cells(); ++c) {
+          CellState polled;
+          bool conflict = false;
+          if (models_[c].Apply(View(from, c), CellEvent::kUmPoll, &polled, &conflict, nullptr)) return false;
+        }
       for (size_t t = 0; t < servers_.size(); ++t)
         if (step.kind != PlanStep::Kind::kRestart || Names(step, servers_[t].fqdn))
           ApplyToServer(from, t, event, to, conflicts);
@@ -191,7 +199,8 @@ class World {
     input.unplanned_restart = scenario_.unplanned_restarts;
     input.topology = {snapshots[0].TopologyVersions(fqdn)};
     input.ad_lists = {snapshots[0].UmRoutingClaims(fqdn)};
-    bool publish_seen = false;  // a publish the cell sees since the last wait it sees
+    bool publish_seen = false;              // a publish the cell sees since the last wait it sees
+    bool cell_touched = input.ad_lists[0];  // listed before the plan, or a change or restart seen since
     for (size_t i = 0; i < scenario_.plan.size(); ++i) {
       const PlanStep& step = scenario_.plan[i];
       input.steps.push_back({AdminKindOf(step.kind), static_cast<int>(i)});
@@ -207,7 +216,12 @@ class World {
         w.ad_upto.push_back(w.ad_upto.back() + weight);
       } else if (step.kind == PlanStep::Kind::kWaitForReplication) {
         weight = std::exchange(publish_seen, false);
+      } else if (step.kind == PlanStep::Kind::kWaitForUmPoll) {
+        // The plan compiler's projection: on a UM Routing server, every poll
+        // wait once the FQDN is listed or the cell has seen a change or restart.
+        weight = server.runs_um_routing && cell_touched;
       }
+      cell_touched |= weight != 0 && step.kind != PlanStep::Kind::kWaitForReplication;
       w.step.push_back(weight);
     }
     std::vector<bool> needed;  // the requirement as each snapshot states it, read from the claims directly

@@ -44,6 +44,7 @@ enum class OpKind {
   kRestartAll,
   kWait,
   kSetPoolVersion,  // pool01 between versions 6 and 5 (random mode only)
+  kWaitPoll,        // wait_for_um_poll (random mode only)
 };
 
 struct Op {
@@ -85,7 +86,7 @@ class ScenarioBuilder {
     auto plan =
         std::find_if(plans.begin(), plans.end(), [&](const auto& p) { return p.name.name == "SIP " + Ex(op.target); });
     const bool has_tap = tap != taps.end(), listed = plan != plans.end();
-    const bool valid[] = {!has_tap, has_tap, has_tap, !listed, listed, true, true, true, true};
+    const bool valid[] = {!has_tap, has_tap, has_tap, !listed, listed, true, true, true, true, true};
     if (!valid[static_cast<int>(op.kind)]) return false;
     PlanStep step;
     step.kind = op.kind == OpKind::kAddDialPlan || op.kind == OpKind::kRemoveDialPlan ? PlanStep::Kind::kAdChange
@@ -123,6 +124,11 @@ class ScenarioBuilder {
       case OpKind::kWait:
         step.kind = PlanStep::Kind::kWaitForReplication;
         step.description = "wait";
+        break;
+      case OpKind::kWaitPoll:
+        step.kind = PlanStep::Kind::kWaitForUmPoll;
+        step.op = "wait_for_um_poll";
+        step.description = "wait for a poll";
         break;
       case OpKind::kSetPoolVersion:
         topology.pools[0].version = topology.pools[0].version == 6 ? 5 : 6;
@@ -195,7 +201,7 @@ inline Scenario RandomScenario(std::mt19937& random) {
   shape.tap_versions = {kVersions[pick(3)], kVersions[pick(3)]};
   shape.unplanned_restarts = pick(2);
   ScenarioBuilder builder(shape);
-  while (builder.scenario().plan.size() < 5) builder.Add({static_cast<OpKind>(pick(9)), pick(2), pick(2) ? 6 : 5});
+  while (builder.scenario().plan.size() < 5) builder.Add({static_cast<OpKind>(pick(10)), pick(2), pick(2) ? 6 : 5});
   return builder.scenario();
 }
 

@@ -86,4 +86,31 @@ CurrentState JudgeCurrentState(const Topology& topology, const ModelCatalog& mod
   return out;
 }
 
+std::string ReplicaLine(const ReplicaState& replica) {
+  std::string report = "no status report";
+  if (replica.last_status_report)
+    report = "last status report " + Hhmm(FormatTimestamp(*replica.last_status_report)) +
+             (replica.local_time ? " (local time of the export)" : "");
+  if (replica.up_to_date) return replica.fqdn + ": replica up to date (" + report + ")";
+  return replica.fqdn + ": replica NOT up to date (" + report +
+         "): it has not got the latest topology revision, so the table kst predicts from the topology may not be in "
+         "force there yet; wait for replication (Get-CsManagementStoreReplicationStatus) before judging it";
+}
+
+void AddReplicaStates(const Topology& topology, const ModelCatalog& model, const std::vector<ReplicaState>& replicas,
+                      CurrentState* state) {
+  const ClaimIndex claims = CollectClaims(topology, model);
+  std::map<std::string, const ReplicaState*> latest;  // the last line of each replica in the files wins
+  for (const ReplicaState& r : replicas) latest[r.fqdn] = &r;
+  for (const KstServer& server : claims.servers) {
+    auto found = latest.find(server.fqdn);
+    if (found == latest.end()) continue;
+    state->replicas.push_back(ReplicaLine(*found->second));
+    latest.erase(found);
+  }
+  for (const auto& [fqdn, replica] : latest)
+    if (!replica->up_to_date)
+      state->replicas.push_back(ReplicaLine(*replica) + " (a computer that keeps no table here)");
+}
+
 }  // namespace kst

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "check/reconcile.h"
+#include "model/replica_state.h"
 #include "model/topology.h"
 
 namespace kst {
@@ -28,10 +29,22 @@ struct CurrentState {
   std::vector<ServerState> states;
   std::vector<std::string> assumptions;
   bool incomplete = false;  // a record was not read, or a log was damaged or skipped
+  /// One line per server with a table that Get-CsManagementStoreReplicationStatus
+  /// reports on (and per replica of a computer the topology lacks).
+  std::vector<std::string> replicas;
 };
 
 /// Judges every (server, FQDN) pair with a conflict in the topology, or that
 /// the server needs, from `reconciled` (the logs reconciled against `topology`).
 CurrentState JudgeCurrentState(const Topology& topology, const ModelCatalog& model, const ReconcileResult& reconciled);
+
+/// Adds what the replication status says of each server that keeps a table:
+/// a replica not up to date has not got the latest topology revision, so the
+/// table kst predicts from the topology file may not be in force there yet.
+void AddReplicaStates(const Topology& topology, const ModelCatalog& model, const std::vector<ReplicaState>& replicas,
+                      CurrentState* state);
+
+/// "fe02.contoso.com's replica is NOT up to date (last status report ...): ..." for people.
+std::string ReplicaLine(const ReplicaState& replica);
 
 }  // namespace kst

@@ -63,4 +63,21 @@ TEST_CASE("current state from the logs: O1 broken now, O3 working") {
 }
 
 }  // namespace
+TEST_CASE("current state: the replication status of each server that keeps a table") {
+  const Topology topology = AssertTopology(ContosoTopology());
+  CurrentState state;
+  std::vector<ReplicaState> replicas(3);
+  replicas[0] = {"fe01.contoso.com", true, 1796119200, false, {}};
+  replicas[1] = {"fe02.contoso.com", false, 1796121000, false, {}};
+  replicas[2] = {"sql01.contoso.com", false, std::nullopt, false, {}};
+  AddReplicaStates(topology, ModelCatalog::Embedded(), replicas, &state);
+  REQUIRE(state.replicas.size() == 3);
+  CHECK(state.replicas[0] == "fe01.contoso.com: replica up to date (last status report 2026-12-01 10:00 UTC)");
+  CHECK(state.replicas[1].rfind("fe02.contoso.com: replica NOT up to date (last status report 2026-12-01 10:30 UTC): "
+                                "it has not got the latest topology revision",
+                                0) == 0);
+  CHECK(state.replicas[2].find("sql01.contoso.com: replica NOT up to date (no status report)") == 0);
+  CHECK(state.replicas[2].find("keeps no table here") != std::string::npos);
+}
+
 }  // namespace kst

@@ -54,7 +54,8 @@ void ImpactGraphs::CountServerEpochs() {
                                                       "remove_dial_plan",
                                                       "set_dial_plan",
                                                       "restart",
-                                                      "wait_for_replication"};
+                                                      "wait_for_replication",
+                                                      "wait_for_um_poll"};
   server_epoch_.push_back(0);
   for (const PlanStep& step : scenario_.plan)
     server_epoch_.push_back(server_epoch_.back() + (kLeaveServers.count(step.op) ? 0 : 1));

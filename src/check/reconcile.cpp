@@ -89,6 +89,8 @@ class CellMatcher {
             return "an Exchange AD change (the starts' 44024 lines or the topology file differ)";
           case AdminStep::Kind::kWaitForReplication:
             return "waiting for replication";
+          case AdminStep::Kind::kWaitForUmPoll:
+            return "waiting for a UM Routing poll";
         }
         return "";
       case CellEvent::kReplicate:

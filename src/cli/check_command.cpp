@@ -48,15 +48,19 @@ int RunCheckCommand(const CommandOptions& options, CommandStreams streams) {
     return kExitInputError;
   // --state: the servers' current state from their logs (check/current_state.h).
   std::optional<CurrentState> current;
-  if (!options.state.empty()) {
+  // Logs found in a snapshot folder are read as --state too.
+  std::vector<std::string> state = options.state;
+  state.insert(state.end(), input.logs.begin(), input.logs.end());
+  if (!state.empty()) {
     EventLogs logs;
     std::vector<LoggedKstEvent> events;
     const Topology& base = input.scenario.base;
     bool warned = false;
-    if (!LoadKstEvents(options.state, base, options.event_strings, &logs, &events, &warned, streams.err))
+    if (!LoadKstEvents(state, base, options.event_strings, &logs, &events, &warned, streams.err))
       return LoadFailedStatus(streams.err);
     current = JudgeCurrentState(base, ModelCatalog::Embedded(), Reconcile(base, ModelCatalog::Embedded(), events));
     current->incomplete = current->incomplete || warned;
+    AddReplicaStates(base, ModelCatalog::Embedded(), logs.replicas, &*current);
   }
   std::vector<std::string> read = input.files;
   if (!options.waivers.empty()) read.push_back(options.waivers);

@@ -75,5 +75,6 @@ int RunExplainCommand(const CommandOptions& options, CommandStreams streams);
 int RunExportCommand(const CommandOptions& options, CommandStreams streams);
 int RunReconcileCommand(const CommandOptions& options, CommandStreams streams);
 int RunPlanCommand(const CommandOptions& options, CommandStreams streams);
+int RunDiagnoseCommand(const CommandOptions& options, CommandStreams streams);
 
 }  // namespace kst

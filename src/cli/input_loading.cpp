@@ -67,6 +67,7 @@ bool LoadInput(const std::string& path, FileReader* source, LoadedInput* input, 
     snapshot.topology.file = path;
     input->scenario = ScenarioFromTopology(std::move(snapshot.topology));
     input->imports = std::move(snapshot.files);
+    input->logs = std::move(snapshot.logs);
   } else {
     ok = LoadCheckInput(path, &files, ModelCatalog::Embedded(), &input->scenario, &input->is_scenario,
                         &input->diagnostics);

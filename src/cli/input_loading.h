@@ -24,6 +24,7 @@ struct LoadedInput {
   Diagnostics diagnostics;
   std::vector<FileImportReport> imports;  // set when the input was a snapshot folder or export file
   std::vector<std::string> files;         // every file read: a scenario's topology, a folder's exports
+  std::vector<std::string> logs;          // event-log exports found in a snapshot folder (read as --state)
   /// The digest (input/input_digest.h) of every file the load read, named
   /// relative to the input: a scenario and its topology file, or every file of
   /// a snapshot folder. A trace file records it; replay recomputes it.

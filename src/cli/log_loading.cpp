@@ -25,4 +25,15 @@ bool LoadKstEvents(const std::vector<std::string>& paths, const Topology& topolo
   return true;
 }
 
+bool LoadEventRecords(const std::vector<std::string>& paths, EventLogs* logs, bool* warned, std::ostream& err) {
+  DiskFileReader disk;
+  ReadOnceFileReader files(&disk);
+  Diagnostics diagnostics;
+  const bool ok = ReadEventLogs(paths, &files, EventFilter(), logs, &diagnostics);
+  for (const Diagnostic& d : diagnostics.all()) err << EscapeText(d.ToString()) << "\n";
+  if (!ok || diagnostics.has_errors()) return false;
+  *warned = diagnostics.has_warnings();
+  return true;
+}
+
 }  // namespace kst

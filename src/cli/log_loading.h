@@ -18,4 +18,9 @@ namespace kst {
 bool LoadKstEvents(const std::vector<std::string>& paths, const Topology& topology, const std::string& event_strings,
                    EventLogs* logs, std::vector<LoggedKstEvent>* events, bool* warned, std::ostream& err);
 
+/// Every record of the logs, for kst diagnose (its symptoms are matched by
+/// text as well as by id, so no record is filtered out while reading).
+/// Returns false when the logs have errors; `*warned` as above.
+bool LoadEventRecords(const std::vector<std::string>& paths, EventLogs* logs, bool* warned, std::ostream& err);
+
 }  // namespace kst

@@ -24,6 +24,7 @@
 #include "model/model_catalog.h"
 #include "report/diff_writer.h"
 #include "report/report_writer.h"
+#include "report/runbook_writer.h"
 #include "report/text_escape.h"
 
 namespace kst {
@@ -160,8 +161,9 @@ void AddPlanOptions(CLI::App* app, CommandOptions* o) {
                   "BEFORE AFTER (topologies, snapshot folders, exports) or SCENARIO")
       ->required()
       ->expected(1, 2);
-  app->add_option("--format", o->format, "text (default), markdown or json")
-      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  app->add_option("--format", o->format,
+                  "text (default), markdown, json or html (the plan's HTML report with the runbook)")
+      ->check(CLI::IsMember(RunbookFormatNames()));
   app->add_option("-o,--output", o->output_file, "write the plan as a kst-scenario/1 file with its expect block");
   AddSemantics(app, o);
   app->add_option("--max-candidates", o->max_candidates,
@@ -175,7 +177,9 @@ void AddPlanOptions(CLI::App* app, CommandOptions* o) {
       ->check(CLI::Range(1, 1000));
   app->add_option("--restarts", o->restarts, "planned (default: only the plan's) or any (each server may restart once)")
       ->check(CLI::IsMember({"planned", "any"}));
-  app->add_flag("--no-temporary-edits", o->no_temporary_edits, "no edits that are undone before the end");
+  app->add_flag("--no-temporary-edits", o->no_temporary_edits,
+                "no edits that are undone before the end (taking a server out of a SipName dial plan or a trusted "
+                "application pool and back)");
   app->add_flag("--no-alternatives", o->no_alternatives, "do not plan topology alternatives");
   AddBudget(app, o);
   AddCheckTime(app, o);
@@ -264,6 +268,21 @@ const std::vector<Subcommand>& Subcommands() {
          app->add_flag("--inconclusive-ok", o->inconclusive_ok, "exit 0 instead of 4 when inconclusive");
        },
        RunReconcileCommand},
+      {"diagnose",
+       "from symptoms in the event logs (UM 1400, MWI 1344, 14563, ms-diagnostics 15030 and 1020) to ranked root "
+       "causes: a KST conflict, a certificate subject, a clock; each with the evidence for and against it",
+       [](CLI::App* app, CommandOptions* o) {
+         app->add_option("TOPOLOGY", o->input_file, "topology, scenario (its final topology) or snapshot of exports")
+             ->required();
+         app->add_option("LOGS", o->files,
+                         "event-log exports (.evtx, wevtutil /f:xml, Export-Clixml, Export-Csv) or folders of them")
+             ->required()
+             ->expected(1, -1);
+         app->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+         app->add_flag("--inconclusive-ok", o->inconclusive_ok, "exit 0 instead of 4 when inconclusive");
+         AddCheckTime(app, o);
+       },
+       RunDiagnoseCommand},
       {"model",
        "print the model: versions, roles, events, named assumptions, parameters, certificate services, "
        "integration features, readings",

@@ -40,6 +40,7 @@ bool PlanOptionsFor(const CommandOptions& options, const Scenario& before, PlanS
   out->max_restarts_per_pool = options.max_restarts_per_pool;
   out->unplanned_restarts = options.restarts == "any" || before.unplanned_restarts;
   out->alternatives = !options.no_alternatives;
+  out->temporary_edits = !options.no_temporary_edits;
   return true;
 }
 
@@ -75,8 +76,6 @@ int RunPlanCommand(const CommandOptions& options, CommandStreams streams) {
   search.description = options.files.size() == 2
                            ? "kst plan: " + options.files[0] + " -> " + options.files[1]
                            : "kst plan: " + options.files[0] + " (its base -> its final topology)";
-  if (options.no_temporary_edits)
-    streams.err << "kst: note: --no-temporary-edits: kst plan does not explore temporary edits yet either way\n";
   PlanSynthesis plan;
   Diagnostics diagnostics;
   const bool ok = SynthesizePlan(before, after, ModelCatalog::Embedded(), search, &plan, &diagnostics);

@@ -208,6 +208,13 @@ bool CellModel::Apply(const CellState& from, CellEvent event, CellState* to, boo
       if (from.step >= input_.steps.size()) return false;
       const AdminStep& step = input_.steps[from.step];
       if (step.kind == AdminStep::Kind::kWaitForReplication && from.replica < published(from)) return false;
+      // A wait for a UM Routing poll ends once a poll would change nothing:
+      // UM Routing has read the newest AD state and acted on it.
+      if (step.kind == AdminStep::Kind::kWaitForUmPoll && input_.runs_um_routing) {
+        CellState polled = from;
+        bool ignored = false;
+        if (Poll(&polled, &ignored, nullptr)) return false;
+      }
       to->step++;
       if (step.kind == AdminStep::Kind::kRestart) Start(to, conflict, lines);
       return true;

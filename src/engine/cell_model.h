@@ -27,7 +27,7 @@ namespace kst {
 using VersionSet = std::vector<int>;
 
 struct AdminStep {
-  enum class Kind { kPublish, kAdChange, kRestart, kWaitForReplication };
+  enum class Kind { kPublish, kAdChange, kRestart, kWaitForReplication, kWaitForUmPoll };
   Kind kind = Kind::kPublish;
   int plan_index = -1;  // index in the scenario's plan, for reports
 };

@@ -8,7 +8,8 @@
 // the cell's path and keeps a whole-system position: the plan steps done and
 // each server's replica. Before a cell's admin step at plan index p, every
 // plan step before p runs, each as an event the cell does not see; a wait
-// first brings every server to the newest replica. Before a cell's
+// first brings every server to the newest replica, a wait for a UM Routing
+// poll first lets every UM Routing server poll. Before a cell's
 // replication, the traced server applies the publishes before it that the
 // cell ignores. Polls and unplanned restarts of the traced server are the
 // cell's own. Other servers only replicate, when a wait needs it (and at the
@@ -144,6 +145,12 @@ class Lifter {
       for (size_t t = 0; t < replica_.size(); ++t)
         while (replica_[t] < published_upto_[p])
           if (!Replicate(t, false, error)) return false;
+    // A wait for a UM Routing poll: every UM Routing server polls first (the
+    // traced cell's own poll is on its path already; optional: a poll that
+    // changes nothing is no event).
+    if (step.kind == PlanStep::Kind::kWaitForUmPoll)
+      for (size_t t = 0; t < plan_.servers().size(); ++t)
+        if (plan_.servers()[t].runs_um_routing) Push({CellEvent::kUmPoll, static_cast<int>(t), -1, false, true});
     if (!cell_event && ChangesCell(p)) {
       *error = "plan step " + std::to_string(p + 1) + " (" + step.op + ") changes " + fqdn_ + " on " +
                plan_.servers()[server_].fqdn + ", but the plan compiler left it out of the cell";
@@ -181,6 +188,7 @@ class Lifter {
       case PlanStep::Kind::kRestart:
         return std::find(step.servers.begin(), step.servers.end(), server.fqdn) != step.servers.end();
       case PlanStep::Kind::kWaitForReplication:
+      case PlanStep::Kind::kWaitForUmPoll:
         return false;
     }
     return false;

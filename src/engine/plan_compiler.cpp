@@ -1,6 +1,7 @@
 #include "engine/plan_compiler.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string_view>
 #include <unordered_map>
@@ -38,8 +39,10 @@ CompiledPlan::CompiledPlan(const Scenario& scenario, const ModelCatalog& model, 
     next_publish_[i] = kind == PlanStep::Kind::kPublish ? static_cast<uint32_t>(i) : next_publish_[i + 1];
     next_ad_change_[i] = kind == PlanStep::Kind::kAdChange ? static_cast<uint32_t>(i) : next_ad_change_[i + 1];
   }
-  for (size_t i = 0; i < steps; ++i)
+  for (size_t i = 0; i < steps; ++i) {
     if (scenario.plan[i].kind == PlanStep::Kind::kWaitForReplication) waits_.push_back(static_cast<uint32_t>(i));
+    if (scenario.plan[i].kind == PlanStep::Kind::kWaitForUmPoll) poll_waits_.push_back(static_cast<uint32_t>(i));
+  }
   const bool followed = claim_source_ == ClaimSource::kChanges ? FollowChanges(model) : FollowEveryRevision(model);
   if (!followed) {
     Abandon();
@@ -315,7 +318,11 @@ CellInput CompiledPlan::BuildInput(size_t server_index, const FqdnSignature& sig
   // restarts, and the first wait for replication after each publish of the
   // FQDN (a wait with no publish before it constrains nothing). Found from
   // those lists, not by walking every step: a class costs what it holds.
-  enum Kind { kChange, kRestart, kWait };
+  // A wait for a UM Routing poll matters on a server that runs UM Routing
+  // once its poll may have something to do for the FQDN: from the start when
+  // AD lists it (a start-up withdrawal may be undone by a poll), else from
+  // the FQDN's first change or the server's first restart.
+  enum Kind { kChange, kRestart, kWait, kPollWait };
   std::vector<std::pair<uint32_t, std::pair<Kind, size_t>>> events;
   for (size_t c = 0; c < signature.changes.size(); ++c) {
     const FqdnChange& change = signature.changes[c];
@@ -325,6 +332,14 @@ CellInput CompiledPlan::BuildInput(size_t server_index, const FqdnSignature& sig
     if (wait != waits_.end()) events.push_back({*wait, {kWait, 0}});
   }
   for (const uint32_t restart : restarts_of_[server_index]) events.push_back({restart, {kRestart, 0}});
+  if (server.runs_um_routing && !poll_waits_.empty()) {
+    uint32_t first = UINT32_MAX;
+    if (signature.base_listed) first = 0;
+    if (!signature.changes.empty()) first = std::min(first, static_cast<uint32_t>(signature.changes[0].plan_index));
+    if (!restarts_of_[server_index].empty()) first = std::min(first, restarts_of_[server_index][0]);
+    for (const uint32_t wait : poll_waits_)
+      if (first != UINT32_MAX && (signature.base_listed || wait > first)) events.push_back({wait, {kPollWait, 0}});
+  }
   std::sort(events.begin(), events.end());
   events.erase(std::unique(events.begin(), events.end()), events.end());
   bool publish_pending = false;
@@ -349,6 +364,9 @@ CellInput CompiledPlan::BuildInput(size_t server_index, const FqdnSignature& sig
       case kWait:
         if (publish_pending) input.steps.push_back({AdminStep::Kind::kWaitForReplication, index});
         publish_pending = false;
+        break;
+      case kPollWait:
+        input.steps.push_back({AdminStep::Kind::kWaitForUmPoll, index});
         break;
     }
   }

@@ -171,7 +171,8 @@ class CompiledPlan {
   std::vector<uint32_t> next_publish_, next_ad_change_;
   /// Per server index: the plan steps that restart it, in order.
   std::vector<std::vector<uint32_t>> restarts_of_;
-  std::vector<uint32_t> waits_;  // the wait_for_replication steps, in order
+  std::vector<uint32_t> waits_;       // the wait_for_replication steps, in order
+  std::vector<uint32_t> poll_waits_;  // the wait_for_um_poll steps, in order
   std::vector<KstServer> servers_;
   std::vector<KstServer> joining_servers_;
   std::vector<std::string> fqdns_;

@@ -268,7 +268,15 @@ hidden byte added, quiescent;
     out_ << ")\n#define ALL_REPLICATED (";
     for (size_t s = 0; s < ns(); ++s) out_ << (s ? " && " : "") << "replica[" << s << "] == published";
     if (ns() == 0) out_ << "1";
-    out_ << ")\n\n";
+    out_ << ")\n";
+    if (PollWaits()) {
+      out_ << "#define ALL_POLLED (";
+      for (size_t s = 0; s < ns(); ++s)
+        out_ << (s ? " && " : "") << "!(runs_um[" << s << "] && POLL_WOULD_CHANGE(" << s << "))";
+      if (ns() == 0) out_ << "1";
+      out_ << ")\n";
+    }
+    out_ << "\n";
   }
 
   void Guide() {
@@ -328,6 +336,7 @@ hidden byte added, quiescent;
            << CommentText(steps[i].description) << " (" << CommentText(steps[i].location.ToString()) << ")\n";
     if (steps.empty()) out_ << "     (none)\n";
     out_ << "*/\n#define PUBLISH 1\n#define AD_CHANGE 2\n#define RESTART 3\n#define WAIT 4\n"
+         << (PollWaits() ? "#define WAIT_POLL 5  /* until no UM Routing poll would change anything */\n" : "")
          << "hidden byte plan_kind[" << std::max<size_t>(steps.size(), 1) << "];\n\n"
          << "inline admin_step() {\n  printf(\"kst event admin %d\\n\", step + 1);\n  if\n"
          << "  :: plan_kind[step] == PUBLISH -> published++  /* replicated later, server by server */\n"
@@ -340,7 +349,16 @@ hidden byte added, quiescent;
          << "  :: else -> skip  /* a wait: its guard was all of it */\n  fi;\n"
          << (guided() ? "  g++;\n" : "") << "  step++;\n  end_check()\n}\n\n"
          << "proctype Admin() {\nend:\n  do\n  :: d_step { " << Guard("G_ADMIN", "step")
-         << "step < NSTEPS && (plan_kind[step] != WAIT || ALL_REPLICATED) -> admin_step() }\n  od\n}\n\n";
+         << "step < NSTEPS && (plan_kind[step] != WAIT || ALL_REPLICATED)"
+         << (PollWaits() ? " && (plan_kind[step] != WAIT_POLL || ALL_POLLED)" : "")
+         << " -> admin_step() }\n  od\n}\n\n";
+  }
+
+  /// Whether the plan waits for a UM Routing poll (its kind and guard are written only then).
+  bool PollWaits() const {
+    const std::vector<PlanStep>& steps = plan_.scenario().plan;
+    return std::any_of(steps.begin(), steps.end(),
+                       [](const PlanStep& step) { return step.kind == PlanStep::Kind::kWaitForUmPoll; });
   }
 
   size_t RestartSteps() const {
@@ -359,6 +377,8 @@ hidden byte added, quiescent;
         return "restart";
       case PlanStep::Kind::kWaitForReplication:
         return "wait";
+      case PlanStep::Kind::kWaitForUmPoll:
+        return "wait for a UM Routing poll";
     }
     return "?";
   }
@@ -450,7 +470,7 @@ hidden byte added, quiescent;
     out << "    /* The plan */\n";
     const std::vector<PlanStep>& steps = plan_.scenario().plan;
     for (size_t i = 0; i < steps.size(); ++i) {
-      static const char* kKinds[] = {"PUBLISH", "AD_CHANGE", "RESTART", "WAIT"};
+      static const char* kKinds[] = {"PUBLISH", "AD_CHANGE", "RESTART", "WAIT", "WAIT_POLL"};
       out << "    plan_kind[" << i << "] = " << kKinds[static_cast<int>(steps[i].kind)] << ";  /* step " << i + 1
           << ": " << steps[i].op << " */\n";
       for (const std::string& fqdn : steps[i].servers) {

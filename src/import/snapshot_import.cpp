@@ -9,6 +9,7 @@
 #include "import/exchange_mapping.h"
 #include "import/lync_topology_mapping.h"
 #include "import/lync_topology_xml.h"
+#include "input/event_log_reader.h"
 #include "input/text_encoding.h"
 #include "input/topology_loader.h"
 #include "input/xml_document.h"
@@ -60,6 +61,12 @@ class SnapshotImporter {
              "a hidden file (its name starts with '.') in a snapshot folder is not read", false);
       } else if (IsDocumentation(entry)) {
         Skip(entry, "documentation (Markdown), not read", "a Markdown file in a snapshot folder is not read", false);
+      } else if (IsLogExport(entry)) {
+        Skip(entry, "event-log export, read as --state",
+             "an event-log or replication-status export in a snapshot folder is not a topology export: kst check "
+             "reads it as the servers' current state (--state)",
+             false);
+        out_->logs.push_back(entry);
       } else {
         ImportFile(entry);
         ++read;
@@ -77,6 +84,11 @@ class SnapshotImporter {
   // A README beside the exports describes them; no export is Markdown.
   static bool IsDocumentation(const std::string& path) {
     return path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0;
+  }
+
+  bool IsLogExport(const std::string& path) {
+    std::string bytes, error;
+    return files_->Read(path, &bytes, &error) && LooksLikeLogExport(bytes);
   }
 
   // ".DS_Store", ".gitkeep", an editor's swap file: never an export.

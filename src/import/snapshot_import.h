@@ -20,6 +20,9 @@ namespace kst {
 struct ImportedSnapshot {
   Topology topology;
   std::vector<FileImportReport> files;  // one per file read, in reading order
+  /// Event-log (and replication-status) exports found in the folder: not
+  /// imported; kst check reads them as --state (docs/logs.md).
+  std::vector<std::string> logs;
 
   /// True when some file holds something unrecognised that could change a verdict.
   bool AffectsVerdict() const;

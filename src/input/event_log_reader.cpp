@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "base/interrupt.h"
+#include "input/replica_status_reader.h"
 #include "input/text_encoding.h"
 
 namespace kst {
@@ -69,6 +70,8 @@ const char* EventLogFormatName(EventLogFormat format) {
       return "Export-Clixml";
     case EventLogFormat::kCsv:
       return "Export-Csv";
+    case EventLogFormat::kReplicaStatus:
+      return "replication status";
   }
   return "?";
 }
@@ -88,6 +91,32 @@ std::string NormalizeComputerName(std::string_view name) {
   while (!name.empty() && IsSpace(name.front())) name.remove_prefix(1);
   while (!name.empty() && (IsSpace(name.back()) || name.back() == '.')) name.remove_suffix(1);
   return Lower(name);
+}
+
+bool LooksLikeLogExport(std::string_view bytes) {
+  if (bytes.substr(0, 8) == std::string_view("ElfFile\0", 8)) return true;
+  DecodedText decoded;
+  std::string error;
+  if (!DecodeText(bytes, &decoded, &error)) return false;
+  const std::string& text = decoded.utf8;
+  size_t first = 0;
+  while (first < text.size() && IsSpace(text[first])) ++first;
+  if (first == text.size()) return false;
+  if (text[first] == '<') {
+    const std::string_view root = FirstElement(text);
+    if (root == "Event" || root == "Events") return true;
+    if (root != "Objs") return false;
+    const bool event =
+        text.find("N=\"ProviderName\"") != std::string::npos && text.find("N=\"TimeCreated\"") != std::string::npos;
+    return event || text.find("N=\"ReplicaFqdn\"") != std::string::npos;
+  }
+  if (text[first] == '[' || text[first] == '{') return text.find("\"ReplicaFqdn\"") != std::string::npos;
+  // Export-Csv: the header names an event's time and its provider.
+  const std::string header = Lower(std::string_view(text).substr(first, text.find('\n', first) - first));
+  const bool time =
+      header.find("timecreated") != std::string::npos || header.find("timegenerated") != std::string::npos;
+  const bool provider = header.find("providername") != std::string::npos;
+  return time && provider;
 }
 
 bool ReadEventLogBytes(const std::string& path, std::string_view bytes, const EventSink& sink, EventLogFormat* format,
@@ -170,6 +199,17 @@ bool ReadEventLogs(const std::vector<std::string>& paths, FileReader* files, con
     }
     EventLogFile file;
     file.path = path;
+    // A Get-CsManagementStoreReplicationStatus export among the logs: the replicas' state, not events.
+    bool replica_status = false;
+    const size_t replicas_before = logs->replicas.size();
+    const bool replicas_ok = ReadReplicaStatusBytes(path, bytes, &logs->replicas, &replica_status, diagnostics);
+    if (replica_status) {
+      ok = replicas_ok && ok;
+      file.format = EventLogFormat::kReplicaStatus;
+      file.records = file.kept = logs->replicas.size() - replicas_before;
+      logs->files.push_back(std::move(file));
+      continue;
+    }
     const size_t first_record = logs->records.size();
     const size_t file_index = logs->files.size();
     EventSink sink = [&](EventRecord&& record) {

@@ -24,11 +24,12 @@
 #include "base/diagnostic.h"
 #include "base/file_reader.h"
 #include "model/event_record.h"
+#include "model/replica_state.h"
 
 namespace kst {
 
-enum class EventLogFormat { kEvtx, kEventXml, kCliXml, kCsv };
-/// "evtx", "wevtutil xml", "Export-Clixml", "Export-Csv".
+enum class EventLogFormat { kEvtx, kEventXml, kCliXml, kCsv, kReplicaStatus };
+/// "evtx", "wevtutil xml", "Export-Clixml", "Export-Csv", "replication status".
 const char* EventLogFormatName(EventLogFormat format);
 
 /// Which records to keep, by provider (compared without regard to case) and
@@ -62,6 +63,9 @@ struct EventLogs {
   size_t duplicates = 0;  // records dropped as read twice
   /// The computer of every record read, kept or not: whose logs these are.
   std::set<std::string> computers;
+  /// Get-CsManagementStoreReplicationStatus exports found among the files
+  /// (input/replica_status_reader.h), in file order.
+  std::vector<ReplicaState> replicas;
 };
 
 /// Receives each record of a file as it is read.
@@ -82,6 +86,13 @@ bool ReadEvtx(const std::string& path, std::string_view bytes, const EventSink& 
 bool ReadEventXml(const std::string& path, std::string_view text, const EventSink& sink, Diagnostics* diagnostics);
 bool ReadEventCliXml(const std::string& path, std::string text, const EventSink& sink, Diagnostics* diagnostics);
 bool ReadEventCsv(const std::string& path, std::string_view text, const EventSink& sink, Diagnostics* diagnostics);
+
+/// True when `bytes` is a log export kst reads with ReadEventLogs (an .evtx
+/// file, a wevtutil /f:xml stream, a Get-WinEvent Export-Clixml or Export-Csv
+/// file, or a Get-CsManagementStoreReplicationStatus export), told by content
+/// alone: a snapshot folder hands such files to --state instead of importing
+/// them as topology or Exchange exports.
+bool LooksLikeLogExport(std::string_view bytes);
 
 /// "fe01.contoso.com" from "FE01.Contoso.COM." (FQDNs compare without case
 /// and without the root's dot); shared by the readers.

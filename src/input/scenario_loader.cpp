@@ -103,6 +103,11 @@ class PlanReader {
       step->description = "wait until every server has the newest topology replica";
       return true;
     }
+    if (op == "wait_for_um_poll") {
+      step->kind = PlanStep::Kind::kWaitForUmPoll;
+      step->description = "wait until UM Routing on every server has polled Active Directory and acted on it";
+      return true;
+    }
     const JsonNode* value = reader.node().Find("op");
     diagnostics_->Error("unknown-op", value->location, value->pointer,
                         "unknown plan op \"" + op + "\"; see README.md, \"Scenario format\"");

@@ -22,6 +22,7 @@ struct PlanStep {
     kAdChange,            // an Exchange change: seen by UM Routing at a later poll
     kRestart,             // RTCSRV restarts on `servers`
     kWaitForReplication,  // the admin waits until every server has the newest replica
+    kWaitForUmPoll,       // the admin waits until UM Routing on every server has polled AD and has nothing left to do
   };
   Kind kind = Kind::kPublish;
   std::string op;           // as written, e.g. "add_trusted_application_pool"

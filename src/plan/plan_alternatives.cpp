@@ -23,6 +23,47 @@ void ServeOwaImWithoutPool(Topology* topology, const std::string& fqdn) {
   MarkOwaIm(topology, fqdn);
 }
 
+/// The first pool of `topology` that may be a trusted application pool's registrar.
+const LyncPool* Registrar(const Topology& topology, const ModelCatalog& model) {
+  for (const LyncPool& pool : topology.pools) {
+    const RoleInfo* role = model.FindRole(pool.role);
+    if (role && role->hosts_registrar) return &pool;
+  }
+  return nullptr;
+}
+
+/// Seed 004's caveat as a target: a pool for an OWA IM server that AFTER leaves unclaimed.
+void AddThePool(const Topology& before, const Topology& after, const ModelCatalog& model,
+                const PlanSearchOptions& options, PlanSynthesis* out) {
+  const ClaimIndex claims = CollectClaims(after, model);
+  const LyncPool* registrar = Registrar(after, model);
+  if (!registrar) return;
+  for (const ExchangeServer& server : after.exchange_servers) {
+    const std::string& fqdn = server.fqdn.name;
+    if (!server.owa_im || claims.UmRoutingClaims(fqdn) || !claims.TopologyVersions(fqdn).empty()) continue;
+    Topology after_alt = after;
+    TrustedApplicationPool tap;
+    tap.fqdn.name = fqdn;
+    tap.version = registrar->version;
+    tap.registrar.name = registrar->fqdn.name;
+    tap.computers.push_back(tap.fqdn);
+    after_alt.trusted_application_pools.push_back(tap);
+    PlanSearchOptions alt_options = options;
+    alt_options.alternatives = false;
+    PlanAlternative alternative;
+    alternative.change = "CHANGES THE TARGET: a trusted application pool " + fqdn + " (computer " + fqdn +
+                         ", version " + std::to_string(tap.version) + ", registrar " + tap.registrar.name + ") for " +
+                         fqdn +
+                         ", which serves OWA IM without a pool and in the target hosts no SipName dial plan, so no "
+                         "producer puts it in the registrars' tables and OWA IM breaks (seed 004's caveat: add the "
+                         "pool back before the server stops hosting a SipName dial plan)";
+    alternative.plan = std::make_unique<PlanSynthesis>();
+    Diagnostics diagnostics;
+    if (!SynthesizePlan(before, after_alt, model, alt_options, alternative.plan.get(), &diagnostics)) continue;
+    out->alternatives.push_back(std::move(alternative));
+  }
+}
+
 }  // namespace
 
 void AddAlternatives(const Topology& before, const Topology& after, const ModelCatalog& model,
@@ -58,6 +99,7 @@ void AddAlternatives(const Topology& before, const Topology& after, const ModelC
     if (!SynthesizePlan(before_alt, after_alt, model, alt_options, alternative.plan.get(), &diagnostics)) continue;
     out->alternatives.push_back(std::move(alternative));
   }
+  AddThePool(before, after, model, options, out);
 }
 
 }  // namespace kst

@@ -36,6 +36,15 @@ PlanCost CostOf(const Report& report, int length, int restarts) {
   return cost;
 }
 
+void AddTemporaryOutage(const std::vector<std::string>& needed_on, int from, int to, PlanCost* cost) {
+  if (to <= from) return;
+  for (const std::string& server : needed_on) {
+    cost->outage += to - from;
+    cost->temporary_outage += to - from;
+    cost->outage_by_server[server] += to - from;
+  }
+}
+
 PlanCost WorstOver(const std::vector<PlanCost>& by_reading) {
   PlanCost worst;
   if (by_reading.empty()) return worst;
@@ -53,6 +62,7 @@ PlanCost WorstOver(const std::vector<PlanCost>& by_reading) {
     if (any_ends_well && cost.ends_absent > 0) continue;
     if (!outage_set || cost.outage > worst.outage) {
       worst.outage = cost.outage;
+      worst.temporary_outage = cost.temporary_outage;
       worst.outage_by_server = cost.outage_by_server;
       outage_set = true;
     }
@@ -65,8 +75,10 @@ std::string CostText(const PlanCost& cost) {
   std::string text;
   if (cost.ends_absent > 0) text += std::to_string(cost.ends_absent) + " server(s) end without a needed FQDN, ";
   if (cost.conflicts > 0) text += "14563 reachable on " + std::to_string(cost.conflicts) + " server(s), ";
-  text += "outage " + std::to_string(cost.outage) + " server-steps, " + std::to_string(cost.restarts) +
-          " restart(s), " + std::to_string(cost.length) + " step(s)";
+  text += "outage " + std::to_string(cost.outage) + " server-steps" +
+          (cost.temporary_outage > 0 ? " (" + std::to_string(cost.temporary_outage) + " of them a temporary edit's)"
+                                     : std::string()) +
+          ", " + std::to_string(cost.restarts) + " restart(s), " + std::to_string(cost.length) + " step(s)";
   return text;
 }
 

@@ -23,6 +23,7 @@ struct PlanCost {
   int64_t outage = 0;              // server x plan steps with a needed FQDN absent, worst interleaving
   int restarts = 0;                // RTCSRV restarts (servers x restart steps)
   int length = 0;                  // plan steps
+  int64_t temporary_outage = 0;    // part of `outage`: servers x steps a temporary edit keeps a server out
   std::map<std::string, int64_t> outage_by_server;
 
   bool HardSpecMet() const { return judged && ends_absent == 0 && conflicts == 0; }
@@ -39,6 +40,13 @@ struct PlanCost {
 /// one that only an event after the plan's end closes, or that never closes,
 /// runs to step length + 1.
 PlanCost CostOf(const Report& report, int length, int restarts);
+
+/// Adds what a temporary edit costs: each server in `needed_on` loses the
+/// server taken out from plan step `from` (the edit) to plan step `to` (its
+/// undoing), `to - from` steps each, counted as outage (on top of the
+/// table's windows: where both hold at once, an over-count, never an
+/// under-count).
+void AddTemporaryOutage(const std::vector<std::string>& needed_on, int from, int to, PlanCost* cost);
 
 /// A plan judged under several readings: the readings under which it ends
 /// without a needed FQDN (fewer is better), the worst ends and 14563s, and

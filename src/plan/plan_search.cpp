@@ -26,11 +26,26 @@ uint64_t SaturatingMultiply(uint64_t a, uint64_t b) {
   return a * b;
 }
 
-/// The size of the candidate space: n! orders x k^n settle choices.
-uint64_t SpaceSize(size_t changes, size_t settles) {
+/// The size of the candidate space: n! orders x k^n settle choices, and per
+/// temporary edit (n + 2)! / 2 orders (its edit before its undoing) x k^n x 2^2
+/// (the temporary edit's halves are followed by nothing or their wait).
+uint64_t SpaceSize(size_t changes, size_t settles, size_t temporary) {
   uint64_t size = 1;
   for (size_t i = 1; i <= changes; ++i) size = SaturatingMultiply(SaturatingMultiply(size, i), settles);
-  return size;
+  if (temporary == 0) return size;
+  uint64_t with = 4;
+  for (size_t i = 1; i <= changes; ++i) with = SaturatingMultiply(with, settles);
+  for (size_t i = 3; i <= changes + 2; ++i) with = SaturatingMultiply(with, i);  // (n + 2)! / 2
+  with = SaturatingMultiply(with, temporary);
+  return size > UINT64_MAX - with ? UINT64_MAX : size + with;
+}
+
+/// Whether `plan` restarts at once after a topology publish: a restart may
+/// then land on a server before the publish reaches it.
+bool RestartsBeforePublishArrives(const PlanContext& context, const AbstractPlan& plan) {
+  for (size_t i = 0; i < plan.order.size(); ++i)
+    if (plan.settle[i] == Settle::kRestartAtOnce && !PlanItem(context, plan, plan.order[i]).exchange_side) return true;
+  return false;
 }
 
 bool Disjoint(const std::vector<ChangeStep>& changes) {
@@ -105,6 +120,8 @@ class Search {
     for (size_t i = 0; i < scenario.plan.size(); ++i)
       if (scenario.plan[i].kind == PlanStep::Kind::kRestart)
         restarts += static_cast<int>(scenario.plan[i].servers.size());
+    std::pair<int, int> temporary_span;
+    if (plan.temporary >= 0) PlanOps(out_->context, plan, &temporary_span);
     std::vector<PlanCost> costs;
     for (const Semantics* reading : readings_) {
       Report report = Analyze(scenario, true, model_, AnalysisFor(reading), diagnostics);
@@ -112,6 +129,9 @@ class Search {
       out_->cells += report.statistics.cells;
       out_->states += report.statistics.states;
       PlanCost cost = CostOf(report, static_cast<int>(scenario.plan.size()), restarts);
+      if (plan.temporary >= 0)
+        AddTemporaryOutage(out_->context.temporary[static_cast<size_t>(plan.temporary)].needed_on, temporary_span.first,
+                           temporary_span.second, &cost);
       result->by_reading.emplace_back(reading->name, cost);
       costs.push_back(cost);
       if (reports) reports->push_back(std::move(report));
@@ -126,6 +146,11 @@ class Search {
       out_->best = candidate;
       have_best_ = true;
     }
+    if (candidate.plan.temporary < 0 && RestartsBeforePublishArrives(out_->context, candidate.plan) &&
+        (!best_at_once_ || candidate.cost < best_at_once_->cost))
+      best_at_once_ = candidate;
+    if (candidate.plan.temporary >= 0 && (!best_temporary_ || candidate.cost < best_temporary_->cost))
+      best_temporary_ = candidate;
     for (const auto& [reading, cost] : candidate.by_reading) {
       auto it = best_by_reading_.find(reading);
       if (it == best_by_reading_.end() || cost < it->second) best_by_reading_[reading] = cost;
@@ -172,38 +197,91 @@ class Search {
 
   std::vector<Settle> Settles() const {
     if (out_->restart_servers.empty()) return {Settle::kNone, Settle::kWait};
-    return {Settle::kNone, Settle::kWait, Settle::kRestart};
+    return {Settle::kNone, Settle::kWait, Settle::kRestart, Settle::kRestartAtOnce};
   }
 
-  void Exhaustive() {
+  /// Every order of the items (the edits, and the temporary edit's halves
+  /// when `temporary` names one, its edit before its undoing) with every
+  /// settle choice after each. False when the budget ended it.
+  bool EveryOrder(int temporary) {
     const size_t n = out_->context.changes.size();
+    const size_t items = n + (temporary >= 0 ? 2 : 0);
     const std::vector<Settle> settles = Settles();
-    std::vector<size_t> order(n);
+    const std::vector<Settle> temporary_settles = {Settle::kNone, Settle::kWait};
+    std::vector<size_t> order(items);
     std::iota(order.begin(), order.end(), 0);
-    bool complete = true;
     do {
-      std::vector<size_t> digits(n, 0);
+      if (temporary >= 0 && std::find(order.begin(), order.end(), n) > std::find(order.begin(), order.end(), n + 1))
+        continue;
+      auto choices = [&](size_t position) -> const std::vector<Settle>& {
+        return order[position] >= n ? temporary_settles : settles;
+      };
+      std::vector<size_t> digits(items, 0);
       while (true) {
-        if (OutOfBudget()) {
-          complete = false;
-          break;
-        }
-        AbstractPlan plan{order, {}};
-        for (size_t digit : digits) plan.settle.push_back(settles[digit]);
+        if (OutOfBudget()) return false;
+        AbstractPlan plan{order, {}, temporary};
+        for (size_t i = 0; i < items; ++i) plan.settle.push_back(choices(i)[digits[i]]);
         EvaluatedPlan evaluated;
         if (Evaluate(plan, &evaluated)) Consider(evaluated);
         size_t i = 0;
-        while (i < n && ++digits[i] == settles.size()) digits[i++] = 0;
-        if (i == n) break;
+        while (i < items && ++digits[i] == choices(i).size()) digits[i++] = 0;
+        if (i == items) break;
       }
-    } while (complete && std::next_permutation(order.begin(), order.end()));
+    } while (std::next_permutation(order.begin(), order.end()));
+    return true;
+  }
+
+  void Exhaustive() {
+    bool complete = EveryOrder(-1);
+    for (size_t t = 0; complete && t < out_->context.temporary.size(); ++t) complete = EveryOrder(static_cast<int>(t));
     out_->exhaustive = complete;
     if (complete) {
       out_->proven_optimal = have_best_;
       out_->proof = "all " + std::to_string(out_->space) + " candidate plans checked under " +
                     std::to_string(readings_.size()) + " reading(s) (" + std::to_string(out_->candidates_unloadable) +
-                    " of them not loadable: an edit before what it refers to)";
+                    " of them not loadable: an edit before what it refers to)" +
+                    (out_->context.temporary.empty()
+                         ? std::string(out_->temporary_edits ? "; no temporary edit applies to the servers the change "
+                                                               "touches"
+                                                             : "; temporary edits left out (--no-temporary-edits)")
+                         : "; with " + std::to_string(out_->context.temporary.size()) +
+                               " temporary edit(s), at most one per plan");
     }
+  }
+
+  /// The candidates set aside that the operator should see priced.
+  void Contrasts() {
+    if (best_at_once_ && !RestartsBeforePublishArrives(out_->context, out_->best.plan))
+      out_->contrasts.push_back(Contrast(
+          "restarting at once after a topology publish, so a restart may land on a server before the publish reaches "
+          "it (brief 6.7; under withdraw-remember a restart before a pool's removal arrives leaves the server absent "
+          "for good, assumption um-remembers-withdrawn)",
+          *best_at_once_));
+    if (best_temporary_ && out_->best.plan.temporary < 0)
+      out_->contrasts.push_back(Contrast(
+          out_->exhaustive ? "the best plan with a temporary edit (none gives a better plan: every candidate with one "
+                             "was checked)"
+                           : "the best plan with a temporary edit found before the search ended",
+          *best_temporary_));
+  }
+
+  PlanContrast Contrast(std::string what, const EvaluatedPlan& plan) const {
+    PlanContrast contrast;
+    contrast.what = std::move(what);
+    contrast.cost = plan.cost;
+    for (const auto& op : PlanOps(out_->context, plan.plan)) {
+      const std::string kind = op.value("op", std::string());
+      std::string text = kind;
+      if (op.contains("servers") && op["servers"].is_array())
+        for (const auto& server : op["servers"]) text += " " + server.get<std::string>();
+      else if (op.contains("fqdn") && op["fqdn"].is_string())
+        text += " " + op["fqdn"].get<std::string>();
+      else if (op.contains("pool") && op["pool"].is_object())
+        text += " " + op["pool"].value("fqdn", std::string());
+      if (op.contains("name") && op["name"].is_string()) text += " \"" + op["name"].get<std::string>() + "\"";
+      contrast.steps.push_back(text);
+    }
+    return contrast;
   }
 
   /// Too many candidates: each edit's own optimum, then the plan that puts
@@ -319,6 +397,8 @@ class Search {
   std::vector<const Semantics*> readings_;
   bool have_best_ = false;
   std::map<std::string, PlanCost> best_by_reading_;
+  std::optional<EvaluatedPlan> best_at_once_;    // the best that restarts at once after a publish (no temporary edit)
+  std::optional<EvaluatedPlan> best_temporary_;  // the best candidate with a temporary edit
 };
 
 /// "ex1.contoso.com: Topology version 6 (trusted application pool ex1.contoso.com, after.json:7:9) against
@@ -369,6 +449,40 @@ std::vector<RunbookStep> Steps(const Scenario& scenario, const Json& ops, const 
   return steps;
 }
 
+/// Per integration feature, the server x plan steps in which it is broken:
+/// each outage window of a kst/unknown-server finding, counted for every
+/// feature the finding's impact breaks on that server.
+std::vector<FeatureOutage> FeatureOutages(const Report& report, int length) {
+  std::vector<FeatureOutage> out;
+  for (const Finding& finding : report.findings) {
+    if (finding.rule != rule::kUnknownServer) continue;
+    for (const ServerOutcome& outcome : finding.outcomes) {
+      int64_t steps = 0;
+      if (outcome.ends_absent)
+        steps = length + 1 - outcome.window_from;
+      else if (outcome.outage)
+        steps = (outcome.window_to == 0 ? length + 1 : outcome.window_to) - outcome.window_from;
+      if (steps <= 0) continue;
+      for (const FeatureImpact& impact : finding.impact.breaks) {
+        if (std::find(impact.servers.begin(), impact.servers.end(), outcome.server) == impact.servers.end()) continue;
+        auto it = std::find_if(out.begin(), out.end(), [&](const FeatureOutage& item) {
+          return item.feature == impact.feature && item.direction == impact.direction && item.peer == impact.peer;
+        });
+        if (it == out.end()) {
+          it = out.insert(out.end(), FeatureOutage());
+          it->feature = impact.feature;
+          it->name = impact.name;
+          it->direction = impact.direction;
+          it->peer = impact.peer;
+        }
+        it->server_steps += steps;
+        it->by_server[outcome.server] += steps;
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 bool SynthesizePlan(const Topology& before, const Topology& after, const ModelCatalog& model,
@@ -384,13 +498,25 @@ bool SynthesizePlan(const Topology& before, const Topology& after, const ModelCa
   out->max_restarts_per_pool = options.max_restarts_per_pool;
   out->context.restart_waves =
       RestartWaves(PoolsOfBoth(before, after), out->restart_servers, options.max_restarts_per_pool);
-  const size_t settles = out->restart_servers.empty() ? 2 : 3;
-  out->space = SpaceSize(out->context.changes.size(), settles);
+  const size_t settles = out->restart_servers.empty() ? 2 : 4;
+  out->temporary_edits = options.temporary_edits;
+  if (options.temporary_edits) out->context.temporary = TemporaryEdits(before, out->context.changes, model);
+  out->space = SpaceSize(out->context.changes.size(), settles, out->context.temporary.size());
+  if (out->space > options.max_candidates && !out->context.temporary.empty()) {
+    // Too many for every order: the edits alone are searched, as below.
+    out->notes.push_back(
+        "temporary edits were not searched: with them the space exceeds --max-candidates; the plan uses the "
+        "change's own edits only");
+    out->context.temporary.clear();
+    out->temporary_edits = false;
+    out->space = SpaceSize(out->context.changes.size(), settles, 0);
+  }
   if (out->space <= options.max_candidates)
     search.Exhaustive();
   else
     search.EachEditAlone();
   search.ByReading();
+  search.Contrasts();
   if (!search.have_best()) {
     diagnostics->Error("plan-no-candidate", Location{after.file}, "",
                        "no candidate plan could be loaded and judged: every order of the edits refers to something "
@@ -420,7 +546,15 @@ bool SynthesizePlan(const Topology& before, const Topology& after, const ModelCa
   out->document["expect"] = ExpectBlock(out->report);
   out->collisions = out->best.cost.HardSpecMet() ? std::vector<std::string>{} : Collisions(out->report);
   out->steps = Steps(scenario, out->document["plan"], out->report);
+  if (out->best.plan.temporary >= 0) {
+    std::pair<int, int> span;
+    PlanOps(out->context, out->best.plan, &span);
+    for (const int number : {span.first, span.second})
+      if (number >= 1 && number <= static_cast<int>(out->steps.size())) out->steps[number - 1].temporary = true;
+  }
+  out->feature_outage = FeatureOutages(out->report, static_cast<int>(scenario.plan.size()));
   AddRunbookGuidance(scenario, model, &out->steps);
+  out->scenario = std::make_shared<const Scenario>(std::move(scenario));  // for the HTML report's estate
   Scenario written;
   Diagnostics reload;
   if (LoadScenarioDocument(out->document, kCandidateFile, model, &written, &reload)) {

@@ -5,11 +5,16 @@
 // Analyze) under every reading asked for.
 //
 // The candidates: every order of the change's edits (plan/change_steps.h)
-// and, after each edit, one of: go on at once, wait for replication, or wait
-// and restart RTCSRV on the restart set (the Lync servers on which the
-// change, made with a wait after each edit, has an outage, a 14563 or an end
-// that depends on the order: the counter-example names them) in waves of at
-// most --max-restarts-per-pool-at-once servers of each pool. Where that space
+// and, after each edit, one of: go on at once, the edit's wait (replication
+// after a publish, a UM Routing poll after an AD change), that wait and then
+// RTCSRV restarts on the restart set (the Lync servers on which the change,
+// made with a wait after each edit, has an outage, a 14563 or an end that
+// depends on the order: the counter-example names them) in waves of at most
+// --max-restarts-per-pool-at-once servers of each pool, or those restarts at
+// once (a restart may then land before the edit reaches a server, brief 6.7);
+// and, unless turned off, the same with one temporary edit (a server the
+// change touches out of its dial plan or trusted application pool and back,
+// plan/candidate_plan.h TemporaryEdit), charged for what it takes away. Where that space
 // fits --max-candidates, every candidate is checked and the best is proven
 // optimal in it; otherwise each edit's own optimum is found alone, the plan
 // that puts them together is checked, and when the edits touch disjoint FQDNs
@@ -17,6 +22,7 @@
 // bound: equal, the plan is optimal; otherwise it is the best found.
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -45,6 +51,7 @@ struct PlanSearchOptions {
   uint64_t max_memory_bytes = kDefaultMaxMemoryBytes;
   std::optional<UnixSeconds> at;  // the check time of certificates and clocks
   bool alternatives = true;       // also plan the topology alternatives
+  bool temporary_edits = true;    // also try one temporary edit per plan (--no-temporary-edits: none)
   std::string description;
 };
 
@@ -68,6 +75,7 @@ struct RunbookStep {
   int number = 0;  // plan step, from 1
   nlohmann::ordered_json op;
   std::string description;
+  bool temporary = false;              // a half of a temporary edit (undone before the end)
   std::vector<std::string> opens;      // servers whose outage window opens after this step ("server: FQDN")
   std::vector<std::string> closes;     // servers whose window this step closes
   std::vector<std::string> conflicts;  // servers on which a 14563 may follow this step ("server: FQDN")
@@ -75,6 +83,27 @@ struct RunbookStep {
   std::vector<ShellCommand> commands;
   std::string check;                // what to check before going on
   std::vector<std::string> events;  // event-log lines to expect, with the servers
+};
+
+/// A candidate the search weighed and set aside, printed beside the plan so
+/// the operator sees what it costs (a restart before an edit reaches a
+/// server; the best plan with a temporary edit).
+struct PlanContrast {
+  std::string what;
+  std::vector<std::string> steps;  // the plan's ops, as descriptions
+  PlanCost cost;
+};
+
+/// Outage per integration feature: server x plan steps in which the feature
+/// is broken on that server because an FQDN it needs is absent (from the
+/// impact graph of the findings), under the reading of the expect block.
+struct FeatureOutage {
+  std::string feature;    // model feature id
+  std::string name;       // "Exchange UM (voice mail)"
+  std::string direction;  // lync-to-exchange, exchange-to-lync
+  std::string peer;       // the FQDN whose absence breaks it
+  int64_t server_steps = 0;
+  std::map<std::string, int64_t> by_server;
 };
 
 struct PlanSynthesis;
@@ -104,13 +133,17 @@ struct PlanSynthesis {
   std::optional<int64_t> outage_lower_bound;
   EvaluatedPlan best;
   std::vector<ReadingResult> by_reading;
-  std::vector<std::string> collisions;  // when no plan meets the hard specification: the claims that collide
-  nlohmann::ordered_json document;      // the best plan as kst-scenario/1, with its expect block
-  Report report;                        // the best plan under expect_reading
-  bool rechecked = false;               // the document, loaded again, met its expect block
+  std::vector<std::string> collisions;       // when no plan meets the hard specification: the claims that collide
+  nlohmann::ordered_json document;           // the best plan as kst-scenario/1, with its expect block
+  Report report;                             // the best plan under expect_reading
+  std::shared_ptr<const Scenario> scenario;  // the best plan as loaded (for the HTML report's estate sections)
+  bool rechecked = false;                    // the document, loaded again, met its expect block
   std::vector<std::string> recheck_differences;
   std::vector<RunbookStep> steps;
   std::vector<PlanAlternative> alternatives;
+  std::vector<PlanContrast> contrasts;
+  std::vector<FeatureOutage> feature_outage;  // of the chosen plan
+  bool temporary_edits = true;                // searched (false: --no-temporary-edits, or the space too large)
   std::vector<std::string> notes;
   double seconds = 0;
   uint64_t peak_rss_kib = 0;

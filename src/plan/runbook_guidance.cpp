@@ -165,6 +165,36 @@ void Edit(const Json& op, const Topology& after, RunbookStep* step) {
   }
 }
 
+/// A wait for a UM Routing poll. Neither its interval nor a line that marks
+/// a poll is public, so the runbook says what would show its effect and what
+/// it cannot give.
+void UmPollWait(const ModelCatalog& model, RunbookStep* step) {
+  std::vector<std::string> servers;
+  for (const std::vector<std::string>* who : {&step->closes, &step->opens})
+    for (const std::string& item : *who) {
+      const std::string server = item.substr(0, item.find(':'));
+      if (std::find(servers.begin(), servers.end(), server) == servers.end()) servers.push_back(server);
+    }
+  if (servers.empty()) servers.push_back("<each Front End or Standard Edition server>");
+  for (const std::string& server : servers)
+    step->commands.push_back(Unsourced(
+        kLyncShell, "Get-WinEvent -ComputerName " + server +
+                        " -FilterHashtable @{LogName='Lync Server'; Id=14493,14495} -MaxEvents 20   (Get-WinEvent's "
+                        "syntax is public; the log name 'Lync Server' is not confirmed by the sources kst consulted)"));
+  step->check =
+      "wait for Exchange UM Routing's next poll of Active Directory on every server that runs it: its interval is "
+      "not public (assumption um-poll-interval-unknown) and a poll logs no line with a public event id (assumption "
+      "um-runtime-events), so only a table change it makes shows (14493 added, 14495 removed, below); where none is "
+      "expected kst can name no sign that the poll happened. To be sure instead, restart RTCSRV on the server: UM "
+      "Routing reads Active Directory at start and logs 44024";
+  step->events.push_back(
+      "not at a poll: " + EventLine(model, 44024) +
+      " (UM Routing's start-up line listing the SipName hosts it found; public source: the id and meaning only) and " +
+      EventLine(model, 44030) +
+      " (its start-up conflict warning; seed 004 names the id, its text is not public): both come with an RTCSRV "
+      "start, not with a poll");
+}
+
 }  // namespace
 
 void AddRunbookGuidance(const Scenario& scenario, const ModelCatalog& model, std::vector<RunbookStep>* steps) {
@@ -175,6 +205,9 @@ void AddRunbookGuidance(const Scenario& scenario, const ModelCatalog& model, std
       case PlanStep::Kind::kWaitForReplication:
         step.commands.push_back(Sourced(kLyncShell, "Get-CsManagementStoreReplicationStatus", kReplicationSource));
         step.check = "repeat until every replica reports that it is up to date";
+        break;
+      case PlanStep::Kind::kWaitForUmPoll:
+        UmPollWait(model, &step);
         break;
       case PlanStep::Kind::kRestart:
         for (const std::string& server : plan_step.servers) {

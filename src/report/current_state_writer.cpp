@@ -10,6 +10,7 @@ void WriteCurrentStateText(const CurrentState& state, std::ostream& out) {
   if (state.states.empty()) out << "  no conflict in the topology as it stands, and nothing needed is missing\n";
   for (const ServerState& s : state.states)
     out << "  " << EscapeText(s.server) << ": " << EscapeText(s.fqdn) << ": " << EscapeText(s.detail) << "\n";
+  for (const std::string& line : state.replicas) out << "  " << EscapeText(line) << "\n";
   if (state.incomplete)
     out << "  INCOMPLETE: some records were not read, or a log was damaged or skipped (see the warnings): what the "
            "logs show may be wrong\n";

@@ -24,6 +24,8 @@ const char* StepKind(PlanStep::Kind kind) {
       return "RTCSRV restart";
     case PlanStep::Kind::kWaitForReplication:
       return "wait for replication";
+    case PlanStep::Kind::kWaitForUmPoll:
+      return "wait for a UM Routing poll";
   }
   return "";
 }

@@ -6,7 +6,8 @@
 // script blocks, by their SHA-256, so markup that got in would not run. It reads the same with JavaScript
 // off; a small inline script only adds a filter over the findings.
 //
-// The page: a verdict banner with the exit code's meaning; the findings
+// The page: a verdict banner with the exit code's meaning; for kst plan
+// --format html, the runbook of the plan (report/html_runbook.h); the findings
 // grouped per FQDN (report/html_finding.h); the plan, the topology picture and
 // every server's Known Servers Table before and after (report/html_estate.h);
 // the readings and named assumptions the verdicts rest on; the inputs with
@@ -26,6 +27,7 @@
 #include "report/html_estate.h"
 #include "report/html_finding.h"
 #include "report/html_picture.h"
+#include "report/html_runbook.h"
 #include "report/report_writer.h"
 
 namespace kst {
@@ -161,8 +163,9 @@ class HtmlWriter : public ReportWriter {
         << "<title>kst " << VerdictName(report.verdict) << ": " << EscapeHtml(report.input) << "</title>\n"
         << "<style>" << kStyle << "</style>\n</head>\n<body>\n";
     WriteBanner(report, out);
-    WriteContents(scenario != nullptr, out);
+    WriteContents(scenario != nullptr, options_.plan != nullptr, out);
     out << "<main>\n";
+    if (options_.plan) WriteHtmlRunbook(*options_.plan, out);
     WriteFindings(report, scenario, &pictures, out);
     if (scenario) {
       out << "<section id=\"plan\">\n<h2>The change</h2>\n";
@@ -204,8 +207,10 @@ class HtmlWriter : public ReportWriter {
     out << "</header>\n";
   }
 
-  static void WriteContents(bool estate, std::ostream& out) {
-    out << "<nav>\n<ul>\n<li><a href=\"#findings\">Findings</a></li>\n";
+  static void WriteContents(bool estate, bool runbook, std::ostream& out) {
+    out << "<nav>\n<ul>\n"
+        << (runbook ? "<li><a href=\"#runbook\">Runbook</a></li>\n" : "")
+        << "<li><a href=\"#findings\">Findings</a></li>\n";
     if (estate)
       out << "<li><a href=\"#plan\">The change</a></li>\n<li><a href=\"#topology\">Topology</a></li>\n"
           << "<li><a href=\"#tables\">Known Servers Tables</a></li>\n";
@@ -285,7 +290,10 @@ class HtmlWriter : public ReportWriter {
     out << "<section id=\"inputs\">\n<h2>Inputs</h2>\n<table class=\"inputs\">\n<caption>What was checked, and by "
            "which kst</caption>\n<tbody>\n"
         << "<tr><th scope=\"row\">input</th><td>" << EscapeHtml(report.input) << "</td></tr>\n";
-    if (options_.input) {
+    if (options_.input && options_.input->files.empty() && options_.input->digest.empty()) {
+      out << "<tr><th scope=\"row\">input files</th><td>none: the plan kst plan synthesised, written with -o "
+             "when asked</td></tr>\n";
+    } else if (options_.input) {
       for (const CheckedFile& file : options_.input->files)
         out << "<tr><th scope=\"row\">file " << EscapeHtml(file.name) << "</th><td class=\"digest\">"
             << EscapeHtml(file.sha256) << "</td></tr>\n";

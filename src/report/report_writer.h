@@ -15,6 +15,7 @@
 namespace kst {
 
 struct Scenario;
+struct PlanSynthesis;
 class DotRenderer;
 
 /// A file the checked input was read from and its digest ("sha256:..."),
@@ -40,6 +41,7 @@ struct WriterOptions {
   const CheckedInput* input = nullptr;  // null: only the report is at hand (kst diff's new findings, tests)
   std::optional<int> exit_code;         // the run's exit code, when the command knows it before writing
   DotRenderer* renderer = nullptr;      // how pictures are drawn; null: Graphviz's `dot` (report/graphviz.h)
+  const PlanSynthesis* plan = nullptr;  // kst plan --format html: the runbook, as a section (html only)
 };
 
 class ReportWriter {

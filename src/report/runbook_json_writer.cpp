@@ -16,6 +16,7 @@ Json CostToJson(const PlanCost& cost) {
           {"servers_ending_absent", cost.ends_absent},
           {"conflict_servers", cost.conflicts},
           {"outage_server_steps", cost.outage},
+          {"temporary_edit_server_steps", cost.temporary_outage},
           {"restarts", cost.restarts},
           {"steps", cost.length},
           {"outage_by_server", outage_by_server}};
@@ -32,6 +33,39 @@ Json FeaturesToJson(const Report& report) {
                           {"direction", impact.direction},
                           {"servers", impact.servers}});
   return features;
+}
+
+Json FeatureOutageToJson(const std::vector<FeatureOutage>& features) {
+  Json out = Json::array();
+  for (const FeatureOutage& feature : features) {
+    Json by_server = Json::object();
+    for (const auto& [server, steps] : feature.by_server) by_server[server] = steps;
+    out.push_back({{"feature", feature.feature},
+                   {"name", feature.name},
+                   {"direction", feature.direction},
+                   {"peer", feature.peer},
+                   {"server_steps", feature.server_steps},
+                   {"by_server", by_server}});
+  }
+  return out;
+}
+
+Json ContrastsToJson(const std::vector<PlanContrast>& contrasts) {
+  Json out = Json::array();
+  for (const PlanContrast& contrast : contrasts)
+    out.push_back({{"what", contrast.what}, {"steps", contrast.steps}, {"cost", CostToJson(contrast.cost)}});
+  return out;
+}
+
+Json TemporaryEditsToJson(const PlanSynthesis& plan) {
+  Json edits = Json::array();
+  for (const TemporaryEdit& edit : plan.context.temporary)
+    edits.push_back({{"server", edit.fqdn},
+                     {"out", edit.out.op},
+                     {"back", edit.back.op},
+                     {"description", edit.out.description + "; " + edit.back.description},
+                     {"counted_on", edit.needed_on}});
+  return {{"searched", plan.temporary_edits}, {"edits", edits}};
 }
 
 }  // namespace
@@ -57,6 +91,7 @@ Json RunbookToJson(const PlanSynthesis& plan, const std::string& title) {
     steps.push_back({{"step", step.number},
                      {"op", step.op},
                      {"description", step.description},
+                     {"temporary", step.temporary},
                      {"commands", commands},
                      {"check", step.check},
                      {"outage_opens", step.opens},
@@ -94,6 +129,9 @@ Json RunbookToJson(const PlanSynthesis& plan, const std::string& title) {
           {"search", search},
           {"steps", steps},
           {"features_broken_while_running", FeaturesToJson(plan.report)},
+          {"outage_by_feature", FeatureOutageToJson(plan.feature_outage)},
+          {"temporary_edits", TemporaryEditsToJson(plan)},
+          {"set_aside", ContrastsToJson(plan.contrasts)},
           {"rechecked", plan.rechecked},
           {"recheck_differences", plan.recheck_differences},
           {"scenario", plan.document},

@@ -36,7 +36,7 @@ void Plan(const PlanSynthesis& plan, const std::string& heading, std::ostream& o
   out << heading << " Plan\n\nCost: " << Md(CostText(plan.best.cost)) << ". Search: " << Md(plan.proof)
       << (plan.proven_optimal ? " (proven optimal)" : " (**not proven optimal**)") << ".\n\n";
   for (const RunbookStep& step : plan.steps) {
-    out << step.number << ". **" << Md(step.description) << "**\n";
+    out << step.number << ". **" << Md(step.description) << "**" << (step.temporary ? " (temporary edit)" : "") << "\n";
     for (const ShellCommand& command : step.commands)
       out << "   - " << Md(command.shell) << ": " << Code(command.command)
           << (command.syntax_from_sources ? "" : " *(exact syntax not given by the sources kst consulted)*") << "\n";
@@ -64,6 +64,20 @@ void WriteRunbookMarkdown(const PlanSynthesis& plan, const std::string& title, s
     out << "\n";
   }
   Plan(plan, "##", out);
+  if (!plan.feature_outage.empty()) {
+    out << "## Outage per integration feature\n\n| feature | direction | peer | server-steps | per server |\n"
+           "|---|---|---|---|---|\n";
+    for (const FeatureOutage& feature : plan.feature_outage) {
+      std::vector<std::string> servers;
+      for (const auto& [server, steps] : feature.by_server) servers.push_back(server + " " + std::to_string(steps));
+      out << "| " << Md(feature.name) << " | " << Md(feature.direction) << " | " << Md(feature.peer) << " | "
+          << feature.server_steps << " | " << MdList(servers) << " |\n";
+    }
+    out << "\n";
+  }
+  for (const PlanContrast& contrast : plan.contrasts)
+    out << "Set aside: " << Md(contrast.what) << ": " << MdList(contrast.steps) << " (" << Md(CostText(contrast.cost))
+        << ").\n\n";
   out << (plan.rechecked ? "Re-checked by `kst check` under " : "**Not re-checked** under ") << Md(plan.expect_reading)
       << ".\n\n";
   for (size_t i = 0; i < plan.alternatives.size(); ++i) {

@@ -24,7 +24,8 @@ void Plan(const PlanSynthesis& plan, const std::string& indent, std::ostream& ou
   out << indent << "Plan (" << E(CostText(plan.best.cost)) << "):\n";
   if (plan.steps.empty()) out << indent << "  no step: the target needs no edit kst plans\n";
   for (const RunbookStep& step : plan.steps) {
-    out << indent << "  Step " << step.number << ". " << E(step.description) << "\n";
+    out << indent << "  Step " << step.number << ". " << E(step.description)
+        << (step.temporary ? "   [temporary edit: undone before the end]" : "") << "\n";
     for (const ShellCommand& command : step.commands)
       out << indent << "      " << E(command.shell) << ": " << E(command.command)
           << (command.syntax_from_sources ? "" : "   [exact syntax not given by the sources kst consulted]") << "\n";
@@ -42,6 +43,15 @@ void WriteRunbookText(const PlanSynthesis& plan, const std::string& title, std::
   out << "The change: " << plan.context.changes.size() << " edit(s)\n";
   for (size_t i = 0; i < plan.context.changes.size(); ++i)
     out << "  " << i + 1 << ". " << E(plan.context.changes[i].description) << "\n";
+  if (!plan.temporary_edits)
+    out << "Temporary edits: not searched\n";
+  else if (plan.context.temporary.empty())
+    out << "Temporary edits: none applies (no server the change touches hosts a SipName dial plan or a trusted "
+           "application computer the change leaves alone)\n";
+  else
+    for (const TemporaryEdit& edit : plan.context.temporary)
+      out << "Temporary edit tried: " << E(edit.out.description) << ", later " << E(edit.back.description)
+          << " (while out, counted as outage on " << edit.needed_on.size() << " server(s))\n";
   out << "Objective (lexicographic): every needed FQDN present on every server at the end, no 14563 on any server "
          "in any order; then the least outage (server x plan steps with a needed FQDN absent, worst order); then "
          "RTCSRV restarts; then plan length. A plan costs its worst over the readings: "
@@ -71,6 +81,20 @@ void WriteRunbookText(const PlanSynthesis& plan, const std::string& title, std::
     out << "Outage per server (plan steps with a needed FQDN absent, worst order, worst reading):";
     for (const auto& [server, steps] : plan.best.cost.outage_by_server) out << " " << E(server) << " " << steps << ";";
     out << "\n";
+  }
+  if (!plan.feature_outage.empty()) {
+    out << "Outage per integration feature (server x plan steps it is broken, worst order, reading "
+        << E(plan.expect_reading) << "; a temporary edit's own cost is in the total only):\n";
+    for (const FeatureOutage& feature : plan.feature_outage) {
+      out << "  " << E(feature.name) << " (" << E(feature.direction) << ", peer " << E(feature.peer)
+          << "): " << feature.server_steps << " server-steps;";
+      for (const auto& [server, steps] : feature.by_server) out << " " << E(server) << " " << steps << ";";
+      out << "\n";
+    }
+  }
+  for (const PlanContrast& contrast : plan.contrasts) {
+    out << "Set aside: " << E(contrast.what) << ": " << Esc(contrast.steps) << " -- " << E(CostText(contrast.cost))
+        << "\n";
   }
   // Each (feature, direction, peer) once, with the servers and rules of every finding that breaks it.
   std::vector<std::pair<std::string, std::pair<std::set<std::string>, std::set<std::string>>>> features;

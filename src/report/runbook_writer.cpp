@@ -7,6 +7,7 @@ const std::vector<RunbookFormat>& RunbookFormats() {
       {"text", WriteRunbookText},
       {"markdown", WriteRunbookMarkdown},
       {"json", WriteRunbookJson},
+      {"html", WriteRunbookHtml},
   };
   return formats;
 }

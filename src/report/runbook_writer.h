@@ -26,6 +26,7 @@ std::vector<std::string> RunbookFormatNames();
 void WriteRunbookText(const PlanSynthesis& plan, const std::string& title, std::ostream& out);
 void WriteRunbookMarkdown(const PlanSynthesis& plan, const std::string& title, std::ostream& out);
 void WriteRunbookJson(const PlanSynthesis& plan, const std::string& title, std::ostream& out);
+void WriteRunbookHtml(const PlanSynthesis& plan, const std::string& title, std::ostream& out);
 
 /// The runbook as JSON (kst plan --format json), shared by the JSON writer and tests.
 nlohmann::ordered_json RunbookToJson(const PlanSynthesis& plan, const std::string& title);

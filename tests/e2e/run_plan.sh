@@ -54,7 +54,10 @@ json_is "$work/out" '[.by_reading[] | select(.reading == "forget") | .best.serve
 
 # Text and markdown.
 expect_exit 1 "O1 text" -- "$kst" plan $dr $t/contoso.json $t/contoso-ex1-owa-tap.json
-expect_in "$work/out" "all 3 candidate plans checked" "O1 text states the proof"
+expect_in "$work/out" "all 52 candidate plans checked" "O1 text states the proof"
+expect_in "$work/out" "Set aside: the best plan with a temporary edit (none gives a better plan" \
+  "O1 text: no temporary edit helps, stated"
+expect_in "$work/out" "^Outage per integration feature" "O1 text: outage per feature"
 expect_in "$work/out" "Re-checked" "O1 text says re-checked"
 expect_in "$work/out" "CHANGES THE TARGET" "O1 text marks the alternative"
 expect_exit 1 "O1 markdown" -- "$kst" plan $dr --format markdown $t/contoso.json $t/contoso-ex1-owa-tap.json
@@ -69,8 +72,51 @@ expect_exit 1 "reverse plan" -- "$kst" plan $dr --format json -o "$work/rev.json
 json_is "$work/out" '[.steps[].op.op]' '["remove_trusted_application_pool","wait_for_replication","restart","restart"]' \
   "reverse plan ops"
 json_is "$work/out" '.cost.servers_ending_absent' '0' "reverse plan ends with ex1"
+json_is "$work/out" '[.set_aside[] | select(.what | contains("before the publish reaches")) | .steps[1]]' \
+  '["restart fe01.contoso.com"]' "reverse: the restart before the removal is in the space"
+json_is "$work/out" '[.set_aside[] | select(.what | contains("before the publish reaches")) | .cost.servers_ending_absent > 0]' \
+  '[true]' "reverse: a restart before the removal leaves ex1 absent (brief 6.7), priced"
 expect_exit 1 "kst check on the reverse plan" -- "$kst" check "$work/rev.json"
 expect_in "$work/out" "^expectation: met" "kst check confirms the reverse plan"
+
+# --- A temporary edit (the reverse of O1, ex2 also in the dial plan): ex1 out of the dial plan (ex2 answers it),
+# the pool removed, ex1 back: outage 2 and no restart, where --no-temporary-edits gives the reverse plan, 5.
+expect_exit 1 "temporary edit plan" -- "$kst" plan $dr --format json -o "$work/tmp.json" \
+  $t/contoso-two-um-servers-ex1-owa-tap.json $t/contoso-two-um-servers.json
+json_is "$work/out" '[.steps[].op.op]' \
+  '["set_dial_plan","wait_for_um_poll","remove_trusted_application_pool","set_dial_plan"]' "temporary edit plan ops"
+json_is "$work/out" '[.steps[] | .temporary]' '[true,false,false,true]' "temporary halves marked"
+json_is "$work/out" '.cost.outage_server_steps' '2' "temporary edit plan outage"
+json_is "$work/out" '.search.proven_optimal' 'true' "temporary edit plan proven optimal"
+json_is "$work/out" '[.steps[1].commands[] | .syntax_from_sources] | any' 'false' \
+  "poll wait: the log query marked (the log name is not confirmed)"
+expect_in "$work/out" "not at a poll: 44024" "poll wait: 44024 and 44030 are start-up lines"
+expect_exit 1 "kst check on the temporary edit plan" -- "$kst" check "$work/tmp.json"
+expect_in "$work/out" "^expectation: met" "kst check confirms the temporary edit plan"
+expect_exit 1 "--no-temporary-edits" -- "$kst" plan $dr --format json --no-temporary-edits \
+  $t/contoso-two-um-servers-ex1-owa-tap.json $t/contoso-two-um-servers.json
+json_is "$work/out" '.cost.outage_server_steps' '5' "--no-temporary-edits: the reverse plan"
+json_is "$work/out" '.temporary_edits.searched' 'false' "--no-temporary-edits: not searched"
+json_is "$work/out" '[.outage_by_feature[] | .server_steps] | add > 0' 'true' "outage per feature"
+
+# --- HTML: the runbook as a section of the report, values escaped.
+expect_exit 1 "O1 html" -- "$kst" plan $dr --format html $t/contoso.json $t/contoso-ex1-owa-tap.json
+expect_in "$work/out" '<section id="runbook">' "html: the runbook section"
+expect_in "$work/out" 'Stop-CsWindowsService -Name RTCSRV -ComputerName fe01.contoso.com' "html: the commands"
+expect_in "$work/out" "^</html>" "html: complete"
+expect_in "$work/out" "default-src 'none'" "html: the Content-Security-Policy"
+if command -v tidy >/dev/null; then
+  cp "$work/out" "$work/plan.html"
+  tidy -errors -quiet -utf8 "$work/plan.html" >/dev/null 2>"$work/plan.tidy"  # errors and warnings: none allowed
+  [ -s "$work/plan.tidy" ] && fail "html: tidy reports: $(head -5 "$work/plan.tidy")"
+else
+  echo "SKIP: tidy is not installed (make test installs it): no HTML validation of the plan's report"
+fi
+sed 's/Contoso SIP/<b>\&amp;SIP<\/b>/' $t/contoso-two-um-servers-ex1-owa-tap.json >"$work/markup-before.json"
+sed 's/Contoso SIP/<b>\&amp;SIP<\/b>/' $t/contoso-two-um-servers.json >"$work/markup-after.json"
+"$kst" plan $dr --format html "$work/markup-before.json" "$work/markup-after.json" >"$work/out" 2>"$work/err"
+grep -q '<b>&amp;SIP' "$work/out" && fail "html: a dial plan name became markup"
+expect_in "$work/out" '&lt;b&gt;&amp;amp;SIP' "html: the dial plan name escaped"
 
 # --- Moving a SipName dial plan off the OWA IM pool's server, and back.
 for pair in "contoso-sipname-on-owa-tap-server contoso-sipname-on-server-without-pool" \
