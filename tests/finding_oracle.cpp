@@ -161,8 +161,10 @@ std::string FindingDisagreement(const Report& report, const std::string& reading
     }
     for (const auto& [name, findings] : by_reading) {
       const auto [severity, holds] = UnderReading(findings, got.rule, got.fqdn, got.servers, got.severity);
+      // A named copy: clang 14 cannot capture a structured binding.
+      const std::string& reading = name;
       auto entry = std::find_if(got.by_reading.begin(), got.by_reading.end(),
-                                [&](const ReadingSeverity& r) { return r.reading == name; });
+                                [&](const ReadingSeverity& r) { return r.reading == reading; });
       if (entry == got.by_reading.end()) return Name(key) + ": no severity under reading " + name;
       if (entry->severity != severity)
         return Name(key) + ": under " + name + " oracle " + (severity ? SeverityName(*severity) : "none") + ", kst " +

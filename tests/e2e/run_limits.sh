@@ -93,7 +93,9 @@ expect_in "$work/out" "inconclusive: the memory budget (--max-memory 64 MiB) \(w
 expect_in "$work/out" "verdict: inconclusive" "memory budget verdict"
 # The system refusing memory below the budget (ulimit -v here) is the same clean inconclusive, whether it
 # happens while loading (said on stderr) or analysing (the report's reason): 600 changes of a 600-server
-# topology keep hundreds of MiB of claims. Sanitizers reserve terabytes of address space: no ulimit -v there.
+# topology peak at about 125 MiB since plan revisions share what a step does not change (issue 21); on this
+# machine 30 MiB of address space runs out while loading, 80 MiB while analysing.
+# Sanitizers reserve terabytes of address space: no ulimit -v there.
 python3 - "$work/slow-memory.json" <<'PY'
 import json, sys
 servers = [f"ex{i}.contoso.com" for i in range(600)]
@@ -106,7 +108,7 @@ plan = [{"op": "add_trusted_application_pool", "pool": {"fqdn": s, "version": 6,
 json.dump({"format": "kst-scenario/1", "topology": topology, "plan": plan}, open(sys.argv[1], "w"))
 PY
 if ! grep -qa __asan_init "$kst"; then
-  for limit in 150 400; do
+  for limit in 30 80; do
     expect_exit 4 "bad_alloc under ulimit -v ${limit} MiB" -- \
       bash -c 'ulimit -v "$1" && exec timeout 60 "$2" check "$3" --max-memory 4GiB' _ $((limit * 1024)) "$kst" "$work/slow-memory.json"
     grep -q "out of memory: the system refused an allocation (std::bad_alloc) at [0-9]* MiB resident, within the memory budget (--max-memory 4 GiB)" "$work/out" "$work/err" ||
