@@ -23,6 +23,7 @@
 #include "model/rule_ids.h"
 #include "naive_explorer.h"
 #include "oracle_scenarios.h"
+#include "sanitized.h"
 
 namespace kst {
 namespace {
@@ -31,7 +32,7 @@ using namespace oracle;
 
 // Under AddressSanitizer (KST_SANITIZE) the oracle is ~40x slower: fewer scenarios, same code.
 // The planted bugs need plans of two steps to show; the test stops once they changed enough reports.
-#ifdef __SANITIZE_ADDRESS__
+#ifdef KST_SANITIZED
 constexpr int kTinyPlanLength = 1, kRandomScenarios = 25, kPlantedEvidence = 6;
 #else
 constexpr int kTinyPlanLength = 3, kRandomScenarios = 500, kPlantedEvidence = 40;

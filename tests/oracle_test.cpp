@@ -22,6 +22,7 @@
 #include "input/scenario_loader.h"
 #include "naive_explorer.h"
 #include "oracle_scenarios.h"
+#include "sanitized.h"
 
 namespace kst {
 namespace {
@@ -33,7 +34,7 @@ const ModelCatalog& Model() {
 }
 
 // Under AddressSanitizer (KST_SANITIZE) the oracle is ~40x slower: check 2-step plans and 20 random draws.
-#ifdef __SANITIZE_ADDRESS__
+#ifdef KST_SANITIZED
 constexpr int kTinyPlanLength = 2, kRandomScenarios = 20;
 #else
 constexpr int kTinyPlanLength = 3, kRandomScenarios = 150;
