@@ -153,8 +153,8 @@ TEST_CASE_FIXTURE(ImpactGraphTest, "a graph focused on a subject says what the w
   // plan's window is judged on) must agree with the whole one item by item.
   std::vector<std::string> subjects;
   for (const auto& [peer, why] : graph_.peers()) subjects.push_back(peer);
-  for (const char* server : {"fe01.contoso.com", "fe03.contoso.com", "dir01.contoso.com", "pool01.contoso.com",
-                             "nobody.contoso.com"})
+  for (const char* server :
+       {"fe01.contoso.com", "fe03.contoso.com", "dir01.contoso.com", "pool01.contoso.com", "nobody.contoso.com"})
     subjects.push_back(server);
   const std::vector<std::vector<std::string>> lookers = {{}, {"fe01.contoso.com"}, {"ex1.contoso.com"}};
   const std::vector<std::vector<std::string>> services = {{}, {"UM"}, {"OWAIM"}};
