@@ -10,7 +10,7 @@ TEST_PACKAGES := chromium tidy man-db dpkg-dev file
 
 # One clang build with ASan + UBSan + libFuzzer coverage: `make test-sanitize` runs the suite in it and
 # `make fuzz` the fuzz targets (CI does both and so compiles it once). -O1, as the ASan documentation
-# advises: -O0 made the sanitized suite run three times longer for no more findings.
+# advises for a usable speed (the old gcc build was -O0).
 SANITIZE_BUILD ?= build-sanitize
 SANITIZE_CMAKE := CC=clang-14 CXX=clang++-14 cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Debug \
                   -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DCMAKE_C_FLAGS_DEBUG="-O1 -g1" -DKST_FUZZ=ON
@@ -61,6 +61,7 @@ test-sanitize: deps
 	@cd $(SANITIZE_BUILD) && ctest --output-on-failure -j $(JOBS) \
 	  -E '^(spin_.*|bench_spin_quick|e2e_package|layering|e2e_output_identity|e2e_determinism)$$'
 
+# The explorer and importer end-to-end suites with every kst run under valgrind memcheck.
 test-valgrind: build
 	@bash .ci/install-deps valgrind
 	@bash tests/valgrind_e2e.sh $(BUILD)/kst .

@@ -107,10 +107,8 @@ ImpactGraph::ImpactGraph(const std::vector<const Topology*>& topologies, const M
 }
 
 ImpactGraph::ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model,
-                         const std::vector<const ClaimIndex*>& claims, const std::set<std::string>& subjects)
-    : model_(model),
-      graph_(std::make_unique<Graph>()),
-      focus_(std::vector<std::string>(subjects.begin(), subjects.end())) {
+                         const std::vector<const ClaimIndex*>& claims, const std::vector<std::string>& subjects)
+    : model_(model), graph_(std::make_unique<Graph>()), focus_(subjects) {
   InstantiateAll(topologies, claims);
   // A subject on the Lync side of a channel reaches the channels of every
   // peer: then the focus would leave out what Evaluate must see.
@@ -166,8 +164,7 @@ void ImpactGraph::Instantiate(const Topology& topology, const ClaimIndex& claims
     if (!uri_type || !uri_type->um_routing_adds) continue;
     for (const NamedAt& server : plan.servers) {
       if (!InFocus(server.name)) continue;
-      const ExchangeServer* exchange = exchange_server(server.name);
-      if (!exchange || ExchangeVersionHostsUm(model_, exchange->version))  // as ExchangeServerHostsUm
+      if (ExchangeServerHostsUm(exchange_server(server.name), model_))
         add_peer("um-host", server.name,
                  "Exchange UM server (" + plan.uri_type + " dial plan \"" + plan.name.name + "\")");
     }

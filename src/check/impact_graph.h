@@ -8,7 +8,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -48,7 +47,7 @@ class ImpactGraph {
   /// Impact as on the whole graph for conditions on `subjects` only; a long
   /// plan so builds, per finding, the graph of one peer instead of the estate.
   ImpactGraph(const std::vector<const Topology*>& topologies, const ModelCatalog& model,
-              const std::vector<const ClaimIndex*>& claims, const std::set<std::string>& subjects);
+              const std::vector<const ClaimIndex*>& claims, const std::vector<std::string>& subjects);
   ~ImpactGraph();
   ImpactGraph(const ImpactGraph&) = delete;
   ImpactGraph& operator=(const ImpactGraph&) = delete;

@@ -108,7 +108,7 @@ const ImpactGraph& ImpactGraphs::Of(std::vector<int> steps_done, const std::stri
       claims.push_back(&ServersAfter(revisions[i]));
   }
   graph = focus.empty() ? std::make_unique<ImpactGraph>(topologies, model_, claims)
-                        : std::make_unique<ImpactGraph>(topologies, model_, claims, std::set<std::string>{focus});
+                        : std::make_unique<ImpactGraph>(topologies, model_, claims, std::vector<std::string>{focus});
   return *graph;
 }
 

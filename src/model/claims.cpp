@@ -160,7 +160,10 @@ bool ExchangeVersionHostsUm(const ModelCatalog& model, std::string_view version)
 }
 
 bool ExchangeServerHostsUm(const ExchangeServerLookup& servers, const ModelCatalog& model, std::string_view fqdn) {
-  const ExchangeServer* server = servers.Find(fqdn);
+  return ExchangeServerHostsUm(servers.Find(fqdn), model);
+}
+
+bool ExchangeServerHostsUm(const ExchangeServer* server, const ModelCatalog& model) {
   return !server || ExchangeVersionHostsUm(model, server->version);
 }
 

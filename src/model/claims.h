@@ -76,6 +76,8 @@ bool ExchangeVersionHostsUm(const ModelCatalog& model, std::string_view version)
 /// listed there). UM Routing adds no KST entry for a server that has no UM,
 /// whatever dial plan lists it, and nothing needs it in a table for UM.
 bool ExchangeServerHostsUm(const ExchangeServerLookup& servers, const ModelCatalog& model, std::string_view fqdn);
+/// The same for a server already found: null (not listed) counts as hosting UM.
+bool ExchangeServerHostsUm(const ExchangeServer* server, const ModelCatalog& model);
 
 /// The Exchange servers the input says serve OWA IM on their own (an "owa_im"
 /// field, or a certificate assigned to OWAIM), each with why, in the order of
