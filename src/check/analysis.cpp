@@ -167,6 +167,7 @@ class Analyzer {
     const size_t s = group.front();
     const std::string& server = plan_.servers()[s].fqdn;
     std::vector<std::string> servers;
+    servers.reserve(group.size());
     for (const uint32_t index : group) servers.push_back(plan_.servers()[index].fqdn);
     const uint32_t class_index = plan_.ClassOf(s, f);
     const ClassResult& result = results_[class_index];
@@ -175,14 +176,21 @@ class Analyzer {
     Finding finding;
     finding.rule = rule;
     finding.fqdn = fqdn;
-    finding.servers = servers;
     finding.servers_summary = SummarizeServers(servers, plan_.servers());
+    finding.servers = std::move(servers);
     finding.claims = plan_.ClaimsOn(fqdn);
-    std::map<uint32_t, CellInput> inputs;  // by server signature: equal inputs, built once
+    // Servers with equal signatures have equal inputs and classes, so equal
+    // outcomes but for the name: each is judged once (a finding of an estate
+    // has hundreds of servers and a few signatures).
+    std::map<uint32_t, ServerOutcome> outcomes;
+    finding.outcomes.reserve(group.size());
     for (const uint32_t index : group) {
-      auto [it, added] = inputs.try_emplace(plan_.ServerSignature(index));
-      if (added) it->second = plan_.InputFor(index, f);
-      finding.outcomes.push_back(OutcomeOf(results_[plan_.ClassOf(index, f)], it->second, plan_.servers()[index].fqdn));
+      auto [it, added] = outcomes.try_emplace(plan_.ServerSignature(index));
+      if (added)
+        it->second =
+            OutcomeOf(results_[plan_.ClassOf(index, f)], plan_.InputFor(index, f), plan_.servers()[index].fqdn);
+      finding.outcomes.push_back(it->second);
+      finding.outcomes.back().server = plan_.servers()[index].fqdn;
     }
     auto narrate = [&](const std::string& title, const EventPath& path) {
       Trace trace;

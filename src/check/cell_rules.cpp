@@ -201,17 +201,6 @@ std::pair<int, int> StepsDoneSpan(const CellInput& input, size_t k) {
   return {from, to};
 }
 
-/// The first and last plan-step count in `span` at which the topology in force needs the FQDN; {-1, -1}: none.
-std::pair<int, int> NeededWithin(const CellInput& input, std::pair<int, int> span) {
-  int first = -1, last = -1;
-  for (int done = span.first; done <= span.second; ++done) {
-    if (!input.NeededAfter(done)) continue;
-    if (first < 0) first = done;
-    last = done;
-  }
-  return {first, last};
-}
-
 }  // namespace
 
 ServerOutcome OutcomeOf(const ClassResult& result, const CellInput& input, const std::string& server) {
@@ -226,7 +215,7 @@ ServerOutcome OutcomeOf(const ClassResult& result, const CellInput& input, const
   std::vector<bool> needed_at_step(result.absent_at_step.size());
   int first = -1, latest = -1;
   for (size_t k = 0; k < result.absent_at_step.size(); ++k) {
-    const auto [need_from, need_to] = NeededWithin(input, StepsDoneSpan(input, k));
+    const auto [need_from, need_to] = input.NeededWithin(StepsDoneSpan(input, k));
     needed_at_step[k] = need_from >= 0;
     if (!result.absent_at_step[k] || need_from < 0) continue;
     first = first < 0 ? need_from : std::min(first, need_from);

@@ -82,6 +82,12 @@ bool Contains(const std::vector<std::string>& items, const std::string& item) {
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
+void AppendField(std::string* view, const std::string& field) {
+  *view += std::to_string(field.size());
+  *view += ':';
+  *view += field;
+}
+
 }  // namespace
 
 bool ServicesOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -92,7 +98,8 @@ bool ServicesOverlap(const std::vector<std::string>& a, const std::vector<std::s
 struct ImpactGraph::Graph {
   BoostGraph graph;
   std::vector<std::pair<std::string, std::string>> conditions;  // (condition, subject)
-  std::map<std::pair<std::string, std::string>, uint32_t> condition_vertex;
+  // condition -> subject -> vertex: found without building a key (Build asks once per Lync server and need).
+  std::map<std::string, std::map<std::string, uint32_t, std::less<>>, std::less<>> condition_vertex;
   std::vector<std::pair<uint32_t, int>> side_needs;  // (channel instance, need)
   std::vector<Vertex> channel_vertex;
   std::vector<Vertex> feature_vertex;
@@ -196,6 +203,38 @@ void ImpactGraph::Instantiate(const Topology& topology, const ClaimIndex& claims
   }
 }
 
+// Change it with Instantiate: it lists what Instantiate reads.
+std::string ImpactGraph::ServersView(const Topology& topology) {
+  std::string view;
+  for (const LyncPool& pool : topology.pools) {
+    AppendField(&view, pool.fqdn.name);
+    AppendField(&view, pool.role);
+    for (const NamedAt& computer : pool.computers) AppendField(&view, computer.name);
+    view += ';';
+  }
+  view += '|';
+  for (const ExchangeServer& server : topology.exchange_servers) {
+    AppendField(&view, server.fqdn.name);
+    AppendField(&view, server.version);
+    view += server.owa_im ? '+' : '-';
+  }
+  view += '|';
+  for (const Certificate& certificate : topology.certificates) {
+    AppendField(&view, certificate.server.name);
+    for (const NamedAt& service : certificate.services) AppendField(&view, service.name);
+    view += ';';
+  }
+  view += '|';
+  for (const HostingProvider& provider : topology.hosting_providers) {
+    AppendField(&view, provider.identity.name);
+    AppendField(&view, provider.proxy_fqdn.name);
+    AppendField(&view, provider.edge_pool.name);
+  }
+  view += '|';
+  for (const UmIpGateway& gateway : topology.um_ip_gateways) AppendField(&view, gateway.address.name);
+  return view;
+}
+
 const std::vector<std::string>& ImpactGraph::LyncServers(const ChannelInfo& channel) const {
   static const std::vector<std::string> kNone;
   auto it = lync_side_servers_.find(channel.lync_side);
@@ -203,13 +242,15 @@ const std::vector<std::string>& ImpactGraph::LyncServers(const ChannelInfo& chan
 }
 
 uint32_t ImpactGraph::ConditionVertex(const std::string& condition, const std::string& subject) {
-  auto [it, inserted] = graph_->condition_vertex.emplace(std::make_pair(condition, subject), 0);
-  if (inserted) {
-    it->second = static_cast<uint32_t>(boost::add_vertex(
-        VertexProps{Layer::kCondition, static_cast<uint32_t>(graph_->conditions.size())}, graph_->graph));
-    graph_->conditions.push_back({condition, subject});
-  }
-  return it->second;
+  auto by_condition = graph_->condition_vertex.find(condition);
+  if (by_condition == graph_->condition_vertex.end())
+    by_condition = graph_->condition_vertex.emplace(condition, std::map<std::string, uint32_t, std::less<>>{}).first;
+  if (auto found = by_condition->second.find(subject); found != by_condition->second.end()) return found->second;
+  const auto v = static_cast<uint32_t>(boost::add_vertex(
+      VertexProps{Layer::kCondition, static_cast<uint32_t>(graph_->conditions.size())}, graph_->graph));
+  graph_->conditions.push_back({condition, subject});
+  by_condition->second.emplace(subject, v);
+  return v;
 }
 
 void ImpactGraph::Build() {
@@ -267,8 +308,10 @@ bool ImpactGraph::Breaks(const BrokenCondition& broken, const ChannelInstance& c
 }
 
 struct ImpactGraph::Failures {
-  std::map<uint32_t, std::set<std::string>> servers;  // channel -> Lync servers it fails for
-  std::map<uint32_t, std::set<int>> causes;           // channel -> needs that failed
+  // channel -> Lync servers it fails for, sorted and distinct once Search returns (pointers into
+  // lync_side_servers_: a finding of an estate fails hundreds of servers on each of its channels)
+  std::map<uint32_t, std::vector<const std::string*>> servers;
+  std::map<uint32_t, std::set<int>> causes;  // channel -> needs that failed
   std::set<uint32_t> reached_features;
 };
 
@@ -277,8 +320,10 @@ ImpactGraph::Failures ImpactGraph::Search(const std::vector<BrokenCondition>& br
   Failures failures;
   std::map<Vertex, std::vector<const BrokenCondition*>> at_vertex;
   for (const BrokenCondition& b : broken) {
-    auto it = g.condition_vertex.find({b.condition, b.subject});
-    if (it != g.condition_vertex.end()) at_vertex[it->second].push_back(&b);
+    auto by_condition = g.condition_vertex.find(b.condition);
+    if (by_condition == g.condition_vertex.end()) continue;
+    auto it = by_condition->second.find(b.subject);
+    if (it != by_condition->second.end()) at_vertex[it->second].push_back(&b);
   }
   if (at_vertex.empty()) return failures;
   std::vector<Vertex> sources, reached;
@@ -312,11 +357,21 @@ ImpactGraph::Failures ImpactGraph::Search(const std::vector<BrokenCondition>& br
         for (const BrokenCondition* b : found->second)
           for (const std::string& server : LyncServers(*instance.channel))
             if (Breaks(*b, instance, instance.channel->needs[static_cast<size_t>(n)], server)) {
-              failures.servers[c].insert(server);
+              failures.servers[c].push_back(&server);
               failures.causes[c].insert(n);
             }
       }
     }
+  }
+  // Each list was filled in LyncServers' order (sorted) once per broken
+  // condition and need: sorted already unless two of them broke the channel.
+  auto by_name = [](const std::string* a, const std::string* b) { return *a < *b; };
+  for (auto& [c, servers] : failures.servers) {
+    if (std::is_sorted(servers.begin(), servers.end(), by_name) &&
+        std::adjacent_find(servers.begin(), servers.end()) == servers.end())
+      continue;
+    std::sort(servers.begin(), servers.end(), by_name);
+    servers.erase(std::unique(servers.begin(), servers.end(), [](auto a, auto b) { return *a == *b; }), servers.end());
   }
   return failures;
 }
@@ -336,7 +391,8 @@ void ImpactGraph::CollectFeatures(const Failures& failures, Impact* impact) cons
         impact->still_works.push_back(std::move(item));
         continue;
       }
-      item.servers.assign(it->second.begin(), it->second.end());
+      item.servers.reserve(it->second.size());
+      for (const std::string* server : it->second) item.servers.push_back(*server);
       impact->breaks.push_back(std::move(item));
       for (const Symptom& symptom : instance.feature->symptoms)
         if (std::none_of(impact->symptoms.begin(), impact->symptoms.end(),
@@ -370,7 +426,7 @@ void ImpactGraph::CollectObservations(const Failures& failures, Impact* impact) 
         if (observation.party == "peer")
           AddSorted(&same->servers, instance.peer);
         else
-          for (const std::string& server : failures.servers.at(c)) AddSorted(&same->servers, server);
+          for (const std::string* server : failures.servers.at(c)) AddSorted(&same->servers, *server);
       }
     }
   }

@@ -50,6 +50,16 @@ class ImpactGraph {
               const std::vector<const ClaimIndex*>& claims, const std::vector<std::string>& subjects);
   ~ImpactGraph();
   ImpactGraph(const ImpactGraph&) = delete;
+
+  /// Everything a graph reads of a topology except its dial plans and trusted
+  /// application pools, as one string: the pools with their roles and computers
+  /// (the Lync servers and their sides; not their versions, which no channel
+  /// reads), the Exchange servers, the certificates, the hosting providers and
+  /// the UM IP gateways. Fields are length-prefixed: equal views, equal inputs.
+  /// Revisions with equal views and equal requirements of a focused FQDN
+  /// (FqdnState::um_host, trusted_application) give equal focused graphs, so a
+  /// long plan's window is one or two revisions (ImpactGraphs::InForce).
+  static std::string ServersView(const Topology& topology);
   ImpactGraph& operator=(const ImpactGraph&) = delete;
 
   /// The features `broken` breaks (reachable from the broken conditions),

@@ -32,18 +32,31 @@ ImpactGraphs::ImpactGraphs(const Scenario& scenario, const CompiledPlan& plan, c
 
 const ImpactGraph& ImpactGraphs::InForce(const std::vector<int>& steps_done, const std::string& fqdn) {
   // What a finding on `fqdn` can break in a revision depends on the peers named
-  // `fqdn` (its requirement there, and whether it is an Exchange server) and on
-  // the Lync servers at the channels' other end: the first revision of each
-  // such kind stands for the others.
-  CountServerEpochs();
+  // `fqdn` (its requirement there) and on everything else the graph reads of
+  // the revision (its servers view): the first revision of each such kind
+  // stands for the others.
   std::set<std::tuple<bool, bool, int>> seen;
   std::vector<int> representatives;
   for (const int done : steps_done) {
     const FqdnState state = plan_.StateAfter(fqdn, static_cast<size_t>(done));
-    if (seen.insert({state.um_host, state.trusted_application, server_epoch_[done]}).second)
+    if (seen.insert({state.um_host, state.trusted_application, ViewAfter(done)}).second)
       representatives.push_back(done);
   }
   return Of(representatives, fqdn);
+}
+
+int ImpactGraphs::ViewAfter(int done) {
+  CountServerEpochs();
+  const int epoch = server_epoch_[static_cast<size_t>(done)];
+  auto [it, inserted] = view_of_epoch_.try_emplace(epoch, 0);
+  if (inserted) {
+    // Only distinct views are kept: a plan that sets pool versions step after
+    // step has hundreds of server epochs and a view or two.
+    const auto [view, added] = view_ids_.try_emplace(
+        ImpactGraph::ServersView(scenario_.TopologyAfter(static_cast<size_t>(done))), view_ids_.size());
+    it->second = view->second;
+  }
+  return it->second;
 }
 
 void ImpactGraphs::CountServerEpochs() {

@@ -53,6 +53,9 @@ class ImpactGraphs {
   /// The Lync servers of the revision after `done` steps, collected once per
   /// server epoch (the steps between epochs leave them as they are).
   const ClaimIndex& ServersAfter(int done);
+  /// An id of what the graph reads of the revision after `done` steps beyond
+  /// the focused FQDN's own claims: equal ids, equal graphs (ServersView).
+  int ViewAfter(int done);
   void CountServerEpochs();
 
   const Scenario& scenario_;
@@ -60,6 +63,8 @@ class ImpactGraphs {
   const ModelCatalog& model_;
   std::map<std::pair<std::vector<const Topology*>, std::string>, std::unique_ptr<ImpactGraph>> graphs_;
   std::map<int, ClaimIndex> servers_by_epoch_;
+  std::map<int, int> view_of_epoch_;     // server epoch -> view id
+  std::map<std::string, int> view_ids_;  // each distinct view once
   /// Per number of plan steps done: how many steps so far may have changed the
   /// Lync servers or the Exchange servers (every step but those that only move
   /// trusted application pools, dial plans, restarts and waits).

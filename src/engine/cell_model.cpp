@@ -36,6 +36,27 @@ bool CellInput::NeededAfter(int steps_done) const {
   return needed;
 }
 
+std::pair<int, int> CellInput::NeededWithin(std::pair<int, int> span) const {
+  // The need changes only at the flips (sorted), so the span is walked flip by
+  // flip, not step by step: a finding of a long plan asks this for every server
+  // and every admin step.
+  int first = -1, last = -1;
+  bool needed = NeededAfter(span.first);
+  auto flip = std::upper_bound(need_flips.begin(), need_flips.end(), span.first);
+  for (int from = span.first; from <= span.second;) {
+    const bool flips_within = flip != need_flips.end() && *flip <= span.second;
+    const int to = flips_within ? *flip - 1 : span.second;  // the need holds over from .. to
+    if (needed && from <= to) {
+      if (first < 0) first = from;
+      last = to;
+    }
+    if (!flips_within) break;
+    from = *flip++;
+    needed = !needed;
+  }
+  return {first, last};
+}
+
 std::string CellInput::Key() const {
   std::string key;
   key.reserve(32 + steps.size() * 3 + topology.size() * 4);

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/model_catalog.h"
@@ -53,6 +54,9 @@ struct CellInput {
 
   /// Whether the topology in force after `steps_done` plan steps requires the FQDN here.
   bool NeededAfter(int steps_done) const;
+  /// The first and last number of plan steps done in `span` (both ends
+  /// included) after which the FQDN is needed here; {-1, -1}: never.
+  std::pair<int, int> NeededWithin(std::pair<int, int> span) const;
 
   /// A canonical key: equal keys mean equal behaviour.
   std::string Key() const;

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "engine/cell_explorer.h"
 
 namespace kst {
@@ -154,6 +157,36 @@ TEST_CASE("exploring O1's plan finds the conflict and a single broken end table"
   CHECK(*verdict.conflict_path == EventPath{CellEvent::kAdminStep, CellEvent::kReplicate});
   REQUIRE(verdict.ends.size() == 1);
   CHECK_FALSE(verdict.ends[0].entry.present);
+}
+
+TEST_CASE("NeededWithin says what NeededAfter says at every step of the span") {
+  // Flips sorted, repeated ones included (a flip and its undo at one step);
+  // every span of a plan of 12 steps, from a fixed-seed stream.
+  uint64_t seed = 0x6e656564;
+  auto next = [&seed](int bound) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((seed >> 33) % static_cast<uint64_t>(bound));
+  };
+  for (int round = 0; round < 200; ++round) {
+    CellInput input;
+    input.needed_at_start = next(2) == 1;
+    const int flips = next(6);
+    for (int i = 0; i < flips; ++i) input.need_flips.push_back(next(13));
+    std::sort(input.need_flips.begin(), input.need_flips.end());
+    for (int from = 0; from <= 12; ++from)
+      for (int to = from; to <= 12; ++to) {
+        int first = -1, last = -1;
+        for (int done = from; done <= to; ++done)
+          if (input.NeededAfter(done)) {
+            if (first < 0) first = done;
+            last = done;
+          }
+        CAPTURE(round);
+        CAPTURE(from);
+        CAPTURE(to);
+        CHECK(input.NeededWithin({from, to}) == std::pair<int, int>{first, last});
+      }
+  }
 }
 
 TEST_CASE("packed states round-trip") {
