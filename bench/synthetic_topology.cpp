@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -397,6 +398,19 @@ bool CheckSyntheticScenario(const Scenario& scenario, const ModelCatalog& model,
     *error = d.ToString();
     return false;
   }
+  return true;
+}
+
+bool MoveStepThatChangesNothing(Scenario* scenario, size_t from, size_t to) {
+  std::vector<PlanStep>& plan = scenario->plan;
+  if (from >= plan.size() || to >= plan.size() || plan[from].ChangesTopology()) return false;
+  PlanStep step = std::move(plan[from]);
+  plan.erase(plan.begin() + static_cast<std::ptrdiff_t>(from));
+  plan.insert(plan.begin() + static_cast<std::ptrdiff_t>(to), std::move(step));
+  // A restart or a wait holds the topology of the step before it, wherever it now stands.
+  for (size_t i = std::min(from, to); i <= std::max(from, to); ++i)
+    if (!plan[i].ChangesTopology())
+      plan[i].after = i == 0 ? std::make_shared<const Topology>(scenario->base) : plan[i - 1].after;
   return true;
 }
 

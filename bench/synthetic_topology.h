@@ -47,4 +47,11 @@ Scenario MakeSyntheticScenario(const SyntheticSize& size);
 /// base and after every step. Returns false and the first error in `*error`.
 bool CheckSyntheticScenario(const Scenario& scenario, const ModelCatalog& model, std::string* error);
 
+/// `scenario` with its plan step `from` moved to position `to` (0-based,
+/// counted in the plan without it), as plan synthesis reorders steps. Only a
+/// step that leaves the topology alone (a restart or a wait) moves: each such
+/// step shares the topology before it, so the revisions stay right. Returns
+/// false, changing nothing, for a publish or an AD change or an index past the end.
+bool MoveStepThatChangesNothing(Scenario* scenario, size_t from, size_t to);
+
 }  // namespace kst

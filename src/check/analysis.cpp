@@ -26,6 +26,7 @@
 #include "base/interrupt.h"
 #include "check/cell_rules.h"
 #include "check/certificate_checks.h"
+#include "check/class_cache.h"
 #include "check/expectation.h"
 #include "check/impact_graph.h"
 #include "check/impact_in_force.h"
@@ -86,10 +87,9 @@ class Analyzer {
         memory_exhausted_ = true;
         break;
       }
-      CellModel model(cell_class.input, semantics_->startup_conflict, "");
-      CellVerdict verdict = ExploreCell(model, budget, true, options_.max_memory_bytes);
+      ClassResult result = ExploreClass(cell_class.input, budget);
+      const CellVerdict& verdict = result.verdict;
       memory_exhausted_ |= verdict.memory_exhausted;
-      const bool flapping = !CyclicComponents(verdict).empty();
       if (options_.progress)
         options_.progress(results_.size() + 1, plan_.classes().size(), stats_.states + verdict.states, false);
       budget = budget > verdict.states ? budget - verdict.states : 0;
@@ -97,11 +97,6 @@ class Analyzer {
       stats_.states += verdict.states;
       stats_.transitions += verdict.transitions;
       stats_.depth = std::max(stats_.depth, verdict.depth);
-      ClassResult result = Judge(cell_class.input, std::move(verdict));
-      result.flapping = flapping;
-      RecordAbsences(model, result.verdict, &result);
-      result.verdict.edges = {};  // the graph was only needed for the cycle check and the outage window
-      result.verdict.state_list = {};
       results_.push_back(std::move(result));
     }
     if (options_.progress) options_.progress(results_.size(), plan_.classes().size(), stats_.states, true);
@@ -120,6 +115,39 @@ class Analyzer {
     if (incomplete_)
       report_->inconclusive_reasons.push_back("the state budget (--max-states " + std::to_string(options_.max_states) +
                                               ") ran out before every order was explored");
+  }
+
+  /// One class under the report's reading, from options_.class_cache where
+  /// an earlier analysis explored the same projection to the end within `budget`.
+  ClassResult ExploreClass(const CellInput& input, uint64_t budget) {
+    std::string key;
+    if (options_.class_cache) {
+      key = ClassCache::KeyOf(input, *semantics_, ClassCache::Depth::kWithAbsences);
+      if (const ClassResult* kept = options_.class_cache->Find(key, budget)) return *kept;
+    }
+    CellModel model(input, semantics_->startup_conflict, "");
+    CellVerdict verdict = ExploreCell(model, budget, true, options_.max_memory_bytes);
+    const bool flapping = !CyclicComponents(verdict).empty();
+    ClassResult result = Judge(input, std::move(verdict));
+    result.flapping = flapping;
+    RecordAbsences(model, result.verdict, &result);
+    result.verdict.edges = {};  // the graph was only needed for the cycle check and the outage window
+    result.verdict.state_list = {};
+    if (options_.class_cache) options_.class_cache->Store(std::move(key), result);
+    return result;
+  }
+
+  /// One class under another reading, verdict only (CompareReadings), cached the same way.
+  ClassResult JudgeUnder(const CellInput& input, const Semantics& reading) {
+    std::string key;
+    if (options_.class_cache) {
+      key = ClassCache::KeyOf(input, reading, ClassCache::Depth::kVerdictOnly);
+      if (const ClassResult* kept = options_.class_cache->Find(key, options_.max_states)) return *kept;
+    }
+    CellModel model(input, reading.startup_conflict, "");
+    ClassResult result = Judge(input, ExploreCell(model, options_.max_states, false, options_.max_memory_bytes));
+    if (options_.class_cache) options_.class_cache->Store(std::move(key), result);
+    return result;
   }
 
   void CollectFindings() {
@@ -258,17 +286,14 @@ class Analyzer {
       if (reading.name == semantics_->name) return results_[class_index];
       auto [it, added] = explored.try_emplace({class_index, &reading});
       if (added) {
-        const CellInput& input = plan_.classes()[class_index].input;
-        CellModel model(input, reading.startup_conflict, "");
-        CellVerdict verdict = ExploreCell(model, options_.max_states, false, options_.max_memory_bytes);
-        if (verdict.memory_exhausted && !memory_exhausted_) {
+        it->second = JudgeUnder(plan_.classes()[class_index].input, reading);
+        if (it->second.verdict.memory_exhausted && !memory_exhausted_) {
           memory_exhausted_ = true;
           report_->inconclusive_reasons.push_back(
               MemoryBudgetName(options_.max_memory_bytes) + " ran out (" + MibText(ResidentBytes()) +
               " resident) while the findings were re-checked under the other readings; what they say of other "
               "readings is incomplete");
         }
-        it->second = Judge(input, std::move(verdict));
       }
       return it->second;
     };

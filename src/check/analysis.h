@@ -15,6 +15,8 @@
 
 namespace kst {
 
+class ClassCache;  // check/class_cache.h
+
 struct AnalysisOptions {
   const Semantics* semantics = nullptr;  // null: the model's default reading
   uint64_t max_states = 50'000'000;      // over all explored classes
@@ -35,6 +37,10 @@ struct AnalysisOptions {
   /// end (true); the command layer draws a progress line with it. The
   /// analysis itself never prints.
   std::function<void(size_t explored, size_t total, uint64_t states, bool finished)> progress;
+  /// Results of cell classes explored by earlier analyses with the same model
+  /// (check/class_cache.h): a class whose projection an earlier plan had is
+  /// not explored again, and the report is the same. Null: none kept.
+  ClassCache* class_cache = nullptr;
 };
 
 /// What the command layer adds to an analysis before its report is judged.

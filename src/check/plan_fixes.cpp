@@ -9,6 +9,7 @@
 
 #include "base/interrupt.h"
 #include "base/text_join.h"
+#include "check/class_cache.h"
 #include "model/claims.h"
 #include "model/rule_ids.h"
 
@@ -365,6 +366,9 @@ void AddCheckedFixes(const Scenario& scenario, const ModelCatalog& model, const 
   AnalysisOptions again = options;
   again.recheck_fixes = false;
   again.progress = nullptr;
+  // A fix edits a step or two: the classes it leaves alone are not explored again.
+  ClassCache classes;
+  if (!again.class_cache) again.class_cache = &classes;
   std::map<std::string, Report> explored;  // by fix text: one exploration serves every finding it fixes
   bool budget_hit = false;
   for (Finding& finding : report->findings) {

@@ -7,6 +7,7 @@
 
 #include "base/interrupt.h"
 #include "check/analysis.h"
+#include "check/class_cache.h"
 #include "model/claims.h"
 #include "model/rule_ids.h"
 #include "plan/plan_alternatives.h"
@@ -82,7 +83,7 @@ class Search {
     return InterruptRequested() || seconds > options_.time_budget_seconds;
   }
 
-  AnalysisOptions AnalysisFor(const Semantics* reading) const {
+  AnalysisOptions AnalysisFor(const Semantics* reading) {
     AnalysisOptions analysis;
     analysis.semantics = reading;
     analysis.compare_readings = false;
@@ -90,6 +91,7 @@ class Search {
     analysis.max_states = options_.max_states;
     analysis.max_memory_bytes = options_.max_memory_bytes;
     analysis.at = options_.at;
+    analysis.class_cache = &class_cache_;
     return analysis;
   }
 
@@ -395,6 +397,8 @@ class Search {
   PlanSynthesis* out_;
   Clock::time_point started_;
   std::vector<const Semantics*> readings_;
+  /// Candidates differ from each other by a few steps: each explores only the classes the others did not.
+  ClassCache class_cache_;
   bool have_best_ = false;
   std::map<std::string, PlanCost> best_by_reading_;
   std::optional<EvaluatedPlan> best_at_once_;    // the best that restarts at once after a publish (no temporary edit)
