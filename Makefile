@@ -18,7 +18,7 @@ FUZZ_BUILD   ?= $(SANITIZE_BUILD)
 FUZZ_SECONDS ?= 60
 VALGRIND_BUILD ?= build-valgrind
 
-.PHONY: deps configure build demo test package test-sanitize test-valgrind tidy format format-check fuzz bench bench-steps bench-inputs bench-logs bench-plan bench-spin clean
+.PHONY: deps configure build demo test package test-sanitize test-valgrind tidy format format-check fuzz bench bench-steps bench-recheck bench-inputs bench-logs bench-plan bench-spin clean
 
 deps:
 	@bash .ci/install-deps $(DEBIAN_PACKAGES)
@@ -95,10 +95,15 @@ fuzz: deps
 bench: build
 	@./$(BUILD)/bench/kst_bench
 	@./$(BUILD)/bench/kst_bench --steps --repeat 1
+	@./$(BUILD)/bench/kst_recheck_bench
 
 # How the analysis grows with the plan's length (issue 21): 50 to 5,000 steps on 200 Front Ends.
 bench-steps: build
 	@./$(BUILD)/bench/kst_bench --steps --repeat 1
+
+# A re-check of a 1,000-step plan with one step moved, with and without the class cache (issue 21).
+bench-recheck: build
+	@./$(BUILD)/bench/kst_recheck_bench
 
 # Loading each kind of input (kst JSON/YAML, topology XML, .tbxml, Exchange CliXml/JSON/CSV, a snapshot
 # folder, many unknown elements or keys, long FQDN lists) at 10k ... 160k items: time, peak RSS, ratio per doubling.

@@ -214,7 +214,7 @@ void PrintTargets(const std::vector<Row>& rows) {
   const Row* target = FindRow(rows, 200, 5000, true);
   if (!target) return;
   const Measurement& t = target->result;
-  std::printf("\nTargets (default options, 50 steps, restarts \"any\", one core):\n");
+  std::printf("\nTargets (default options, %d steps, restarts \"any\", one core):\n", target->size.plan_steps);
   std::printf("  200 FE / 5,000 FQDNs: %.3f s CPU (< 1 s: %s), peak %.1f MiB (< 256 MiB: %s), exhaustive: %s\n",
               t.cpu_seconds, Met(t.cpu_seconds < 1.0), MiB(t.peak_rss_kib), Met(t.peak_rss_kib < 256 * 1024),
               t.complete ? "yes" : "NO");
@@ -238,43 +238,50 @@ void PrintTargets(const std::vector<Row>& rows) {
 /// the plan's length, per doubling of the steps (a ratio of 2 is linear).
 void PrintStepTargets(const std::vector<Row>& rows) {
   std::printf("\nGrowth with plan steps (default options, restarts \"any\", one core):\n");
-  for (const int fqdns : {5000, 10000}) {
-    const Row* previous = nullptr;
-    for (const Row& row : rows) {
-      if (row.size.fqdns != fqdns || !row.result.ok) continue;
-      const Measurement& m = row.result;
-      std::printf("  200 FE / %6d FQDNs / %5d steps: %7.3f s CPU, peak %7.1f MiB", fqdns, row.size.plan_steps,
-                  m.cpu_seconds, MiB(m.peak_rss_kib));
-      if (previous) {
-        // Per doubling: the ratio raised to 1 / log2(steps ratio).
-        const double doublings = std::log2(static_cast<double>(row.size.plan_steps) / previous->size.plan_steps);
-        const double time_ratio =
-            std::pow(m.cpu_seconds / std::max(previous->result.cpu_seconds, 1e-6), 1.0 / doublings);
-        const double memory_ratio =
-            std::pow(static_cast<double>(m.peak_rss_kib) / previous->result.peak_rss_kib, 1.0 / doublings);
-        std::printf("; per doubling of steps: time %.2fx, memory %.2fx (<= 2x: %s)", time_ratio, memory_ratio,
-                    Met(time_ratio <= 2.0 && memory_ratio <= 2.0));
+  for (const bool distinct : {false, true})
+    for (const int fqdns : {5000, 10000}) {
+      const Row* previous = nullptr;
+      for (const Row& row : rows) {
+        if (row.size.fqdns != fqdns || row.size.distinct_pools != distinct || !row.result.ok) continue;
+        const Measurement& m = row.result;
+        std::printf("  %-9s 200 FE / %6d FQDNs / %5d steps: %7.3f s CPU, peak %7.1f MiB",
+                    distinct ? "distinct" : "synthetic", fqdns, row.size.plan_steps, m.cpu_seconds,
+                    MiB(m.peak_rss_kib));
+        if (previous) {
+          // Per doubling: the ratio raised to 1 / log2(steps ratio).
+          const double doublings = std::log2(static_cast<double>(row.size.plan_steps) / previous->size.plan_steps);
+          const double time_ratio =
+              std::pow(m.cpu_seconds / std::max(previous->result.cpu_seconds, 1e-6), 1.0 / doublings);
+          const double memory_ratio =
+              std::pow(static_cast<double>(m.peak_rss_kib) / previous->result.peak_rss_kib, 1.0 / doublings);
+          std::printf("; per doubling of steps: time %.2fx, memory %.2fx (<= 2x: %s)", time_ratio, memory_ratio,
+                      Met(time_ratio <= 2.0 && memory_ratio <= 2.0));
+        }
+        if (fqdns == 5000 && row.size.plan_steps == 1000)
+          std::printf("\n    target 1,000 steps: < 1 s CPU: %s, < 256 MiB: %s", Met(m.cpu_seconds < 1.0),
+                      Met(m.peak_rss_kib < 256 * 1024));
+        if (fqdns == 5000 && row.size.plan_steps == 5000)
+          std::printf("\n    target 5,000 steps: < 5 s CPU: %s, < 512 MiB: %s", Met(m.cpu_seconds < 5.0),
+                      Met(m.peak_rss_kib < 512 * 1024));
+        std::printf("\n");
+        previous = &row;
       }
-      if (fqdns == 5000 && row.size.plan_steps == 1000)
-        std::printf("\n    target 1,000 steps: < 1 s CPU: %s, < 256 MiB: %s", Met(m.cpu_seconds < 1.0),
-                    Met(m.peak_rss_kib < 256 * 1024));
-      if (fqdns == 5000 && row.size.plan_steps == 5000)
-        std::printf("\n    target 5,000 steps: < 5 s CPU: %s, < 512 MiB: %s", Met(m.cpu_seconds < 5.0),
-                    Met(m.peak_rss_kib < 512 * 1024));
-      std::printf("\n");
-      previous = &row;
     }
-  }
 }
 
 std::vector<Row> StepRows() {
   std::vector<Row> rows;
-  for (const int fqdns : {5000, 10000})
-    for (const int steps : {50, 200, 1000, 5000}) rows.push_back({SyntheticSize{200, fqdns, steps, true}, true, {}});
+  for (const bool distinct : {false, true})
+    for (const int fqdns : {5000, 10000})
+      for (const int steps : {50, 200, 1000, 5000}) {
+        SyntheticSize size{200, fqdns, steps, true};
+        size.distinct_pools = distinct;
+        rows.push_back({size, true, {}});
+      }
   return rows;
 }
 
-std::vector<Row> PlanRows(bool quick, bool compare_off, const std::vector<int>& size) {
+std::vector<Row> PlanRows(bool quick, bool compare_off, const std::vector<int>& size, bool distinct) {
   std::vector<Row> rows;
   if (quick) {
     rows.push_back({SyntheticSize{22, 300, 12, true}, true, {}});
@@ -282,7 +289,11 @@ std::vector<Row> PlanRows(bool quick, bool compare_off, const std::vector<int>& 
   }
   if (!size.empty()) {
     for (bool compare : {true, false})
-      if (compare || compare_off) rows.push_back({SyntheticSize{size[0], size[1], size[2], true}, compare, {}});
+      if (compare || compare_off) {
+        SyntheticSize synthetic{size[0], size[1], size[2], true};
+        synthetic.distinct_pools = distinct;
+        rows.push_back({synthetic, compare, {}});
+      }
     return rows;
   }
   const std::pair<int, int> sizes[] = {{25, 625},   {50, 1250},   {100, 2500}, {200, 5000},
@@ -295,9 +306,9 @@ std::vector<Row> PlanRows(bool quick, bool compare_off, const std::vector<int>& 
   return rows;
 }
 
-int Run(bool quick, bool compare_off, int repeat, const std::vector<int>& size, bool steps) {
+int Run(bool quick, bool compare_off, int repeat, const std::vector<int>& size, bool steps, bool distinct) {
   ModelCatalog::Embedded();  // parsed once, before the children fork
-  std::vector<Row> rows = steps ? StepRows() : PlanRows(quick, compare_off, size);
+  std::vector<Row> rows = steps ? StepRows() : PlanRows(quick, compare_off, size, distinct);
   const double load_before = LoadAverage();
   std::printf(
       "kst_bench: kst::Analyze on synthetic scenarios (restarts \"any\"), %d cold run%s per row, each a fresh "
@@ -306,9 +317,11 @@ int Run(bool quick, bool compare_off, int repeat, const std::vector<int>& size, 
       repeat, repeat == 1 ? "" : "s");
   bool ok = true;
   for (size_t i = 0; i < rows.size(); ++i) {
-    if (i == 0 || rows[i].compare_readings != rows[i - 1].compare_readings) {
-      std::printf("\ncompare_readings = %s%s\n", rows[i].compare_readings ? "true" : "false",
-                  rows[i].compare_readings ? " (the default options)" : "");
+    if (i == 0 || rows[i].compare_readings != rows[i - 1].compare_readings ||
+        rows[i].size.distinct_pools != rows[i - 1].size.distinct_pools) {
+      std::printf(
+          "\n%s, compare_readings = %s%s\n", rows[i].size.distinct_pools ? "distinct-pool estate" : "synthetic estate",
+          rows[i].compare_readings ? "true" : "false", rows[i].compare_readings ? " (the default options)" : "");
       PrintHeader();
     }
     ok &= MeasureRow(&rows[i], repeat);
@@ -330,7 +343,7 @@ int Run(bool quick, bool compare_off, int repeat, const std::vector<int>& size, 
 
 int main(int argc, char** argv) {
   CLI::App app{"kst_bench: times kst::Analyze on synthetic Lync estates and prints a table"};
-  bool quick = false, no_compare_off = false, steps = false;
+  bool quick = false, no_compare_off = false, steps = false, distinct = false;
   int repeat = 3;
   std::vector<int> size;
   app.add_flag("--quick", quick, "one small size, one run (smoke test)");
@@ -343,6 +356,9 @@ int main(int argc, char** argv) {
   app.add_flag("--steps", steps,
                "the plan-length rows instead: 200 FE, 5,000 and 10,000 FQDNs, 50 to 5,000 steps, with the ratio per "
                "doubling of steps");
+  app.add_flag("--distinct-pools", distinct,
+               "with --size: the distinct-pool estate (each Front End pool its own version, SipName dial plan and "
+               "restart cadence)");
   CLI11_PARSE(app, argc, argv);
-  return kst::Run(quick, !no_compare_off && !quick && !steps, quick ? 1 : repeat, size, steps);
+  return kst::Run(quick, !no_compare_off && !quick && !steps, quick ? 1 : repeat, size, steps, distinct);
 }

@@ -49,7 +49,8 @@ std::string Format(const char* format, Args... args) {
 class SyntheticBuilder {
  public:
   explicit SyntheticBuilder(const SyntheticSize& size) : size_(size), random_(size.seed) {
-    file_ = Format("synthetic/kst-bench-%dfe-%dfqdn-%dsteps.json", size.front_end_servers, size.fqdns, size.plan_steps);
+    file_ = Format("synthetic/kst-bench-%dfe-%dfqdn-%dsteps%s.json", size.front_end_servers, size.fqdns,
+                   size.plan_steps, size.distinct_pools ? "-distinct" : "");
   }
 
   Scenario Build() {
@@ -104,7 +105,8 @@ class SyntheticBuilder {
       std::vector<std::string> computers;
       const int count = servers / pools + (p < servers % pools ? 1 : 0);
       for (int c = 0; c < count; ++c) computers.push_back(Format("fe%04d.%s.lync.contoso.com", ++computer, site));
-      AddPool("FrontEnd", 6, Format("pool%03d.%s.lync.contoso.com", p + 1, site), std::move(computers));
+      const int version = size_.distinct_pools ? 5 + static_cast<int>(random_.Below(3)) : 6;
+      AddPool("FrontEnd", version, Format("pool%03d.%s.lync.contoso.com", p + 1, site), std::move(computers));
     }
     const int edge_pools = std::max(1, pools / 5);
     for (int p = 0; p < edge_pools; ++p) {
@@ -140,6 +142,19 @@ class SyntheticBuilder {
     for (size_t i = 0; i < um_servers_.size(); i += 4)
       AddDialPlan(Format("PBX %03d", static_cast<int>(i / 4) + 1), "TelExtn", {um_servers_[i]});
     AddDialPlan("PSTN E.164", "E164", {um_servers_.back()});
+    if (size_.distinct_pools) AddPoolDialPlans();
+  }
+
+  /// The distinct-pool estate: a SipName dial plan per Front End pool, on its
+  /// own pair of UM servers (the pairs cycle once the pools outnumber them).
+  void AddPoolDialPlans() {
+    const size_t n = um_servers_.size();
+    for (size_t p = 0; p < front_end_pools_.size(); ++p) {
+      std::vector<std::string> servers{um_servers_[(2 * p) % n]};
+      const std::string& second = um_servers_[(2 * p + 1 + p / n) % n];
+      if (second != servers.front()) servers.push_back(second);
+      AddDialPlan(Format("SIP pool%03d", static_cast<int>(p) + 1), "SipName", servers);
+    }
   }
 
   void AddDialPlan(std::string name, std::string uri_type, const std::vector<std::string>& servers) {
@@ -219,6 +234,17 @@ class SyntheticBuilder {
            "wait until every server has the newest topology replica");
     const int restarts = static_cast<int>(random_.Below(3));
     for (int r = 0; r < restarts && Room(); ++r) AddRestart();
+    if (size_.distinct_pools) AddScheduledRestarts();
+    ++windows_;
+  }
+
+  /// The distinct-pool estate: Front End pool p restarts every 3 + p % 7
+  /// change windows, starting at window p % that cadence.
+  void AddScheduledRestarts() {
+    for (size_t p = 0; p < front_end_pools_.size() && Room(); ++p) {
+      const int cadence = 3 + static_cast<int>(p % 7);
+      if (windows_ % cadence == static_cast<int>(p) % cadence) AddRestartOf(front_end_pools_[p]);
+    }
   }
 
   void AddChange() {
@@ -360,8 +386,9 @@ class SyntheticBuilder {
   }
 
   /// Restarts every server of a pool: a Front End pool four times in five.
-  void AddRestart() {
-    const std::string& name = random_.Pick(random_.Percent(80) ? front_end_pools_ : other_pools_);
+  void AddRestart() { AddRestartOf(random_.Pick(random_.Percent(80) ? front_end_pools_ : other_pools_)); }
+
+  void AddRestartOf(const std::string& name) {
     const LyncPool* pool = topology_.FindPool(name);
     std::vector<std::string> servers;
     for (const NamedAt& computer : PoolServers(*pool)) servers.push_back(computer.name);
@@ -375,6 +402,7 @@ class SyntheticBuilder {
   int line_ = 0;
   int fqdns_ = 0;  // distinct FQDNs of the base so far
   int applications_ = 0;
+  int windows_ = 0;    // change windows so far
   Topology topology_;  // the base, then the topology after the last step
   Scenario scenario_;
   std::vector<std::string> front_end_pools_, other_pools_, registrar_pools_;

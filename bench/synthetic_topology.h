@@ -16,6 +16,9 @@
 // usually a wait for replication, then restarts of zero to two pools. Every
 // step carries the whole topology after it, as the scenario loader builds it.
 //
+// The distinct-pool estate (SyntheticSize::distinct_pools) gives each Front
+// End pool its own version, SipName dial plan and restart cadence.
+//
 // Everything is drawn from a fixed-seed SplitMix64 stream with no library
 // distribution, so a size always yields the same scenario on every platform.
 
@@ -35,7 +38,11 @@ struct SyntheticSize {
   int front_end_servers = 200;
   int fqdns = 5000;
   int plan_steps = 50;
-  bool unplanned_restarts = true;      // environment.restarts == "any"
+  bool unplanned_restarts = true;  // environment.restarts == "any"
+  /// The distinct-pool estate: each Front End pool has its own version (Lync
+  /// 2010, 2013 or Skype for Business 2015), its own SipName dial plan and its
+  /// own restart cadence in the plan, so fewer cells share a class.
+  bool distinct_pools = false;
   uint64_t seed = 0x6b73742d62656e63;  // "kst-benc"
 };
 
