@@ -68,10 +68,12 @@ Timed Check(const Scenario& scenario, int repeat, const ClassCache* start) {
   return best;
 }
 
-int Run(int front_ends, int fqdns, int steps, int repeat) {
+int Run(int front_ends, int fqdns, int steps, int repeat, bool distinct) {
   PinToOneCore();
   ModelCatalog::Embedded();
-  Scenario scenario = MakeSyntheticScenario(SyntheticSize{front_ends, fqdns, steps, true});
+  SyntheticSize size{front_ends, fqdns, steps, true};
+  size.distinct_pools = distinct;
+  Scenario scenario = MakeSyntheticScenario(size);
   // The restart nearest the middle moves ten steps earlier.
   size_t from = scenario.plan.size();
   for (size_t i = scenario.plan.size() / 2; i < scenario.plan.size() && from == scenario.plan.size(); ++i)
@@ -116,13 +118,14 @@ int Run(int front_ends, int fqdns, int steps, int repeat) {
 
 int main(int argc, char** argv) {
   CLI::App app{"kst_recheck_bench: a re-check of a long plan with one step moved, with and without the class cache"};
-  bool quick = false;
+  bool quick = false, distinct = false;
   int repeat = 3;
   std::vector<int> size{200, 5000, 1000};
   app.add_flag("--quick", quick, "a small plan, one run (smoke test)");
   app.add_option("--repeat", repeat, "runs per check; the least CPU time is printed")->check(CLI::Range(1, 100));
   app.add_option("--size", size, "FE servers, FQDNs and plan steps")->expected(3)->check(CLI::Range(1, 1'000'000));
+  app.add_flag("--distinct-pools", distinct, "the distinct-pool estate (synthetic_topology.h)");
   CLI11_PARSE(app, argc, argv);
-  if (quick) return kst::Run(22, 300, 60, 1);
-  return kst::Run(size[0], size[1], size[2], repeat);
+  if (quick) return kst::Run(22, 300, 60, 1, false);
+  return kst::Run(size[0], size[1], size[2], repeat, distinct);
 }

@@ -206,7 +206,7 @@ class Analyzer {
     finding.fqdn = fqdn;
     finding.servers_summary = SummarizeServers(servers, plan_.servers());
     finding.servers = std::move(servers);
-    finding.claims = plan_.ClaimsOn(fqdn);
+    finding.claims = ClaimsOn(f);
     // Servers with equal signatures have equal inputs and classes, so equal
     // outcomes but for the name: each is judged once (a finding of an estate
     // has hundreds of servers and a few signatures).
@@ -239,6 +239,15 @@ class Analyzer {
     }
     report_->findings.push_back(std::move(finding));
     finding_cells_.push_back({f, group});
+  }
+
+  /// The claims on FQDN `f` over the plan, collected once: an FQDN often has
+  /// findings of two rules or two severities, and each revision that changed
+  /// it is read whole (CompiledPlan::ClaimsOn).
+  const std::vector<ClaimRef>& ClaimsOn(size_t f) {
+    auto [it, added] = claims_on_.try_emplace(f);
+    if (added) it->second = plan_.ClaimsOn(plan_.fqdns()[f]);
+    return it->second;
   }
 
   Requirement RequirementAtEnd(const std::string& fqdn) const {
@@ -355,7 +364,8 @@ class Analyzer {
     size_t fqdn;
     std::vector<uint32_t> servers;
   };
-  std::vector<FindingCells> finding_cells_;  // per finding: its FQDN and servers (indices)
+  std::vector<FindingCells> finding_cells_;            // per finding: its FQDN and servers (indices)
+  std::map<size_t, std::vector<ClaimRef>> claims_on_;  // ClaimsOn's, by FQDN index
   Statistics stats_;
   bool incomplete_ = false;
   bool memory_exhausted_ = false;  // the memory budget stopped an exploration: no more are started

@@ -104,8 +104,13 @@ CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_g
     }
   }
   verdict.states = visits.size();
-  if (keep_graph)
+  // The seen set is the largest structure here: freed before the state list
+  // is made, so the list does not add to the exploration's peak.
+  std::unordered_map<uint64_t, uint32_t>().swap(seen);
+  if (keep_graph) {
+    verdict.state_list.reserve(visits.size());
     for (const Visit& visit : visits) verdict.state_list.push_back(visit.state);
+  }
   return verdict;
 }
 
