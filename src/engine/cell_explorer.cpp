@@ -16,10 +16,9 @@
 
 #include "engine/cell_explorer.h"
 
-#include <unordered_map>
-
 #include "base/interrupt.h"
 #include "base/memory_budget.h"
+#include "engine/state_index.h"
 
 namespace kst {
 namespace {
@@ -49,12 +48,12 @@ CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_g
     return verdict;
   }
   std::vector<Visit> visits;
-  std::unordered_map<uint64_t, uint32_t> seen;
+  StateIndex seen;
   bool initial_conflict = false;
   CellState initial = model.Initial(nullptr, &initial_conflict);
   verdict.initial_conflict = initial_conflict;
   visits.push_back({initial, 0, CellEvent::kAdminStep, 0});
-  seen.emplace(initial.Pack(), 0);
+  seen.Insert(initial.Pack(), 0);
 
   for (uint32_t head = 0; head < visits.size(); ++head) {
     // Polled every 4,096 states: cheap, and a huge cell still stops within
@@ -86,13 +85,15 @@ CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_g
       bool conflict = false;
       if (!model.Apply(state, event, &next, &conflict, nullptr)) continue;
       verdict.transitions++;
-      auto [it, inserted] = seen.emplace(next.Pack(), static_cast<uint32_t>(visits.size()));
-      if (inserted) {
+      const uint64_t packed = next.Pack();
+      uint32_t target = seen.Find(packed);
+      if (target == StateIndex::kAbsent) {
         if (visits.size() >= max_states) {
           verdict.complete = false;
-          seen.erase(it);
           continue;
         }
+        target = static_cast<uint32_t>(visits.size());
+        seen.Insert(packed, target);
         visits.push_back({next, head, event, depth + 1});
       }
       if (conflict && !verdict.conflict_path) {
@@ -100,13 +101,13 @@ CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_g
         path.push_back(event);
         verdict.conflict_path = std::move(path);
       }
-      if (keep_graph) verdict.edges.push_back({head, it->second, event, conflict});
+      if (keep_graph) verdict.edges.push_back({head, target, event, conflict});
     }
   }
   verdict.states = visits.size();
   // The seen set is the largest structure here: freed before the state list
   // is made, so the list does not add to the exploration's peak.
-  std::unordered_map<uint64_t, uint32_t>().swap(seen);
+  seen = StateIndex();
   if (keep_graph) {
     verdict.state_list.reserve(visits.size());
     for (const Visit& visit : visits) verdict.state_list.push_back(visit.state);
