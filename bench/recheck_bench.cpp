@@ -91,8 +91,9 @@ int Run(int front_ends, int fqdns, int steps, int repeat, bool distinct) {
   const Timed uncached = Check(moved, repeat, nullptr);
   const Statistics& stats = recheck.report.statistics;
   std::printf(
-      "kst_recheck_bench: %d FE, %d FQDNs, %zu plan steps, restarts \"any\"; step %zu (a restart) moved to %zu\n",
-      front_ends, fqdns, scenario.plan.size(), from + 1, from - 9);
+      "kst_recheck_bench: %s estate, %d FE, %d FQDNs, %zu plan steps, restarts \"any\"; step %zu (a restart) moved "
+      "to %zu\n",
+      distinct ? "distinct-pool" : "synthetic", front_ends, fqdns, scenario.plan.size(), from + 1, from - 9);
   std::printf("CPU s, least of %d run%s on one core\n", repeat, repeat == 1 ? "" : "s");
   std::printf("  full check, no cache:                 %7.3f s, %zu classes, %llu states, %zu findings\n",
               first.cpu_seconds, static_cast<size_t>(first.report.statistics.classes),
