@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/cell_model.h"
+#include "engine/state_edges.h"
 
 namespace kst {
 
@@ -17,13 +18,6 @@ struct EndOutcome {
   EventPath path;
 };
 
-/// One transition of the explored state graph (for graph analyses and --dot).
-struct StateEdge {
-  uint32_t from = 0;
-  uint32_t to = 0;
-  CellEvent event = CellEvent::kAdminStep;
-  bool conflict = false;
-};
 
 struct CellVerdict {
   bool initial_conflict = false;           // the steady start already logs 14563
@@ -37,7 +31,7 @@ struct CellVerdict {
   bool memory_exhausted = false;  // stopped because the process's resident memory passed max_resident_bytes
   // Filled only when asked for (graph analyses):
   std::vector<CellState> state_list;
-  std::vector<StateEdge> edges;
+  StateEdges edges;
 };
 
 /// Explores every order of the events a cell allows. BFS, so each reported
