@@ -23,11 +23,12 @@
 namespace kst {
 namespace {
 
+// Ordered so that the 4-byte fields come first: 20 bytes a state, not 24.
 struct Visit {
-  CellState state;
   uint32_t parent;
-  CellEvent event;
   int depth;
+  CellState state;
+  CellEvent event;
 };
 
 EventPath PathTo(const std::vector<Visit>& visits, uint32_t index) {
@@ -38,6 +39,8 @@ EventPath PathTo(const std::vector<Visit>& visits, uint32_t index) {
   }
   return EventPath(path.rbegin(), path.rend());
 }
+
+static_assert(sizeof(Visit) <= 20, "a visit per explored state: keep it small");
 
 }  // namespace
 
@@ -52,8 +55,9 @@ CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_g
   bool initial_conflict = false;
   CellState initial = model.Initial(nullptr, &initial_conflict);
   verdict.initial_conflict = initial_conflict;
-  visits.push_back({initial, 0, CellEvent::kAdminStep, 0});
-  seen.Insert(initial.Pack(), 0);
+  visits.push_back({0, 0, initial, CellEvent::kAdminStep});
+  auto key_of = [&visits](uint32_t index) { return visits[index].state.Pack(); };
+  seen.Insert(0, key_of);
 
   for (uint32_t head = 0; head < visits.size(); ++head) {
     // Polled every 4,096 states: cheap, and a huge cell still stops within
@@ -86,15 +90,15 @@ CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_g
       if (!model.Apply(state, event, &next, &conflict, nullptr)) continue;
       verdict.transitions++;
       const uint64_t packed = next.Pack();
-      uint32_t target = seen.Find(packed);
+      uint32_t target = seen.Find(packed, key_of);
       if (target == StateIndex::kAbsent) {
         if (visits.size() >= max_states) {
           verdict.complete = false;
           continue;
         }
         target = static_cast<uint32_t>(visits.size());
-        seen.Insert(packed, target);
-        visits.push_back({next, head, event, depth + 1});
+        visits.push_back({head, depth + 1, next, event});
+        seen.Insert(target, key_of);
       }
       if (conflict && !verdict.conflict_path) {
         EventPath path = PathTo(visits, head);

@@ -18,7 +18,6 @@ struct EndOutcome {
   EventPath path;
 };
 
-
 struct CellVerdict {
   bool initial_conflict = false;           // the steady start already logs 14563
   std::optional<EventPath> conflict_path;  // shortest path whose last step logs 14563

@@ -54,7 +54,8 @@ TEST_CASE("CyclicComponents finds the components a brute force finds, acyclic gr
       drawn.push_back({from, to, CellEvent::kReplicate, false});
     }
     // Grouped by source, as the explorer adds them (StateEdges asks for it).
-    std::stable_sort(drawn.begin(), drawn.end(), [](const StateEdge& a, const StateEdge& b) { return a.from < b.from; });
+    std::stable_sort(drawn.begin(), drawn.end(),
+                     [](const StateEdge& a, const StateEdge& b) { return a.from < b.from; });
     for (const StateEdge& edge : drawn) verdict.edges.push_back(edge);
     std::vector<size_t> found = CyclicComponents(verdict);
     std::sort(found.begin(), found.end());

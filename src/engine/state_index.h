@@ -1,11 +1,12 @@
 #pragma once
-// The explorer's seen set: packed cell states (CellState::Pack, 52 bits) to
-// their index in the visit list, in one open-addressing table with linear
-// probing. std::unordered_map spent a node (about 40 bytes and an
-// allocation) per state; a large class has millions of states and this set
-// was the largest part of the exploration's peak. Here a state costs 12 bytes
-// per slot at a load of at most one half, and no allocation but the doubling.
-// Tested by state_index_test.cpp against std::unordered_map.
+// The explorer's seen set: which packed cell state (CellState::Pack) has
+// which index in the visit list. An open-addressing table with linear
+// probing that keeps only the indices; a slot's key is read back from the
+// visit list (`key_of`), so a state costs 4 bytes per slot at a load of at
+// most one half. std::unordered_map spent a node (about 40 bytes and an
+// allocation) per state, and a large class has millions of them: this set
+// was the largest part of the exploration's peak. Tested by
+// state_index_test.cpp against std::unordered_map.
 
 #include <cstddef>
 #include <cstdint>
@@ -17,29 +18,34 @@ class StateIndex {
  public:
   static constexpr uint32_t kAbsent = UINT32_MAX;
 
-  StateIndex() { Resize(1024); }
+  StateIndex() : slots_(1024, kAbsent), mask_(1023) {}
 
-  /// The index stored for `key`, or kAbsent.
-  uint32_t Find(uint64_t key) const {
+  /// The index stored for `key`, or kAbsent; `key_of(index)` is the key of a stored index.
+  template <class KeyOf>
+  uint32_t Find(uint64_t key, const KeyOf& key_of) const {
     for (size_t slot = Home(key);; slot = (slot + 1) & mask_) {
-      if (keys_[slot] == key) return values_[slot];
-      if (keys_[slot] == kEmpty) return kAbsent;
+      const uint32_t index = slots_[slot];
+      if (index == kAbsent || key_of(index) == key) return index;
     }
   }
 
-  /// Stores `index` for `key`, which must not be stored yet (Find says kAbsent).
-  void Insert(uint64_t key, uint32_t index) {
-    if (2 * (size_ + 1) > keys_.size()) Resize(2 * keys_.size());
-    Place(key, index);
+  /// Stores `index`, whose key `key_of(index)` is not stored yet (Find says kAbsent).
+  template <class KeyOf>
+  void Insert(uint32_t index, const KeyOf& key_of) {
+    if (2 * (size_ + 1) > slots_.size()) {
+      std::vector<uint32_t> old(slots_.size() * 2, kAbsent);
+      old.swap(slots_);
+      mask_ = slots_.size() - 1;
+      for (const uint32_t stored : old)
+        if (stored != kAbsent) Place(stored, key_of(stored));
+    }
+    Place(index, key_of(index));
     ++size_;
   }
 
   size_t size() const { return size_; }
 
  private:
-  // No packed state has all 64 bits set (CellState::Pack uses 52).
-  static constexpr uint64_t kEmpty = UINT64_MAX;
-
   size_t Home(uint64_t key) const {
     // The SplitMix64 finalizer: packed states differ in a few low bits of each field.
     key = (key ^ (key >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -47,27 +53,15 @@ class StateIndex {
     return static_cast<size_t>(key ^ (key >> 31)) & mask_;
   }
 
-  void Place(uint64_t key, uint32_t index) {
+  void Place(uint32_t index, uint64_t key) {
     size_t slot = Home(key);
-    while (keys_[slot] != kEmpty) slot = (slot + 1) & mask_;
-    keys_[slot] = key;
-    values_[slot] = index;
+    while (slots_[slot] != kAbsent) slot = (slot + 1) & mask_;
+    slots_[slot] = index;
   }
 
-  void Resize(size_t slots) {
-    std::vector<uint64_t> keys(slots, kEmpty);
-    std::vector<uint32_t> values(slots);
-    keys.swap(keys_);
-    values.swap(values_);
-    mask_ = slots - 1;
-    for (size_t i = 0; i < keys.size(); ++i)
-      if (keys[i] != kEmpty) Place(keys[i], values[i]);
-  }
-
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> values_;
+  std::vector<uint32_t> slots_;  // visit indices; kAbsent: free
+  size_t mask_;
   size_t size_ = 0;
-  size_t mask_ = 0;
 };
 
 }  // namespace kst
