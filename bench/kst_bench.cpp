@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "check/analysis.h"
+#include "one_core.h"
 #include "synthetic_topology.h"
 
 namespace kst {
@@ -66,27 +67,6 @@ struct Row {
 
 double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-/// CPU time of this process so far, in seconds.
-double CpuSeconds() {
-  timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
-
-/// Keeps this process on the first CPU it may use: the targets are per core.
-void PinToOneCore() {
-  cpu_set_t allowed;
-  if (sched_getaffinity(0, sizeof(allowed), &allowed) != 0) return;
-  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
-    if (!CPU_ISSET(cpu, &allowed)) continue;
-    cpu_set_t one;
-    CPU_ZERO(&one);
-    CPU_SET(cpu, &one);
-    sched_setaffinity(0, sizeof(one), &one);
-    return;
-  }
 }
 
 /// One cold run: generate, check, analyse once. Runs in a fresh child.

@@ -13,34 +13,19 @@
 // least of --repeat runs. The reports with and without the cache must agree
 // (findings, states): the bench fails otherwise.
 
-#include <sched.h>
-#include <time.h>
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "check/analysis.h"
 #include "check/class_cache.h"
+#include "one_core.h"
 #include "synthetic_topology.h"
 
 namespace kst {
 namespace {
-
-double CpuSeconds() {
-  timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
-
-void PinToOneCore() {
-  cpu_set_t one;
-  CPU_ZERO(&one);
-  CPU_SET(sched_getcpu() < 0 ? 0 : sched_getcpu(), &one);
-  sched_setaffinity(0, sizeof(one), &one);
-}
 
 struct Timed {
   Report report;
