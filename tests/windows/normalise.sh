@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# What Windows spells differently and kst does not decide, taken out of both outputs before kst.exe's is
+# compared with the Linux kst's (tests/windows/kst_both.sh): CRLF line ends; Wine's Z: drive (the Linux root)
+# before a path; a backslash between two name characters (one, or two as JSON escapes it), which a Windows
+# path has where the Linux one has a slash. Both sides go through the same rewriting.
+sed -E -e 's/\r$//' -e 's/[Zz]:(\\\\?|\/)/\//g' \
+  -e ':again' -e 's/([A-Za-z0-9_.~-])\\\\?([A-Za-z0-9_.~-])/\1\/\2/g' -e 't again'
