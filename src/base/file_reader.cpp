@@ -9,6 +9,18 @@
 #include "base/platform.h"
 
 namespace kst {
+namespace {
+
+/// `folder` and `name` with the folder's own separator: snapshot/topology.xml for "snapshot" (on Windows
+/// too, which takes both), C:\snapshot\topology.xml for "C:\snapshot" on Windows; never a mix of the two.
+std::string JoinPath(const std::string& folder, const std::string& name) {
+  if (folder.empty()) return name;
+  const bool windows = std::filesystem::path::preferred_separator == '\\';
+  if (folder.back() == '/' || (windows && folder.back() == '\\')) return folder + name;
+  return folder + (windows && folder.find('\\') != std::string::npos ? '\\' : '/') + name;
+}
+
+}  // namespace
 
 // std::filesystem rather than stat(2), and UTF-8 paths converted (PathFromUtf8): the same code reads a
 // non-ASCII file name on Linux and on Windows; the error texts are the C library's strerror on both.
@@ -64,7 +76,7 @@ bool DiskFileReader::ListDirectory(const std::string& path, std::vector<std::str
   }
   std::sort(names.begin(), names.end());
   files->clear();
-  for (const std::string& name : names) files->push_back(Utf8FromPath(PathFromUtf8(path) / PathFromUtf8(name)));
+  for (const std::string& name : names) files->push_back(JoinPath(path, name));
   return true;
 }
 

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "base/fd_stream.h"
@@ -27,6 +28,8 @@ std::string Utf8FromWide(const wchar_t* text) {
   out.pop_back();  // the terminating NUL
   return out;
 }
+
+UINT original_code_page = 0;
 
 HANDLE StandardHandle(int fd) {
   return reinterpret_cast<HANDLE>(_get_osfhandle(fd));
@@ -75,8 +78,13 @@ std::vector<std::string> PrepareProcess(int argc, char** argv) {
   _setmode(0, _O_BINARY);
   _setmode(1, _O_BINARY);
   _setmode(2, _O_BINARY);
-  // kst writes UTF-8; a console shows it as such only in code page 65001 (names with accents, arrows).
-  if (IsTerminal(1) || IsTerminal(2)) SetConsoleOutputCP(CP_UTF8);
+  // kst writes UTF-8; a console shows it as such only in code page 65001 (names with accents, arrows). The
+  // console outlives kst: its code page is put back at exit.
+  if ((IsTerminal(1) || IsTerminal(2)) && GetConsoleOutputCP() != CP_UTF8) {
+    original_code_page = GetConsoleOutputCP();
+    SetConsoleOutputCP(CP_UTF8);
+    std::atexit([] { SetConsoleOutputCP(original_code_page); });
+  }
   std::vector<std::string> arguments;
   int count = 0;
   wchar_t** wide = CommandLineToArgvW(GetCommandLineW(), &count);
@@ -112,7 +120,14 @@ bool TerminalTakesColour(int fd) {
   DWORD mode = 0;
   if (GetConsoleMode(handle, &mode) == 0) return false;
   if ((mode & ENABLE_VIRTUAL_TERMINAL_PROCESSING) != 0) return true;
-  return SetConsoleMode(handle, mode | ENABLE_VIRTUAL_TERMINAL_PROCESSING) != 0;
+  if (SetConsoleMode(handle, mode | ENABLE_VIRTUAL_TERMINAL_PROCESSING) == 0) return false;
+  // The console outlives kst: its mode is put back at exit.
+  static HANDLE console;
+  static DWORD original_mode;
+  console = handle;
+  original_mode = mode;
+  std::atexit([] { SetConsoleMode(console, original_mode); });
+  return true;
 }
 
 void InstallInterruptHandler() {

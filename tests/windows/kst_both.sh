@@ -50,12 +50,12 @@ if [ "$linux_status" -ne "$windows_status" ]; then
   same=0
   echo "exit code: linux $linux_status, windows $windows_status" >>"$run/difference"
 fi
+cat "$run/linux.out"
+cat "$run/linux.err" >&2
 if [ $same -eq 1 ]; then
   echo "same $(cat "$run/command")" >>"$record/log"
   rm -rf "$run"
 else
   echo "DIFFERENT $(cat "$run/command")(in $run)" >>"$record/log"
 fi
-cat "$run/linux.out" 2>/dev/null || true
-cat "$run/linux.err" >&2 2>/dev/null || true
 exit "$linux_status"

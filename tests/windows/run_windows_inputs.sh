@@ -55,6 +55,38 @@ for file in $(ls tests/malformed/*.json | head -6); do
 done
 # A folder named with backslashes (kst test lists it and names its files).
 KST_WINDOWS_PATHS=backslash check 0 test scenarios/topologies
+# Ctrl-C: Wine turns a SIGINT to its process into the console's CTRL_C_EVENT, which kst.exe's handler
+# (base/platform_windows.cpp) takes as the first Ctrl-C: stop at the next safe point, exit 130, say so.
+python3 - "$work" <<'PY'
+import json, os, sys
+servers = [{"fqdn": f"ex{i}.contoso.com", "version": "2013"} for i in range(500000)]
+json.dump({"format": "kst-topology/1",
+           "lync": {"pools": [{"fqdn": "pool01.contoso.com", "role": "FrontEnd", "version": 6,
+                               "computers": ["fe01.contoso.com"]}]},
+           "exchange": {"servers": servers, "um_dial_plans": [{"name": "SIP", "uri_type": "SipName",
+                                                               "servers": [s["fqdn"] for s in servers]}]}},
+          open(os.path.join(sys.argv[1], "wide.json"), "w"))
+PY
+"$WINE" "$KST_WINDOWS" check "$work/wide.json" >"$work/interrupt.out" 2>"$work/interrupt.err" &
+pid=$!
+sleep 3
+if kill -INT "$pid" 2>/dev/null; then
+  tenths=0
+  while kill -0 "$pid" 2>/dev/null && [ $tenths -lt 300 ]; do
+    sleep 0.1
+    tenths=$((tenths + 1))
+  done
+  kill -0 "$pid" 2>/dev/null && { echo "FAIL: Ctrl-C: kst.exe still running 30 s after it"; kill -KILL "$pid"; }
+  wait "$pid"
+  code=$?
+  if [ $code -ne 130 ] || ! grep -q "kst: interrupted" "$work/interrupt.err"; then
+    echo "FAIL: Ctrl-C: exit $code, expected 130 and \"kst: interrupted\"; stderr: $(head -3 "$work/interrupt.err")"
+    failures=$((failures + 1))
+  fi
+else
+  echo "FAIL: Ctrl-C: kst.exe ended within 3 s, before the interrupt"
+  failures=$((failures + 1))
+fi
 if [ $failures -gt 0 ]; then
   echo "$failures Windows input check(s) failed"
   exit 1
