@@ -23,8 +23,9 @@ jobs=${JOBS:-$(nproc)}
 host=x86_64-w64-mingw32
 mkdir -p "$deps/apt/lists/partial" "$deps/apt/cache/archives/partial" "$deps/src" "$prefix/include" "$prefix/lib"
 
+# APT::Sandbox::User=root: apt-get source downloads into the cache, which its usual _apt user cannot write.
 apt_options=(-o "Dir::Etc::SourceList=$deps/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
-  -o "Dir::State::Lists=$deps/apt/lists" -o "Dir::Cache=$deps/apt/cache")
+  -o "Dir::State::Lists=$deps/apt/lists" -o "Dir::Cache=$deps/apt/cache" -o APT::Sandbox::User=root)
 
 # Source lists of Debian 12 (its security updates too: OpenSSL gets them), only here.
 ensure_apt_lists() {
@@ -102,6 +103,12 @@ header_case_links() {
 }
 autotools_library() {
   header_case_links
+  # Debian's patches edit configure.ac (libevtx: AC_PATH_TOOL for pkg-config, which only matters when configure
+  # looks a library up through pkg-config; --with-libbfio names ours). Without automake installed, the
+  # generated files the tarball ships are marked newer, so that make does not try to regenerate them.
+  touch aclocal.m4 configure
+  find . -name Makefile.in -exec touch {} +
+  find . -name config.h.in -exec touch {} +
   ./configure --host=$host CC=$host-gcc-posix --prefix="$prefix" --enable-static --disable-shared --disable-nls \
     --enable-winapi=yes --with-pic=no CPPFLAGS="-I$PWD/mingw-header-case" "$@"
 }

@@ -33,23 +33,22 @@ for package in libcli11-dev nlohmann-json3-dev libboost-graph1.74-dev; do
 done >"$build/zip-stage/header-only"
 crlf "$build/zip-stage/header-only" "$stage/licenses/header-only.txt"
 
-# Relinking: kst's own static libraries, in link order, and the command.
-libraries=(src/cli/libkst_cli.a src/export/libkst_export.a src/report/libkst_report.a src/plan/libkst_plan.a
-  src/check/libkst_check.a src/engine/libkst_engine.a src/import/libkst_import.a src/input/libkst_input.a
-  src/model/libkst_model.a src/base/libkst_base.a)
-for library in "${libraries[@]}"; do cp "$build/$library" "$stage/relink/"; done
+# Relinking: kst's own static libraries and main's object, and the link line CMake used, with the libraries'
+# paths made LIBDIR/... and kst's own named as they lie in relink\.
+cp "$build"/src/*/libkst_*.a "$stage/relink/"
 cp "$build/src/cli/CMakeFiles/kst.dir/main.cpp.obj" "$stage/relink/main.obj"
-{
-  echo "Relinking kst.exe with your own libevtx.a and libbfio.a (LGPL-3.0 section 4)"
-  echo
-  echo "On Debian 12 with g++-mingw-w64-x86-64-posix installed, in this folder, with your"
-  echo "libevtx.a, libbfio.a and the other libraries (libyaml-cpp.a, libpugixml.a, libcrypto.a, built as"
-  echo "packaging/windows/build-deps.sh in the kst repository does) in LIBDIR:"
-  echo
-  echo "  x86_64-w64-mingw32-g++-posix -static -static-libgcc -static-libstdc++ -o kst.exe main.obj \\"
-  echo "    $(for library in "${libraries[@]}"; do basename "$library"; done | tr '\n' ' ')\\"
-  echo "    -LLIBDIR -lyaml-cpp -lpugixml -lcrypto -levtx -lbfio -lws2_32 -lcrypt32 -lshell32"
-} >"$build/zip-stage/RELINK"
+libraries=$(sed -E -e "s|\"$deps/prefix/lib/([^\"]*)\"|LIBDIR/\1|g" -e 's|\.\./[a-z]+/||g' \
+  "$build/src/cli/CMakeFiles/kst.dir/linkLibs.rsp")
+cat >"$build/zip-stage/RELINK" <<EOF
+Relinking kst.exe with your own libevtx.a and libbfio.a (LGPL-3.0 section 4)
+
+On Debian 12 with g++-mingw-w64-x86-64-posix installed, in this folder, with your libevtx.a and libbfio.a
+and the other libraries (libyaml-cpp.a, libpugixml.a, libcrypto.a; packaging/windows/build-deps.sh in the
+kst repository builds all five from Debian's source packages) in LIBDIR:
+
+  x86_64-w64-mingw32-g++-posix -static -static-libgcc -static-libstdc++ -o kst.exe main.obj \\
+   $libraries
+EOF
 crlf "$build/zip-stage/RELINK" "$stage/relink/RELINK.txt"
 
 (cd "$build/zip-stage" && zip -q -r -X "$build/$name.zip" "$name")

@@ -38,6 +38,19 @@ inline std::string Utf8FromPath(const std::filesystem::path& path) {
   return std::string(text.begin(), text.end());
 }
 
+/// `path` with "." and ".." taken out, as a UTF-8 string. On Windows a path that starts with two separators
+/// (a UNC share \\server\share\..., or \\?\C:\...) keeps them: libstdc++ 12's lexically_normal does not
+/// know those roots and would leave one.
+inline std::string NormalPath(const std::filesystem::path& path) {
+  const std::string text = Utf8FromPath(path);
+  std::string normal = Utf8FromPath(path.lexically_normal());
+  const auto separator = [](char c) { return c == '/' || c == '\\'; };
+  const bool double_root =
+      std::filesystem::path::preferred_separator == '\\' && text.size() > 2 && separator(text[0]) && separator(text[1]);
+  if (double_root && !(normal.size() > 1 && separator(normal[0]) && separator(normal[1]))) normal.insert(0, 1, '\\');
+  return normal;
+}
+
 /// Creates an empty file in the temporary folder ($TMPDIR or /tmp; Windows'
 /// GetTempPath) whose name starts with `stem`; false with `*error`.
 bool CreateTemporaryFile(std::string_view stem, std::string* path, std::string* error);

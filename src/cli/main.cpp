@@ -397,6 +397,9 @@ int Main(int argc, char** argv, std::ostream& out) {
       "Table (event 14563), leaves a peer's certificate subject unknown to Lync or a clock out of tolerance, "
       "and which Exchange UM and OWA IM features break then, in which direction."};
   app.footer(kExitCodeHelp);
+  // CLI11 reads "/x" as an option on Windows by default; kst's options are --x everywhere, and "/tmp/a.json" or
+  // "/kst/a.json" (the current drive's root) is a file. Set before the subcommands, which inherit it.
+  app.allow_windows_style_options(false);
   app.set_version_flag("--version", VersionText, "print kst's version, the digest of its model and its build");
   app.require_subcommand(1);
   CommandOptions options;

@@ -55,13 +55,15 @@ for name in scenarios cli import sarif junit github gate diagnose impact; do
 done
 for folder in tests/malformed tests/malformed_yaml tests/import_inputs/lync/malformed \
   tests/import_inputs/exchange/malformed; do
-  suite "e2e_malformed:$folder" bash tests/e2e/run_malformed.sh "$kst" "$repo" "$folder"
+  suite "e2e_malformed_$(basename "$(dirname "$folder")")_$(basename "$folder")" bash tests/e2e/run_malformed.sh "$kst" "$repo" "$folder"
 done
 suite windows_inputs bash "$here/run_windows_inputs.sh" "$kst" "$repo"
 
-# The unit tests cross-built, run by Wine from the source folder (their fixtures are read relative to it).
+# The unit tests cross-built, run by Wine from the source folder (their fixtures are read relative to it);
+# all but the one that runs Graphviz's dot, which Wine does not have (the comparison above counts those runs).
 before=$SECONDS
-if "$WINE" "$windows_build/kst_tests.exe" >"$record/suites/unit" 2>&1 </dev/null; then
+if "$WINE" "$windows_build/kst_tests.exe" --test-case-exclude="rendering through Graphviz" >"$record/suites/unit" \
+  2>&1 </dev/null; then
   echo "test-windows: kst_tests.exe: $(grep -E '^\[doctest\] (test cases|assertions)' "$record/suites/unit" |
     tr -s ' ' | paste -sd ';') ($((SECONDS - before)) s)"
 else
@@ -72,7 +74,9 @@ fi
 
 compared=$(wc -l <"$KST_COMPARE_DIR/log")
 different=$(grep -c '^DIFFERENT' "$KST_COMPARE_DIR/log")
-echo "test-windows: $compared command lines run by both kst and kst.exe, $different different"
+no_graphviz=$(grep -c '^no-graphviz' "$KST_COMPARE_DIR/log")
+echo "test-windows: $compared command lines run by both kst and kst.exe, $different different," \
+  "$no_graphviz drawing with Graphviz (not installed under Wine: kst.exe said so, exit 3)"
 if [ "$different" -gt 0 ]; then
   for run in "$KST_COMPARE_DIR"/run-*; do
     [ -f "$run/difference" ] || continue

@@ -22,31 +22,58 @@ check() {  # check EXPECTED_EXIT ARGS...: runs kst_both.sh, which records any Wi
   }
 }
 
-samples=(scenarios/o1-add-owa-tap-breaks-um.json scenarios/clean-all-checks-pass.json
-  scenarios/move-sipname-dial-plan-onto-owa-server-commented.yaml)
-for sample in "${samples[@]}"; do
-  base=$(basename "$sample")
-  sed 's/$/\r/' "$sample" >"$work/crlf-$base"
-  { printf '\xef\xbb\xbf'; cat "$work/crlf-$base"; } >"$work/utf8bom-crlf-$base"
-  { printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$work/crlf-$base"; } >"$work/utf16le-$base"
+# Every scenario and bundled topology re-encoded, in a copy of scenarios/ per encoding (a scenario names its
+# topology relative to itself): both binaries run `kst test` on the copy, which must also say what it says
+# on the original (same passes, failures and skips; only the folder's name differs).
+reencode() {  # reencode FOLDER ENCODING: the .json and .yaml files of FOLDER (a copy) rewritten in place
+  local file
+  find "$1" -name '*.json' -o -name '*.yaml' | while IFS= read -r file; do
+    sed 's/$/\r/' "$file" >"$file.crlf"
+    case $2 in
+      crlf) mv "$file.crlf" "$file" ;;
+      utf8bom-crlf) { printf '\xef\xbb\xbf'; cat "$file.crlf"; } >"$file" && rm "$file.crlf" ;;
+      utf16le-crlf) { printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$file.crlf"; } >"$file" && rm "$file.crlf" ;;
+    esac
+  done
+}
+"$KST_LINUX" test scenarios scenarios/topologies >"$work/original.out" 2>&1
+original=$?
+for encoding in crlf utf8bom-crlf utf16le-crlf; do
+  mkdir -p "$work/$encoding"
+  cp -r scenarios "$work/$encoding/"
+  reencode "$work/$encoding/scenarios" "$encoding"
+  cd "$work/$encoding"
+  check "$original" test scenarios scenarios/topologies
+  "$KST_LINUX" test scenarios scenarios/topologies >"$work/$encoding.out" 2>&1
+  diff -q "$work/original.out" "$work/$encoding.out" >/dev/null ||
+    { echo "FAIL: kst test on scenarios/ in $encoding differs from the original:"; diff "$work/original.out" "$work/$encoding.out" | head -10; failures=$((failures + 1)); }
+  for sample in scenarios/o1-add-owa-tap-breaks-um.json scenarios/move-sipname-dial-plan-onto-owa-server-commented.yaml; do
+    "$KST_LINUX" check "$sample" >/dev/null 2>&1
+    check $? check --format json "$sample"
+  done
+  cd "$repo"
+  # Malformed inputs in the same encoding: the error's line and column are the same on both.
+  mkdir -p "$work/$encoding/malformed"
+  cp tests/malformed/*.json "$work/$encoding/malformed/"
+  reencode "$work/$encoding/malformed" "$encoding"
+  for file in "$work/$encoding"/malformed/*.json; do
+    "$KST_LINUX" check "$file" >/dev/null 2>&1
+    check $? check "$file"
+  done
 done
-for sample in "${samples[@]}"; do
-  base=$(basename "$sample")
+# The same files named as a Windows user would.
+for sample in scenarios/o1-add-owa-tap-breaks-um.json scenarios/clean-all-checks-pass.json; do
   "$KST_LINUX" check "$sample" >/dev/null 2>&1
   want=$?
-  for variant in crlf utf8bom-crlf utf16le; do
-    check "$want" check "$work/$variant-$base"
-  done
-  check "$want" check --format json "$work/utf16le-$base"
-  # The same file named as a Windows user would.
   for spelling in backslash drive extended; do
     KST_WINDOWS_PATHS=$spelling check "$want" check "$sample"
   done
 done
 # A file name outside ASCII (kst.exe reads its command line as UTF-16, opens files by their UTF-16 names).
-cp scenarios/o1-add-owa-tap-breaks-um.json "$work/Überprüfung-été-ΚΣΤ.json"
-"$KST_LINUX" check scenarios/o1-add-owa-tap-breaks-um.json >/dev/null 2>&1
-check $? check "$work/Überprüfung-été-ΚΣΤ.json"
+# In a copy of scenarios/, for the topology the scenario names beside it.
+cp scenarios/o1-add-owa-tap-breaks-um.json "$work/crlf/scenarios/Überprüfung-été-ΚΣΤ.json"
+"$KST_LINUX" check "$work/crlf/scenarios/Überprüfung-été-ΚΣΤ.json" >/dev/null 2>&1
+check $? check "$work/crlf/scenarios/Überprüfung-été-ΚΣΤ.json"
 # Malformed inputs: exit 3, the error naming the file as it was given.
 for file in $(ls tests/malformed/*.json | head -6); do
   for spelling in backslash drive; do
