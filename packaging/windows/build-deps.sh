@@ -54,7 +54,25 @@ fetch() {
   local download
   download=$(mktemp -d "$deps/src/.fetch-$name-XXXXXX")
   echo "build-deps: apt-get source $name"
-  (cd "$download" && apt-get "${apt_options[@]}" -qq source "$name" >/dev/null)
+  # A security update replaces the version the lists name (a 404): the lists are refreshed and it is asked
+  # again; a mirror whose index runs ahead of its pool (seen for openssl) gets the other versions it lists,
+  # newest first.
+  if ! (cd "$download" && apt-get "${apt_options[@]}" -qq source "$name" >/dev/null); then
+    echo "build-deps: refreshing the lists and fetching $name again"
+    apt-get "${apt_options[@]}" -qq update
+    if ! (cd "$download" && apt-get "${apt_options[@]}" -qq source "$name" >/dev/null); then
+      local version fetched=""
+      for version in $(apt-cache "${apt_options[@]}" showsrc "$name" | sed -n 's/^Version: //p' | sort -rV); do
+        echo "build-deps: trying $name=$version"
+        rm -rf "${download:?}"/*
+        if (cd "$download" && apt-get "${apt_options[@]}" -qq source "$name=$version" >/dev/null); then
+          fetched=$version
+          break
+        fi
+      done
+      [ -n "$fetched" ] || { echo "build-deps: cannot fetch the source of $name" >&2; exit 1; }
+    fi
+  fi
   mv "$(find "$download" -mindepth 1 -maxdepth 1 -type d | head -1)" "$deps/src/$name"
   rm -rf "$download"
 }

@@ -75,8 +75,10 @@ fi
 compared=$(wc -l <"$KST_COMPARE_DIR/log")
 different=$(grep -c '^DIFFERENT' "$KST_COMPARE_DIR/log")
 no_graphviz=$(grep -c '^no-graphviz' "$KST_COMPARE_DIR/log")
+retried=$(cat "$KST_COMPARE_DIR/retries" 2>/dev/null | wc -l)
 echo "test-windows: $compared command lines run by both kst and kst.exe, $different different," \
-  "$no_graphviz drawing with Graphviz (not installed under Wine: kst.exe said so, exit 3)"
+  "$no_graphviz drawing with Graphviz (not installed under Wine: kst.exe said so, exit 3)," \
+  "$retried kst.exe run(s) retried after Wine failed to start them"
 if [ "$different" -gt 0 ]; then
   for run in "$KST_COMPARE_DIR"/run-*; do
     [ -f "$run/difference" ] || continue
