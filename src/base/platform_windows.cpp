@@ -172,8 +172,9 @@ int RunProgram(const std::string& program, const std::vector<std::string>& argum
   for (HANDLE handle : {startup.hStdInput, startup.hStdOutput, startup.hStdError})
     if (handle != INVALID_HANDLE_VALUE) CloseHandle(handle);
   if (!started) {
-    if (why == ERROR_FILE_NOT_FOUND || why == ERROR_PATH_NOT_FOUND) return 127;  // not on the PATH
-    *error = "Windows error " + std::to_string(why);
+    // Not on the PATH: in the words posix_spawnp gives on Linux, so that both say the same.
+    *error = why == ERROR_FILE_NOT_FOUND || why == ERROR_PATH_NOT_FOUND ? std::string(std::strerror(ENOENT))
+                                                                        : "Windows error " + std::to_string(why);
     return -1;
   }
   WaitForSingleObject(process.hProcess, INFINITE);
