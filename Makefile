@@ -18,7 +18,7 @@ FUZZ_BUILD   ?= $(SANITIZE_BUILD)
 FUZZ_SECONDS ?= 60
 VALGRIND_BUILD ?= build-valgrind
 
-.PHONY: deps configure build demo test package test-sanitize test-valgrind tidy format format-check fuzz bench bench-steps bench-recheck bench-inputs bench-logs bench-plan bench-spin clean
+.PHONY: deps configure build demo test package test-sanitize test-valgrind tidy format format-check fuzz bench bench-steps bench-recheck bench-inputs bench-logs bench-plan bench-spin windows test-windows windows-zip clean
 
 deps:
 	@bash .ci/install-deps $(DEBIAN_PACKAGES)
@@ -123,5 +123,39 @@ bench-logs: build
 bench-spin: build
 	@./$(BUILD)/bench/kst_spin_bench --source . --work $(BUILD)/spin-bench
 
+# Windows (issue 20): kst.exe cross-built with Debian's MinGW-w64 (cmake/windows/mingw-w64.cmake), statically
+# linked, its libraries built from Debian source packages into KST_WINDOWS_DEPS by packaging/windows/build-deps.sh
+# (once: a library built there is not fetched or compiled again). Not part of `make test`: these install MinGW
+# and Wine. `make test-windows` runs kst.exe under Wine and compares it with the Linux kst (tests/windows/).
+WINDOWS_BUILD    ?= build-windows
+KST_WINDOWS_DEPS ?= $(HOME)/.cache/kst-windows-deps
+export KST_WINDOWS_DEPS
+# The cross compilers; the header-only libraries' Debian headers; apt-get source (dpkg-dev) and what the
+# dependencies' builds use (perl for OpenSSL's Configure; autotools' configure scripts ship in the sources).
+WINDOWS_PACKAGES := g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 cmake make \
+                    dpkg-dev debian-archive-keyring perl pkg-config libboost-graph-dev nlohmann-json3-dev \
+                    libcli11-dev doctest-dev
+WINDOWS_CMAKE := cmake -S . -B $(WINDOWS_BUILD) -DCMAKE_TOOLCHAIN_FILE=cmake/windows/mingw-w64.cmake \
+                 -DKST_WINDOWS_DEPS=$(KST_WINDOWS_DEPS) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG"
+
+windows:
+	@bash .ci/install-deps $(WINDOWS_PACKAGES)
+	@JOBS=$(JOBS) bash packaging/windows/build-deps.sh
+	@$(WINDOWS_CMAKE) >/dev/null
+	@cmake --build $(WINDOWS_BUILD) -j $(JOBS) --target kst
+	@echo "windows: $(WINDOWS_BUILD)/kst.exe"
+
+# kst.exe and the Linux kst on the same command lines under Wine, stdout, stderr and exit codes compared;
+# then the unit tests cross-built (kst_tests.exe) under Wine.
+test-windows: windows build
+	@bash .ci/install-deps wine64
+	@cmake --build $(WINDOWS_BUILD) -j $(JOBS) --target kst_tests
+	@bash tests/windows/run.sh $(BUILD)/kst $(WINDOWS_BUILD)
+
+# The release archive: kst.exe, the model, the README, the licence notes and how to relink (LGPL).
+windows-zip: windows
+	@bash .ci/install-deps zip
+	@bash packaging/windows/make_zip.sh $(WINDOWS_BUILD) $$(sed -n -E 's/^project\(kst VERSION ([0-9.]+).*/\1/p' CMakeLists.txt)
+
 clean:
-	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) $(VALGRIND_BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) $(VALGRIND_BUILD) $(WINDOWS_BUILD)

@@ -1,8 +1,8 @@
 #include "base/fd_stream.h"
 
-#include <fcntl.h>
-#include <unistd.h>
+#include <unistd.h>  // write(2); MinGW has it too
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -18,7 +18,8 @@ FdOutputBuffer::~FdOutputBuffer() {
 
 bool FdOutputBuffer::WriteAll(const char* data, size_t size) {
   while (size > 0 && error_ == 0) {
-    const ssize_t written = write(fd_, data, size);
+    // At most 1 GiB a call: MinGW's write() takes an unsigned int count.
+    const auto written = write(fd_, data, static_cast<unsigned>(std::min<size_t>(size, size_t{1} << 30)));
     if (written < 0) {
       if (errno == EINTR) continue;
       error_ = errno;
@@ -62,13 +63,6 @@ int FdOutputBuffer::sync() {
   return Drain() ? 0 : -1;
 }
 
-void ReserveStandardDescriptors() {
-  for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
-    if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
-    // The lowest free number is `fd`: the ones below it are open by now.
-    const int opened = open("/dev/null", fd == STDERR_FILENO ? O_WRONLY : O_RDONLY);
-    if (opened > fd) close(opened);  // cannot happen; never leave a stray descriptor
-  }
-}
+// ReserveStandardDescriptors: base/platform_posix.cpp, base/platform_windows.cpp.
 
 }  // namespace kst

@@ -1,35 +1,55 @@
 #include "base/file_reader.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-namespace kst {
+#include "base/platform.h"
 
+namespace kst {
+namespace {
+
+/// `folder` and `name` with the folder's own separator: snapshot/topology.xml for "snapshot" (on Windows
+/// too, which takes both), C:\snapshot\topology.xml for "C:\snapshot" on Windows; never a mix of the two.
+std::string JoinPath(const std::string& folder, const std::string& name) {
+  if (folder.empty()) return name;
+  const bool windows = std::filesystem::path::preferred_separator == '\\';
+  if (folder.back() == '/' || (windows && folder.back() == '\\')) return folder + name;
+  return folder + (windows && folder.find('\\') != std::string::npos ? '\\' : '/') + name;
+}
+
+}  // namespace
+
+// std::filesystem rather than stat(2), and UTF-8 paths converted (PathFromUtf8): the same code reads a
+// non-ASCII file name on Linux and on Windows; the error texts are the C library's strerror on both.
 bool DiskFileReader::Read(const std::string& path, std::string* contents, std::string* error) {
-  struct stat info {};
-  if (stat(path.c_str(), &info) != 0) {
-    *error = std::strerror(errno);
+  const std::filesystem::path file = PathFromUtf8(path);
+  std::error_code code;
+  const std::filesystem::file_status status = std::filesystem::status(file, code);
+  if (code) {
+    *error = code.message();
     return false;
   }
-  if (!S_ISREG(info.st_mode)) {
+  if (!std::filesystem::is_regular_file(status)) {
     *error = "not a regular file";
     return false;
   }
   // Topologies are small; refuse anything that could only exhaust memory.
-  constexpr off_t kMaxInputBytes = 256L * 1024 * 1024;
-  if (info.st_size > kMaxInputBytes) {
+  constexpr uintmax_t kMaxInputBytes = 256ULL * 1024 * 1024;
+  const uintmax_t size = std::filesystem::file_size(file, code);
+  if (code) {
+    *error = code.message();
+    return false;
+  }
+  if (size > kMaxInputBytes) {
     *error = "file is larger than 256 MiB";
     return false;
   }
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(file, std::ios::binary);
   if (!in) {
-    *error = std::strerror(errno);
+    *error = std::generic_category().message(errno);
     return false;
   }
   std::ostringstream buffer;
@@ -40,14 +60,14 @@ bool DiskFileReader::Read(const std::string& path, std::string* contents, std::s
 
 bool DiskFileReader::IsDirectory(const std::string& path) {
   std::error_code error;
-  return std::filesystem::is_directory(path, error);
+  return std::filesystem::is_directory(PathFromUtf8(path), error);
 }
 
 bool DiskFileReader::ListDirectory(const std::string& path, std::vector<std::string>* files, std::string* error) {
   std::error_code code;
   std::vector<std::string> names;
-  for (std::filesystem::directory_iterator it(path, code), end; !code && it != end; it.increment(code)) {
-    std::string name = it->path().filename().string();
+  for (std::filesystem::directory_iterator it(PathFromUtf8(path), code), end; !code && it != end; it.increment(code)) {
+    std::string name = Utf8FromPath(it->path().filename());
     if (!name.empty()) names.push_back(name);
   }
   if (code) {
@@ -56,7 +76,7 @@ bool DiskFileReader::ListDirectory(const std::string& path, std::vector<std::str
   }
   std::sort(names.begin(), names.end());
   files->clear();
-  for (const std::string& name : names) files->push_back((std::filesystem::path(path) / name).string());
+  for (const std::string& name : names) files->push_back(JoinPath(path, name));
   return true;
 }
 
@@ -66,8 +86,8 @@ std::string FileReader::CanonicalPath(const std::string& path) {
 
 std::string DiskFileReader::CanonicalPath(const std::string& path) {
   std::error_code error;
-  std::filesystem::path canonical = std::filesystem::weakly_canonical(path, error);
-  return error ? path : canonical.string();
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(PathFromUtf8(path), error);
+  return error ? path : Utf8FromPath(canonical);
 }
 
 bool VirtualFileReader::IsDirectory(const std::string& path) {

@@ -1,7 +1,6 @@
 #include "base/interrupt.h"
 
 #include <atomic>
-#include <csignal>
 
 namespace kst {
 namespace {
@@ -9,18 +8,10 @@ namespace {
 std::atomic<bool> interrupted{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "the flag is set from a signal handler");
 
-extern "C" void OnInterrupt(int signal_number) {
-  interrupted.store(true);
-  // A second signal ends the process at once, as if kst had no handler.
-  std::signal(signal_number, SIG_DFL);
-}
-
 }  // namespace
 
-void InstallInterruptHandler() {
-  std::signal(SIGINT, OnInterrupt);
-  std::signal(SIGTERM, OnInterrupt);
-}
+// InstallInterruptHandler: base/platform_posix.cpp (SIGINT, SIGTERM), base/platform_windows.cpp (the console's
+// Ctrl-C and Ctrl-Break).
 
 bool InterruptRequested() {
   return interrupted.load(std::memory_order_relaxed);

@@ -1,8 +1,5 @@
 #include "base/memory_budget.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <array>
 #include <cctype>
 #include <cstdlib>
@@ -86,20 +83,6 @@ std::string MemoryBudgetName(uint64_t max_bytes) {
   return "the memory budget (--max-memory " + FormatMemorySize(max_bytes) + ")";
 }
 
-uint64_t ResidentBytes() {
-  // statm: "size resident shared text lib data dt", in pages. A raw read, no
-  // stream: the explorer polls it.
-  const int fd = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return 0;
-  std::array<char, 128> text{};
-  const ssize_t got = ::read(fd, text.data(), text.size() - 1);
-  ::close(fd);
-  if (got <= 0) return 0;
-  char* end = nullptr;
-  std::strtoull(text.data(), &end, 10);  // size: skipped
-  const uint64_t resident_pages = std::strtoull(end, nullptr, 10);
-  const long page = ::sysconf(_SC_PAGESIZE);
-  return page > 0 ? resident_pages * static_cast<uint64_t>(page) : 0;
-}
+// ResidentBytes: base/platform_posix.cpp (/proc/self/statm), base/platform_windows.cpp (the working set).
 
 }  // namespace kst

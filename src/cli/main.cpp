@@ -2,20 +2,20 @@
 // A thin front end: parse the command line (CLI11), run a subcommand from
 // the table below, return its exit status.
 
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
-#include <csignal>
 #include <cstdint>
 #include <cstring>
 #include <functional>
 #include <iostream>
 #include <new>
+#include <string>
+#include <vector>
 
 #include "base/fd_stream.h"
 #include "base/memory_budget.h"
+#include "base/platform.h"
 #include "base/text_join.h"
 #include "cli/commands.h"
 #include "cli/exit_status.h"
@@ -397,6 +397,9 @@ int Main(int argc, char** argv, std::ostream& out) {
       "Table (event 14563), leaves a peer's certificate subject unknown to Lync or a clock out of tolerance, "
       "and which Exchange UM and OWA IM features break then, in which direction."};
   app.footer(kExitCodeHelp);
+  // CLI11 reads "/x" as an option on Windows by default; kst's options are --x everywhere, and "/tmp/a.json" or
+  // "/kst/a.json" (the current drive's root) is a file. Set before the subcommands, which inherit it.
+  app.allow_windows_style_options(false);
   app.set_version_flag("--version", VersionText, "print kst's version, the digest of its model and its build");
   app.require_subcommand(1);
   CommandOptions options;
@@ -418,7 +421,7 @@ int Main(int argc, char** argv, std::ostream& out) {
     return code == 0 ? kExitPass : kExitUsage;
   }
   try {
-    return chosen(options, CommandStreams{out, std::cerr, isatty(STDOUT_FILENO) != 0});
+    return chosen(options, CommandStreams{out, std::cerr, TerminalTakesColour(1)});
   } catch (const std::bad_alloc&) {
     // Out of memory outside the analysis (which reports it in its verdict):
     // loading, or writing. Inconclusive like the budget, never an internal error.
@@ -450,16 +453,19 @@ int FinishStdout(std::ostream& out, const FdOutputBuffer& buffer, int status) {
 
 // A bug must not look like a pass: anything thrown is an internal error, exit 4
 // (inconclusive) whatever --inconclusive-ok says, never an abort.
-// A write to a closed pipe fails with EPIPE instead of killing kst with
-// SIGPIPE (exit 141 under `set -o pipefail`), so that kst decides its exit code.
+// PrepareProcess (base/platform.h): a write to a closed pipe fails with EPIPE
+// instead of killing kst with SIGPIPE, so that kst decides its exit code; on
+// Windows, the command line in UTF-8 and the standard streams in binary mode.
 int main(int argc, char** argv) {
-  std::signal(SIGPIPE, SIG_IGN);
-  kst::ReserveStandardDescriptors();
-  kst::FdOutputBuffer buffer(STDOUT_FILENO);
+  std::vector<std::string> arguments = kst::PrepareProcess(argc, argv);
+  std::vector<char*> utf8_argv;
+  for (std::string& argument : arguments) utf8_argv.push_back(argument.data());
+  utf8_argv.push_back(nullptr);
+  kst::FdOutputBuffer buffer(1);  // stdout
   std::ostream out(&buffer);
   int status = kst::kExitInconclusive;
   try {
-    status = kst::Main(argc, argv, out);
+    status = kst::Main(static_cast<int>(arguments.size()), utf8_argv.data(), out);
   } catch (const std::exception& e) {
     std::cerr << "kst: fatal: internal error: " << kst::EscapeText(e.what()) << "\n";
   } catch (...) {

@@ -3,17 +3,17 @@
 // analysis reports progress through AnalysisOptions::progress and never prints), only when stderr is a
 // terminal and only after the first second, so scripts and CI logs stay clean.
 
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+
+#include "base/platform.h"
 
 namespace kst {
 
 class ProgressLine {
  public:
-  ProgressLine() : enabled_(isatty(STDERR_FILENO) != 0) {}
+  ProgressLine() : enabled_(IsTerminal(2)) {}
 
   void Tick(size_t done, size_t total, uint64_t states) {
     if (!enabled_) return;

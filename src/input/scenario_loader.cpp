@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "base/interrupt.h"
+#include "base/platform.h"
 #include "input/document_reader.h"
 #include "input/topology_loader.h"
 
@@ -459,11 +460,12 @@ bool ReadBaseTopology(ObjectReader& reader, const std::string& path, FileReader*
                        std::string("expected a topology file path or object, found ") + topology->KindName());
     return false;
   }
-  std::filesystem::path relative = std::filesystem::path(path).parent_path() / topology->string_value;
-  std::string topology_path = relative.lexically_normal().string();
+  // UTF-8 in and out (PathFromUtf8, NormalPath): a non-ASCII name and a Windows UNC path survive the join.
+  std::filesystem::path relative = PathFromUtf8(path).parent_path() / PathFromUtf8(topology->string_value);
+  std::string topology_path = NormalPath(relative);
   // A scenario's files belong beside it; one reached through a symbolic link
   // or ".." elsewhere is read, but never silently.
-  std::string parent = std::filesystem::path(path).parent_path().string();
+  std::string parent = Utf8FromPath(PathFromUtf8(path).parent_path());
   std::filesystem::path folder = files->CanonicalPath(parent.empty() ? "." : parent);
   std::filesystem::path target = files->CanonicalPath(topology_path);
   auto [end, rest] = std::mismatch(folder.begin(), folder.end(), target.begin(), target.end());

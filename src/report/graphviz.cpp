@@ -1,22 +1,12 @@
 #include "report/graphviz.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <vector>
 
+#include "base/platform.h"
 #include "report/text_escape.h"
-
-extern char** environ;
 
 namespace kst {
 namespace {
@@ -24,28 +14,24 @@ namespace {
 /// A temporary file that is removed when it goes out of scope.
 class TempFile {
  public:
-  TempFile() {
-    const char* dir = std::getenv("TMPDIR");
-    path_ = std::string(dir && *dir ? dir : "/tmp") + "/kst-dot-XXXXXX";
-    int fd = mkstemp(path_.data());
-    ok_ = fd >= 0;
-    if (ok_) close(fd);
-  }
+  TempFile() { ok_ = CreateTemporaryFile("kst-dot", &path_, &error_); }
   ~TempFile() {
-    if (ok_) unlink(path_.c_str());
+    std::error_code ignored;
+    if (ok_) std::filesystem::remove(PathFromUtf8(path_), ignored);
   }
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;
   bool ok() const { return ok_; }
   const std::string& path() const { return path_; }
+  const std::string& error() const { return error_; }
 
  private:
-  std::string path_;
+  std::string path_, error_;
   bool ok_ = false;
 };
 
 std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(PathFromUtf8(path), std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -88,48 +74,31 @@ std::string DotQuote(std::string_view text) {
 
 bool GraphvizRenderer::Render(std::string_view dot, const std::string& format, std::string* out, std::string* error) {
   TempFile input, output, messages;
-  if (!input.ok() || !output.ok() || !messages.ok()) {
-    *error = std::string("cannot create a temporary file: ") + std::strerror(errno);
-    return false;
+  for (const TempFile* file : {&input, &output, &messages}) {
+    if (!file->ok()) {
+      *error = file->error();
+      return false;
+    }
   }
   {
-    std::ofstream file(input.path(), std::ios::binary);
+    std::ofstream file(PathFromUtf8(input.path()), std::ios::binary);
     file << dot;
     if (!file) {
       *error = "cannot write " + input.path();
       return false;
     }
   }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, input.path().c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, output.path().c_str(), O_WRONLY | O_TRUNC, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, messages.path().c_str(), O_WRONLY | O_TRUNC, 0);
-  std::string type = "-T" + format;
-  std::vector<char*> argv = {const_cast<char*>("dot"), type.data(), nullptr};
-  // kst ignores SIGPIPE (cli/main.cpp); `dot` gets the default back, as a program started from a shell would.
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  sigset_t default_signals;
-  sigemptyset(&default_signals);
-  sigaddset(&default_signals, SIGPIPE);
-  posix_spawnattr_setsigdefault(&attributes, &default_signals);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
-  pid_t pid = 0;
-  int spawned = posix_spawnp(&pid, "dot", &actions, &attributes, argv.data(), environ);
-  posix_spawnattr_destroy(&attributes);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
-    *error = std::string("cannot run Graphviz `dot` (install the graphviz package): ") + std::strerror(spawned);
+  const std::string type = "-T" + format;
+  std::string why;
+  const int status = RunProgram("dot", {type}, input.path(), output.path(), messages.path(), &why);
+  if (status < 0) {
+    *error = "cannot run Graphviz `dot` (install the graphviz package): " + why;
     return false;
   }
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  if (status != 0) {
     std::string text = ReadAll(messages.path());
     *error = "Graphviz `dot -" + type.substr(1) + "` failed" + (text.empty() ? std::string() : ": " + text);
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 127) *error = "Graphviz `dot` is not installed";
+    if (status == 127) *error = "Graphviz `dot` is not installed";
     return false;
   }
   *out = ReadAll(output.path());
