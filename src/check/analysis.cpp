@@ -117,37 +117,40 @@ class Analyzer {
                                               ") ran out before every order was explored");
   }
 
-  /// One class under the report's reading, from options_.class_cache where
-  /// an earlier analysis explored the same projection to the end within `budget`.
-  ClassResult ExploreClass(const CellInput& input, uint64_t budget) {
-    std::string key;
-    if (options_.class_cache) {
-      key = ClassCache::KeyOf(input, *semantics_, ClassCache::Depth::kWithAbsences);
-      if (const ClassResult* kept = options_.class_cache->Find(key, budget)) return *kept;
-    }
-    CellModel model(input, semantics_->startup_conflict, "");
-    CellVerdict verdict = ExploreCell(model, budget, true, options_.max_memory_bytes);
-    const bool flapping = !CyclicComponents(verdict).empty();
-    ClassResult result = Judge(input, std::move(verdict));
-    result.flapping = flapping;
-    RecordAbsences(model, result.verdict, &result);
-    result.verdict.edges = {};  // the graph was only needed for the cycle check and the outage window
-    result.verdict.state_list = {};
-    if (options_.class_cache) options_.class_cache->Store(std::move(key), result);
+  /// `explore()`'s result for a class, or what options_.class_cache kept under
+  /// the same key when an earlier analysis explored it to the end within `budget`.
+  template <class Explore>
+  ClassResult Cached(const CellInput& input, const Semantics& reading, ClassCache::Depth depth, uint64_t budget,
+                     const Explore& explore) {
+    if (!options_.class_cache) return explore();
+    std::string key = ClassCache::KeyOf(input, reading, depth);
+    if (const ClassResult* kept = options_.class_cache->Find(key, budget)) return *kept;
+    ClassResult result = explore();
+    options_.class_cache->Store(std::move(key), result);
     return result;
   }
 
-  /// One class under another reading, verdict only (CompareReadings), cached the same way.
+  /// One class under the report's reading, with the absences told per step.
+  ClassResult ExploreClass(const CellInput& input, uint64_t budget) {
+    return Cached(input, *semantics_, ClassCache::Depth::kWithAbsences, budget, [&] {
+      CellModel model(input, semantics_->startup_conflict, "");
+      CellVerdict verdict = ExploreCell(model, budget, true, options_.max_memory_bytes);
+      const bool flapping = !CyclicComponents(verdict).empty();
+      ClassResult result = Judge(input, std::move(verdict));
+      result.flapping = flapping;
+      RecordAbsences(model, result.verdict, &result);
+      result.verdict.edges = {};  // the graph was only needed for the cycle check and the outage window
+      result.verdict.state_list = {};
+      return result;
+    });
+  }
+
+  /// One class under another reading, verdict only (CompareReadings).
   ClassResult JudgeUnder(const CellInput& input, const Semantics& reading) {
-    std::string key;
-    if (options_.class_cache) {
-      key = ClassCache::KeyOf(input, reading, ClassCache::Depth::kVerdictOnly);
-      if (const ClassResult* kept = options_.class_cache->Find(key, options_.max_states)) return *kept;
-    }
-    CellModel model(input, reading.startup_conflict, "");
-    ClassResult result = Judge(input, ExploreCell(model, options_.max_states, false, options_.max_memory_bytes));
-    if (options_.class_cache) options_.class_cache->Store(std::move(key), result);
-    return result;
+    return Cached(input, reading, ClassCache::Depth::kVerdictOnly, options_.max_states, [&] {
+      CellModel model(input, reading.startup_conflict, "");
+      return Judge(input, ExploreCell(model, options_.max_states, false, options_.max_memory_bytes));
+    });
   }
 
   void CollectFindings() {

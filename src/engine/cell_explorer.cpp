@@ -109,8 +109,8 @@ CellVerdict ExploreCell(const CellModel& model, uint64_t max_states, bool keep_g
     }
   }
   verdict.states = visits.size();
-  // The seen set is the largest structure here: freed before the state list
-  // is made, so the list does not add to the exploration's peak.
+  // The seen set is not needed past the search: freed before the state list
+  // is made, so the two do not add up at the exploration's peak.
   seen = StateIndex();
   if (keep_graph) {
     verdict.state_list.reserve(visits.size());
